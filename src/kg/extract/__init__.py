@@ -1,0 +1,1 @@
+"""Extraction: from article text to statements (actor, stance, proposal, evidence)."""

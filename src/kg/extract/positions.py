@@ -1,0 +1,603 @@
+"""Find positions in one parsed sentence: who (actor) takes which stance on what (proposal).
+
+Works on spaCy's dependency parse. A cue from the lexicon anchors each position; the
+actor is found from the cue's subject (through conjunctions, control verbs, relative
+clauses and reported speech) and the proposal from its object or prepositional
+complement. Negation, refusal, conditionals and questions adjust or cancel it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.actors import (GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, SPEAKER_PRONOUNS,
+                               ActorResolver, mention_span)
+from kg.extract.lexicon import Cue, Lexicon
+from kg.extract.proposals import ProposalMemory, clause_proposal, noun_proposal, with_proposer
+from kg.iris import slugify
+from kg.model import Actor, Proposal
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+_CONTAINER_PREPS = ("for", "of", "to", "on")
+_ANAPHORIC_DETS = {"this", "that", "the", "these", "those", "such"}
+
+
+@dataclass
+class Position:
+    actors: list[Actor]
+    stance: str
+    proposal: Proposal
+    cue: str
+    confidence: float
+    via_coreference: bool = False
+
+
+@dataclass
+class SentenceContext:
+    """What resolving one sentence needs: the article's memories and where the sentence is."""
+
+    lexicon: Lexicon
+    resolver: ActorResolver
+    memory: ProposalMemory
+    offset: int  # character offset of the sentence's doc in the article
+    is_headline: bool = False
+    used_anaphora: set = field(default_factory=set)
+
+    def position_of(self, token: Token) -> int:
+        return self.offset + token.idx
+
+
+def _is_question(sent: Span) -> bool:
+    return sent.text.rstrip(" \"'”’").endswith("?")
+
+
+def _inside_quote(token: Token, sent: Span) -> bool:
+    quotes = sum(1 for t in sent if t.i < token.i and t.text in ('"', "“", "”", "''", "``"))
+    return quotes % 2 == 1
+
+
+def _speech_subject(token: Token, ctx: SentenceContext) -> Token | None:
+    """The speaker of the reported speech containing TOKEN ("..., he said"; "X said that ...")."""
+    node = token
+    while node.head is not node:
+        head = node.head
+        if head.lemma_.lower() in ctx.lexicon.speech_verbs and node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj"):
+            subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+            if subjects:
+                return subjects[0]
+        node = head
+    root = token.sent.root
+    if root.lemma_.lower() in ctx.lexicon.speech_verbs:
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and subjects[0] is not token:
+            return subjects[0]
+    return None
+
+
+def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> tuple[Actor | None, bool]:
+    """The actor at TOKEN and whether it took coreference to find it."""
+    lower = token.text.lower()
+    if lower in SPEAKER_PRONOUNS:
+        speaker = _speech_subject(token, ctx)
+        if speaker is not None and depth < 2 and speaker.text.lower() not in SPEAKER_PRONOUNS:
+            actor, _ = resolve_actor_token(speaker, ctx, depth + 1)
+            return actor, True
+        return None, True
+    if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
+        # "X says he backs ...": the pronoun in reported speech is the speaker
+        speaker = _speech_subject(token, ctx)
+        if speaker is not None and speaker is not token and depth < 2 and speaker.text.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            actor, _ = resolve_actor_token(speaker, ctx, depth + 1)
+            if actor is not None and (lower in PERSON_PRONOUNS) == (actor.kind == "person"):
+                return actor, True
+        return ctx.resolver.resolve_text(token.text, None, ctx.position_of(token)), True
+    if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return resolve_actor_token(token.head.head, ctx, depth + 1)
+    span = mention_span(token)
+    label = token.ent_type_ or None
+    if label not in ACTOR_ENTS and label is not None:
+        label = None
+    actor = ctx.resolver.resolve_text(span.text, label, ctx.position_of(span[0]))
+    if actor is None and label is None:
+        # "Ukrainian officials": a demonym modifying a collective noun
+        norp = [t for t in token.children if t.ent_type_ == "NORP" or t.ent_type_ == "GPE"]
+        if norp:
+            actor = ctx.resolver.resolve_text(" ".join(t.text for t in norp) + " " + token.text, None,
+                                              ctx.position_of(token))
+    coref = token.pos_ != "PROPN" and not token.ent_type_
+    return actor, coref
+
+
+def resolve_actors(token: Token, ctx: SentenceContext) -> tuple[list[Actor], bool]:
+    """Every actor named at TOKEN and its conjuncts ("Britain, France and Germany")."""
+    actors: list[Actor] = []
+    coref_any = False
+    for node in [token, *token.conjuncts]:
+        if node.pos_ in ("VERB", "AUX"):
+            continue
+        actor, coref = resolve_actor_token(node, ctx)
+        if actor is not None and actor.key not in {a.key for a in actors}:
+            actors.append(actor)
+            coref_any = coref_any or coref
+    return actors, coref_any
+
+
+def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
+    """The token naming who does VERB, climbing through conjunction, control and relative clauses."""
+    if depth > 5:
+        return None
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.text.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    dep = verb.dep_
+    head = verb.head
+    if head is verb:
+        return None
+    if dep == "conj":
+        return find_subject(head, lexicon, depth + 1)
+    if dep in ("xcomp", "advcl", "pcomp"):
+        if dep == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in head.children) and head.lemma_.lower() not in ("help",):
+            return None  # object control: "urged Iran to accept" is not Iran accepting
+        if head.pos_ in ("VERB", "AUX"):
+            return find_subject(head, lexicon, depth + 1)
+        if head.pos_ == "ADJ":  # "willing to engage", "ready to sign"
+            return find_subject(head.head, lexicon, depth + 1) if head.head is not head else None
+    if dep in ("relcl", "acl"):
+        noun = head
+        # "Ukraine was one of the first to support": climb to the copula's subject
+        node = noun
+        for _ in range(4):
+            if node.dep_ in ("attr", "acomp"):
+                return find_subject(node.head, lexicon, depth + 1)
+            if node.dep_ in ("pobj", "prep"):
+                node = node.head
+                continue
+            break
+        if noun.pos_ in ("PROPN", "NOUN", "PRON"):
+            return noun
+    if dep in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return find_subject(head, lexicon, depth + 1)
+    return None
+
+
+def _pobj(prep: Token) -> Token | None:
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp"):
+            return child
+    return None
+
+
+def _prep_targets(token: Token, preps: tuple[str, ...]) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs under TOKEN for the given prepositions, incl. "in favor of"."""
+    for child in token.children:
+        if child.dep_ not in ("prep", "agent", "dative"):
+            continue
+        word = child.text.lower()
+        if word in preps:
+            target = _pobj(child)
+            if target is not None:
+                yield word, target
+                for conj in target.conjuncts:
+                    yield word, conj
+
+
+def _modal_factor(verb: Token, ctx: SentenceContext) -> float | None:
+    """1.0 for a plain statement, < 1 for a conditional one, None for a hypothetical or question."""
+    factor = 1.0
+    for child in verb.children:
+        if child.dep_ in ("aux",) and child.lemma_.lower() in ctx.lexicon.conditional:
+            factor *= 0.7
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lemma_.lower() in ctx.lexicon.hypothetical_marks
+                                         for m in child.children):
+            factor *= 0.75
+    node = verb
+    while node.head is not node:
+        if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lemma_.lower() in ctx.lexicon.hypothetical_marks
+                                        for m in node.children):
+            return None  # "if X backs the deal, ..." reports no position
+        if node.dep_ in ("ccomp",) and any(m.lemma_.lower() == "whether" for m in node.children):
+            return None
+        node = node.head
+    return factor
+
+
+def _polarity(verb: Token, cue_stance: str, ctx: SentenceContext) -> tuple[str | None, float]:
+    """The stance after negation and control verbs ("refused to back" -> rejects)."""
+    stance = cue_stance
+    factor = 1.0
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if verb.dep_ == "xcomp" or (verb.dep_ == "conj" and verb.head.dep_ == "xcomp"):
+        governor = verb.head if verb.dep_ == "xcomp" else verb.head.head
+        lemma = governor.lemma_.lower()
+        if any(c.dep_ == "neg" for c in governor.children):
+            negated = not negated
+        if lemma in ctx.lexicon.control_flip:
+            if stance == "supports":
+                return "rejects", 0.9
+            return None, 0.0
+        if lemma in ctx.lexicon.control_drop:
+            return None, 0.0
+    if negated:
+        if stance == "supports":
+            return "rejects", 0.8
+        return None, 0.0
+    return stance, factor
+
+
+@dataclass
+class Target:
+    proposal: Proposal
+    factor: float = 1.0
+    stance_override: str | None = None
+    extra: list[Position] = field(default_factory=list)
+
+
+def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool = False) -> Target | None:
+    """What TOKEN (an object or prepositional object of a cue) proposes, if anything."""
+    lex = ctx.lexicon
+    lower = token.text.lower()
+    lemma = token.lemma_.lower()
+    # relative pronoun object: "terms that Ukraine has found unacceptable"
+    if lower in ("that", "which") and token.head.dep_ == "relcl":
+        return object_target(token.head.head, cue, ctx)
+    if lower in ("it", "this", "that") and token.pos_ == "PRON":
+        last = ctx.memory.last()
+        return Target(last, 0.8) if last is not None else None
+    if token.pos_ in ("VERB",) and token.dep_ in ("pcomp", "xcomp", "ccomp", "pobj", "dobj"):
+        proposal = clause_proposal(token, lex, include_subject=True)
+        return Target(proposal, 0.95) if proposal is not None else None
+    children = {c.dep_ for c in token.children}
+    has_det = any(c.dep_ == "det" and c.text.lower() in _ANAPHORIC_DETS for c in token.children)
+    complement = [t for _p, t in _prep_targets(token, _CONTAINER_PREPS)]
+    to_clause = [c for c in token.children if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB"
+                 and any(a.dep_ == "aux" and a.text.lower() == "to" for a in c.children)]
+    if lemma in lex.anaphora and has_det and not complement and not to_clause and "poss" not in children:
+        last = ctx.memory.last()
+        if last is not None:
+            return Target(last, 0.85)
+    possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+    proposer: Actor | None = None
+    if possessor is not None and possessor.text.lower() not in ("its", "their", "his", "her", "our", "my", "your"):
+        proposer, _ = resolve_actor_token(possessor, ctx)
+    elif possessor is not None:
+        proposer, _ = resolve_actor_token(possessor, ctx)
+    if lemma in lex.containers and (complement or to_clause):
+        inner_token = complement[0] if complement else to_clause[0]
+        inner = object_target(inner_token, cue, ctx, via_prep=True) if complement else None
+        if inner is None and to_clause:
+            clause = clause_proposal(to_clause[0], lex, include_subject=False)
+            inner = Target(clause, 0.9) if clause is not None else None
+        if inner is None:
+            return None
+        inner.proposal = with_proposer(inner.proposal, proposer)
+        noun_cue = lex.nouns.get(lemma)
+        if noun_cue is not None and noun_cue.stance == "rejects" and not noun_cue.to_clause:
+            return None  # "backs X's opposition to Y": too indirect to record
+        if lemma in ("refusal",):
+            return None
+        return inner
+    if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and not lex.qualifiers & {lemma}):
+        if cue.person_object == "candidacy" and token.ent_type_ == "PERSON":
+            person = ctx.resolver.resolve_text(mention_span(token).text, "PERSON", ctx.position_of(token))
+            if person is None:
+                return None
+            label = f"candidacy of {person.label}"
+            return Target(Proposal(key=slugify(label), label=label, proposal_type="Candidacy",
+                                   aliases=frozenset({person.label})), 0.9)
+        if token.ent_type_ == "PERSON":
+            return None
+    if token.ent_type_ in ("GPE", "NORP", "ORG") and not complement and lemma not in lex.containers:
+        # supporting a country or a body is not a proposal
+        return None
+    proposal = noun_proposal(token, lex, proposer)
+    if proposal is None:
+        return None
+    if proposer is not None and lemma in lex.containers and not complement:
+        label = f"{proposer.label}'s {proposal.label}"
+        proposal = Proposal(slugify(label), label, proposal.proposal_type, proposal.qualifiers, proposer,
+                            proposal.aliases | {proposal.label})
+    if cue.object_types_only and proposal.proposal_type == "Policy" and lemma not in lex.anaphora | lex.containers:
+        return None
+    return Target(proposal, 1.0 if proposal.proposal_type != "Policy" else 0.9)
+
+
+def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str, Target]]:
+    lex = ctx.lexicon
+    targets: list[tuple[str, Target]] = []
+    # "called for X", "insisted on X", "voted against X"
+    for prep, target_token in _prep_targets(verb, cue.preps):
+        target = object_target(target_token, cue, ctx, via_prep=True)
+        if target is not None:
+            targets.append((cue.stance_for(prep), target))
+    xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj",)]
+    if cue.object_control and xcomps and (objects or list(_prep_targets(verb, cue.object_control_preps))):
+        # "urged Iran to accept the deal", "called on Russia to withdraw"
+        x = xcomps[0]
+        inner_cue = lex.verbs.get(x.lemma_.lower())
+        inner_objects = [c for c in x.children if c.dep_ == "dobj"]
+        if inner_cue is not None and inner_cue.object and inner_objects:
+            target = object_target(inner_objects[0], inner_cue, ctx)
+            if target is not None:
+                targets.append((inner_cue.stance, target))
+                return targets
+        proposal = clause_proposal(x, lex, include_subject=False)
+        if proposal is not None:
+            targets.append((cue.stance, Target(proposal, 0.9)))
+        return targets
+    if cue.object_control_preps:
+        for prep, addressee in _prep_targets(verb, cue.object_control_preps):
+            clauses = [c for c in addressee.children if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB"]
+            clauses += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+            for clause in clauses[:1]:
+                proposal = clause_proposal(clause, lex, include_subject=False)
+                if proposal is not None:
+                    targets.append((cue.stance, Target(proposal, 0.9)))
+    if cue.object:
+        for obj in objects:
+            for node in [obj, *obj.conjuncts]:
+                target = object_target(node, cue, ctx)
+                if target is not None:
+                    targets.append((cue.stance, target))
+    if cue.clause:
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+                # "insists that a meaningful next step would be a direct meeting"
+                attr = [c for c in child.children if c.dep_ == "attr"]
+                subj = [c for c in child.children if c.dep_ == "nsubj"]
+                if child.lemma_ == "be" and attr and subj and subj[0].lemma_.lower() in ("step", "solution", "way", "answer", "option", "priority", "goal", "aim", "demand", "condition"):
+                    target = object_target(attr[0], cue, ctx)
+                    if target is not None:
+                        targets.append((cue.stance, target))
+                    continue
+                proposal = clause_proposal(child, lex, include_subject=True)
+                if proposal is not None:
+                    targets.append((cue.stance, Target(proposal, 0.85)))
+    if cue.xcomp and not targets:
+        for x in xcomps:
+            if x.lemma_.lower() in lex.verbs:
+                continue  # the inner cue reports its own position ("vowed to veto it")
+            # "willing to engage in talks": the complement's own object names the proposal
+            inner = list(_prep_targets(x, ("in", "on", "to", "for")))
+            if x.lemma_.lower() in ("engage", "participate", "join", "take", "enter", "hold", "resume", "start", "begin", "open"):
+                inner_objects = [t for _p, t in inner] + [c for c in x.children if c.dep_ == "dobj"]
+                if inner_objects:
+                    target = object_target(inner_objects[0], cue, ctx)
+                    if target is not None:
+                        targets.append((cue.stance, target))
+                        continue
+            proposal = clause_proposal(x, lex, include_subject=False)
+            if proposal is not None:
+                targets.append((cue.stance, Target(proposal, 0.85)))
+    return targets
+
+
+def _governing_subject(token: Token, ctx: SentenceContext) -> Token | None:
+    """The subject of the verb a noun or adjective cue hangs from ("X expressed support for")."""
+    node = token
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            if node.dep_ in ("dobj", "attr", "acomp", "oprd", "prep", "pobj", "npadvmod", "advmod") or head.lemma_ == "be":
+                return find_subject(head, ctx.lexicon)
+            return None
+        node = head
+    return None
+
+
+def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
+    """Every position the sentence reports, before deduplication."""
+    if _is_question(sent):
+        return []
+    lex = ctx.lexicon
+    found: list[Position] = []
+
+    def emit(subject: Token | None, stance: str | None, target: Target | None, cue: str, weight: float,
+             factor: float, actors: list[Actor] | None = None) -> None:
+        if stance is None or target is None:
+            return
+        coref = False
+        if actors is None:
+            if subject is None:
+                return
+            actors, coref = resolve_actors(subject, ctx)
+        if not actors:
+            return
+        confidence = weight * factor * target.factor * (0.9 if coref else 1.0) * (0.9 if ctx.is_headline else 1.0)
+        stance = target.stance_override or stance
+        found.append(Position(actors, stance, target.proposal, cue, confidence, coref))
+        ctx.memory.remember(target.proposal)
+
+    for token in sent:
+        lemma = token.lemma_.lower()
+        pos = token.pos_
+        # ---- verbs ---------------------------------------------------------
+        verb_like = pos in ("VERB",) or (pos == "NOUN" and token.dep_ == "conj" and token.head.pos_ == "VERB"
+                                          and lemma in lex.verbs and lemma not in lex.nouns)
+        if pos == "NOUN" and token.dep_ == "conj" and token.head.pos_ == "VERB" and lemma in lex.verbs and token.tag_ == "NNS":
+            verb_like = True  # "continues to reject X and demands that ...": a verb mis-tagged as noun
+        if verb_like and lemma in lex.verbs:
+            cue = lex.verbs[lemma]
+            particles = [c.text.lower() for c in token.children if c.dep_ == "prt"]
+            if cue.particle and cue.particle not in particles:
+                continue
+            if not cue.particle and particles and lemma in ("call", "back", "block", "rule", "sign", "push", "stand"):
+                continue  # "call off", "back down", "push back": other verbs
+            modal = _modal_factor(token, ctx)
+            if modal is None:
+                continue
+            stance, factor = _polarity(token, cue.stance, ctx)
+            if stance is None:
+                continue
+            passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"]
+            if passive_subject:
+                agents = [t for _p, t in _prep_targets(token, ("by",))]
+                if not agents:
+                    continue
+                target = object_target(passive_subject[0], cue, ctx)
+                flipped = stance if stance == cue.stance else stance
+                emit(agents[0], flipped, target, lemma, cue.weight, factor * modal)
+                continue
+            subject = find_subject(token, lex)
+            for target_stance, target in _verb_targets(token, cue, ctx):
+                if stance != cue.stance:  # negated or refused: flip whatever the cue said
+                    target_stance = "rejects" if target_stance == "supports" else None
+                emit(subject, target_stance, target, lemma, cue.weight, factor * modal)
+            continue
+        # ---- nouns ---------------------------------------------------------
+        if pos in ("NOUN",) and lemma in lex.nouns:
+            cue = lex.nouns[lemma]
+            possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+            source = [t for _p, t in _prep_targets(token, ("from", "by"))]
+            subject = possessor or (source[0] if source else None)
+            if subject is None and not cue.possessor_only:
+                subject = _governing_subject(token, ctx)
+                governor = token.head if token.head.pos_ in ("VERB", "AUX") else None
+                if governor is not None and governor.lemma_.lower() not in lex.light_verbs and governor.lemma_ != "be":
+                    subject = None
+            if subject is None:
+                continue
+            targets: list[tuple[str, Target]] = []
+            for prep, target_token in _prep_targets(token, cue.preps):
+                if prep == "to" and lemma == "support" and target_token.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+                    # "pledged support to Ukraine for reconstruction": the "for" phrase is the proposal
+                    continue
+                target = object_target(target_token, cue, ctx, via_prep=True)
+                if target is not None:
+                    targets.append((cue.stance, target))
+            if cue.to_clause and not targets:
+                for clause in [c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]:
+                    if any(a.text.lower() == "to" for a in clause.children if a.dep_ == "aux"):
+                        inner_cue = lex.verbs.get(clause.lemma_.lower())
+                        inner_objects = [c for c in clause.children if c.dep_ == "dobj"]
+                        if lemma == "refusal" and inner_cue is not None and inner_objects:
+                            target = object_target(inner_objects[0], inner_cue, ctx)
+                            if target is not None and inner_cue.stance == "supports":
+                                targets.append(("rejects", target))
+                            continue
+                        proposal = clause_proposal(clause, lex, include_subject=False)
+                        if proposal is not None:
+                            targets.append((cue.stance, Target(proposal, 0.85)))
+            if not targets:
+                continue
+            modal = _modal_factor(token.head if token.head.pos_ in ("VERB", "AUX") else token, ctx)
+            if modal is None:
+                continue
+            negated = token.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.head.children)
+            for stance, target in targets:
+                if negated:
+                    if stance == "rejects":
+                        continue
+                    stance = "rejects"
+                emit(subject, stance, target, lemma, cue.weight, modal * (0.8 if negated else 1.0))
+            continue
+        # ---- adjectives ------------------------------------------------------
+        if pos == "ADJ" and lemma in lex.adjectives:
+            cue = lex.adjectives[lemma]
+            modal = _modal_factor(token.head if token.head.pos_ in ("VERB", "AUX") else token, ctx)
+            if modal is None:
+                continue
+            if cue.subject_is_proposal:
+                head = token.head
+                if token.dep_ == "oprd" and head.pos_ in ("VERB",):
+                    # "terms that Ukraine has found unacceptable", "X finds the plan unacceptable"
+                    objects = [c for c in head.children if c.dep_ == "dobj"]
+                    subject = find_subject(head, lex)
+                    if objects and subject is not None:
+                        emit(subject, cue.stance, object_target(objects[0], cue, ctx), lemma, cue.weight, modal)
+                continue
+            subject = _governing_subject(token, ctx) if token.dep_ in ("acomp", "oprd") else (
+                token.head if token.dep_ in ("amod", "acl") else None)
+            if subject is None:
+                continue
+            targets = [(cue.stance, object_target(t, cue, ctx, via_prep=True)) for _p, t in _prep_targets(token, cue.preps)]
+            if cue.xcomp:
+                for x in [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]:
+                    targets.extend(_verb_targets(x, Cue(lemma=lemma, pos="adjective", stance=cue.stance, xcomp=True, object=True,
+                                                        weight=cue.weight), ctx) or [])
+                    inner = list(_prep_targets(x, ("in", "on", "to", "for")))
+                    if inner and not targets:
+                        targets.append((cue.stance, object_target(inner[0][1], cue, ctx, via_prep=True)))
+            negated = any(c.dep_ == "neg" for c in token.head.children) or any(c.dep_ == "neg" for c in token.children)
+            for stance, target in targets:
+                if negated:
+                    if stance == "rejects":
+                        continue
+                    stance = "rejects"
+                emit(subject, stance, target, lemma, cue.weight, modal)
+            continue
+        # ---- "X is against Y" ------------------------------------------------
+        if lemma == "against" and token.dep_ == "prep" and token.head.lemma_ == "be":
+            cue = lex.adjectives.get("against")
+            target_token = _pobj(token)
+            if cue is not None and target_token is not None:
+                subject = find_subject(token.head, lex)
+                emit(subject, cue.stance, object_target(target_token, cue, ctx, via_prep=True), "against",
+                     cue.weight, 1.0)
+    found.extend(_phrase_positions(sent, ctx))
+    return found
+
+
+def _phrase_positions(sent: Span, ctx: SentenceContext) -> list[Position]:
+    """Multi-word cues: "in favour of", "threw its weight behind", "doubled down on"."""
+    positions: list[Position] = []
+    lemmas = [t.lemma_.lower() for t in sent]
+    tokens = list(sent)
+    for cue in ctx.lexicon.phrases:
+        wanted = list(cue.lemmas)
+        for start in range(len(tokens)):
+            if lemmas[start] != wanted[0]:
+                continue
+            matched = [start]
+            cursor = start
+            for word in wanted[1:]:
+                limit = min(len(tokens), cursor + 2 + cue.gap)
+                nxt = next((j for j in range(cursor + 1, limit) if lemmas[j] == word), None)
+                if nxt is None:
+                    break
+                matched.append(nxt)
+                cursor = nxt
+            if len(matched) != len(wanted):
+                continue
+            last = tokens[matched[-1]]
+            target_token = _pobj(last) if last.pos_ == "ADP" else None
+            if target_token is None:
+                continue
+            first = tokens[matched[0]]
+            node = first
+            while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+                node = node.head
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            modal = _modal_factor(node, ctx)
+            if modal is None:
+                continue
+            stance, factor = _polarity(node, cue.stance, ctx)
+            if stance is None:
+                continue
+            subject = find_subject(node, ctx.lexicon)
+            if subject is None:
+                continue
+            target = object_target(target_token, cue, ctx, via_prep=True)
+            if target is None:
+                continue
+            actors, coref = resolve_actors(subject, ctx)
+            if not actors:
+                continue
+            confidence = cue.weight * factor * modal * target.factor * (0.9 if coref else 1.0)
+            positions.append(Position(actors, stance, target.proposal, cue.lemma, confidence, coref))
+            ctx.memory.remember(target.proposal)
+    return positions

@@ -1,0 +1,200 @@
+"""Turn the words that name what is proposed into a normalised Proposal.
+
+"an immediate and unconditional ceasefire" -> label "ceasefire", type Ceasefire,
+qualifiers (immediate, unconditional). "Guterres's call for a ceasefire" -> the
+ceasefire, proposed by Guterres. "this call" -> the proposal mentioned before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kg.extract.lexicon import Lexicon
+from kg.iris import slugify
+from kg.model import Actor, Proposal
+
+# dependents that do not belong to the name of the thing proposed
+_DROP_DEPS = {"det", "poss", "case", "punct", "relcl", "appos", "cc", "predet", "advmod", "neg", "mark", "aux",
+              "auxpass", "nsubj", "nsubjpass", "advcl", "parataxis", "dep", "acl", "preconj", "quantmod"}
+# prepositions whose phrase is part of what is proposed ("cessation of hostilities", "talks with Iran")
+_KEEP_PREPS = {"of", "on", "between", "with", "for", "against", "to", "from", "in", "into", "over", "at"}
+_DROP_PREPS_AFTER_HEAD = {"amid", "during", "after", "before", "since", "despite", "because", "as", "by",
+                          "within", "throughout", "until", "like", "including", "via", "under"}
+_CLAUSE_DEPS = {"dobj", "prt", "prep", "pobj", "compound", "amod", "nummod", "attr", "acomp", "xcomp",
+                "ccomp", "oprd", "dative", "nmod", "poss", "case", "det", "conj", "cc", "neg", "nsubj"}
+_MAX_WORDS = 14
+_STOP_HEADS = {"everything", "something", "anything", "nothing", "all", "this", "that", "it", "which", "what",
+               "one", "those", "these", "them", "him", "her", "they", "he", "she", "we", "you", "us", "i",
+               "way", "time", "thing", "things", "lot", "part", "people", "issue", "issues", "matter", "need",
+               "role", "view", "views", "position", "stance", "side", "sides", "statement", "comment", "remarks",
+               "step", "steps", "fact", "situation", "country", "government", "process", "year", "years",
+               "day", "days", "week", "weeks", "month", "months"}
+
+
+@dataclass
+class ProposalMemory:
+    """The proposals mentioned so far in one article, for "this call", "the plan", "it"."""
+
+    seen: list[Proposal] = field(default_factory=list)
+
+    def remember(self, proposal: Proposal) -> None:
+        self.seen.append(proposal)
+
+    def last(self) -> Proposal | None:
+        return self.seen[-1] if self.seen else None
+
+
+def proposal_type(words: list[str], lexicon: Lexicon, head: str | None = None) -> str:
+    """The concept whose hidden label matches the words (head first, then longest phrase)."""
+    lowered = [w.lower() for w in words]
+    text = " " + " ".join(lowered) + " "
+    best = None
+    for phrase, concept in lexicon.proposal_types:
+        needle = " " + " ".join(phrase) + " "
+        if needle in text:
+            if head and phrase[-1] == head.lower():
+                return concept
+            if best is None:
+                best = concept
+    return best or "Policy"
+
+
+def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[str]]:
+    """Tokens naming the proposal at HEAD (a noun), and the qualifiers split off it."""
+    keep: list[Token] = []
+    qualifiers: list[str] = []
+
+    def visit(token: Token, depth: int) -> None:
+        keep.append(token)
+        for child in token.children:
+            if child.dep_ in _DROP_DEPS:
+                continue
+            if child.dep_ == "conj" or child.dep_ == "cc":
+                continue
+            if child.dep_ in ("amod", "nummod", "advmod") and child.i < token.i and (
+                    child.lemma_.lower() in lexicon.qualifiers or child.text.lower() in lexicon.qualifiers
+                    or re.match(r"^\d+-(day|week|month|year|hour)s?$", child.text.lower())):
+                qualifiers.append(child.text.lower())
+                # "immediate and unconditional": the conjoined qualifier too
+                for conj in child.conjuncts:
+                    if conj.lemma_.lower() in lexicon.qualifiers or conj.text.lower() in lexicon.qualifiers:
+                        qualifiers.append(conj.text.lower())
+                continue
+            if child.dep_ == "prep":
+                if child.i < token.i or child.lemma_.lower() in _DROP_PREPS_AFTER_HEAD or depth >= 2:
+                    continue
+                if child.lemma_.lower() not in _KEEP_PREPS:
+                    continue
+                if any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+                    continue
+            if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod", "pobj"):
+                continue
+            visit(child, depth + (1 if child.dep_ == "prep" else 0))
+
+    visit(head, 0)
+    keep.sort(key=lambda t: t.i)
+    # keep one contiguous window starting at the first kept token and containing the head
+    window = [t for t in keep if t.i >= keep[0].i]
+    contiguous: list[Token] = []
+    for token in window:
+        if contiguous and token.i != contiguous[-1].i + 1:
+            if token.i > head.i:
+                break
+            contiguous = []
+        contiguous.append(token)
+    if head not in contiguous:
+        contiguous = [head]
+    while contiguous and (contiguous[-1].is_punct or contiguous[-1].dep_ in ("prep", "cc", "case")):
+        contiguous.pop()
+    while contiguous and (contiguous[0].is_punct or contiguous[0].dep_ in ("cc", "det")):
+        contiguous.pop(0)
+    return contiguous[:_MAX_WORDS], qualifiers
+
+
+def _label(tokens: list[Token]) -> str:
+    parts = []
+    for token in tokens:
+        text = token.text
+        if not (token.ent_type_ or token.pos_ == "PROPN" or text.isupper()):
+            text = text.lower()
+        parts.append(text + token.whitespace_)
+    label = "".join(parts).strip()
+    label = re.sub(r"\s+([,.;:!?%])", r"\1", label)
+    label = re.sub(r"\s*-\s*", "-", label) if re.search(r"\w\s-\s\w", label) is None else label
+    label = label.strip(" ,;:\"“”'‘’")
+    return label
+
+
+def _make(label: str, lexicon: Lexicon, head_lemma: str | None, qualifiers, proposer: Actor | None,
+          surface: str) -> Proposal | None:
+    if not label or len(label) < 3:
+        return None
+    concept = proposal_type(label.replace("-", " - ").split(), lexicon, head_lemma)
+    aliases = frozenset({surface}) if surface and surface != label else frozenset()
+    return Proposal(key=slugify(label), label=label, proposal_type=concept,
+                    qualifiers=tuple(dict.fromkeys(qualifiers)), proposer=proposer, aliases=aliases)
+
+
+def noun_proposal(head: Token, lexicon: Lexicon, proposer: Actor | None = None) -> Proposal | None:
+    """A proposal named by a noun phrase headed by HEAD."""
+    if head.lemma_.lower() in _STOP_HEADS or head.pos_ in ("PRON", "NUM") or head.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+        return None
+    tokens, qualifiers = _content_tokens(head, lexicon)
+    if not tokens:
+        return None
+    surface = head.doc[min(t.i for t in head.subtree):max(t.i for t in head.subtree) + 1].text
+    return _make(_label(tokens), lexicon, head.lemma_.lower(), qualifiers, proposer, surface)
+
+
+def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True) -> Proposal | None:
+    """A proposal that is a course of action: "to cede territory", "raising the minimum wage"."""
+    keep: list[Token] = []
+
+    def visit(token: Token, depth: int) -> None:
+        keep.append(token)
+        for child in token.children:
+            if child.dep_ not in _CLAUSE_DEPS:
+                continue
+            if child.dep_ == "nsubj" and (not include_subject or depth > 0):
+                continue
+            if child.dep_ == "conj" and depth == 0:
+                continue
+            if child.dep_ == "prep" and child.lemma_.lower() in _DROP_PREPS_AFTER_HEAD:
+                continue
+            if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod",):
+                continue
+            visit(child, depth + 1)
+
+    visit(verb, 0)
+    keep.sort(key=lambda t: t.i)
+    contiguous: list[Token] = []
+    for token in keep:
+        if contiguous and token.i != contiguous[-1].i + 1:
+            if token.i > verb.i:
+                break
+            contiguous = []
+        contiguous.append(token)
+    if verb not in contiguous:
+        return None
+    while contiguous and (contiguous[-1].is_punct or contiguous[-1].dep_ in ("prep", "cc", "aux", "mark")):
+        contiguous.pop()
+    while contiguous and (contiguous[0].is_punct or contiguous[0].dep_ in ("aux", "mark", "cc")):
+        contiguous.pop(0)
+    if len(contiguous) < 2:  # a bare verb ("to act") names no proposal
+        return None
+    tokens = contiguous[:_MAX_WORDS]
+    label = _label(tokens)
+    words = [t.lemma_.lower() for t in tokens]
+    concept = proposal_type(words, lexicon)
+    return Proposal(key=slugify(label), label=label, proposal_type=concept, qualifiers=(),
+                    proposer=None, aliases=frozenset())
+
+
+def with_proposer(proposal: Proposal, proposer: Actor | None) -> Proposal:
+    if proposer is None or proposal.proposer is not None:
+        return proposal
+    return Proposal(proposal.key, proposal.label, proposal.proposal_type, proposal.qualifiers, proposer,
+                    proposal.aliases)
