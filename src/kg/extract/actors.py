@@ -63,6 +63,14 @@ class ActorResolver:
                 return self.persons.get(mention.actor.key, mention.actor) if mention.actor.kind == "person" else mention.actor
         return None
 
+    def _person_by_surname(self, word: str) -> Actor | None:
+        word = word.lower()
+        for actor in reversed(list(self.persons.values())):
+            parts = actor.label.split()
+            if len(parts) > 1 and parts[-1].lower() == word:
+                return actor
+        return None
+
     # ---- names --------------------------------------------------------------
     def person(self, name: str, role: str | None, affiliation: Actor | None, surface: str) -> Actor:
         """A person by name; a bare surname resolves to a full name seen before in the article."""
@@ -93,6 +101,10 @@ class ActorResolver:
         role, affiliation_entry, name = gazetteer.split_role(text)
         affiliation = _entry_actor(affiliation_entry) if affiliation_entry else None
         name = _clean(name)
+        if name and len(name.split()) == 1 and _looks_like_name([name]):
+            known = self._person_by_surname(name)
+            if known is not None:
+                return _merge(known, Actor(known.key, known.label, "person", frozenset({text, name}), role, affiliation))
 
         if name:
             entry = gazetteer.lookup_name(name)

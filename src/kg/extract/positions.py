@@ -63,7 +63,7 @@ def _inside_quote(token: Token, sent: Span) -> bool:
 def _speech_subject(token: Token, ctx: SentenceContext) -> Token | None:
     """The speaker of the reported speech containing TOKEN ("..., he said"; "X said that ...")."""
     node = token
-    while node.head is not node:
+    while node.head != node:
         head = node.head
         if head.lemma_.lower() in ctx.lexicon.speech_verbs and node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj"):
             subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
@@ -73,7 +73,7 @@ def _speech_subject(token: Token, ctx: SentenceContext) -> Token | None:
     root = token.sent.root
     if root.lemma_.lower() in ctx.lexicon.speech_verbs:
         subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
-        if subjects and subjects[0] is not token:
+        if subjects and subjects[0] != token:
             return subjects[0]
     return None
 
@@ -90,13 +90,20 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
     if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
         # "X says he backs ...": the pronoun in reported speech is the speaker
         speaker = _speech_subject(token, ctx)
-        if speaker is not None and speaker is not token and depth < 2 and speaker.text.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if speaker is not None and speaker != token and depth < 2 and speaker.text.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             actor, _ = resolve_actor_token(speaker, ctx, depth + 1)
             if actor is not None and (lower in PERSON_PRONOUNS) == (actor.kind == "person"):
                 return actor, True
         return ctx.resolver.resolve_text(token.text, None, ctx.position_of(token)), True
     if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return resolve_actor_token(token.head.head, ctx, depth + 1)
+    if not token.ent_type_ and depth < 2:
+        # "the chancellor, Petra Vogt, opposes ...": the apposition names the actor
+        for child in token.children:
+            if child.dep_ == "appos" and child.ent_type_ in ACTOR_ENTS:
+                actor, _ = resolve_actor_token(child, ctx, depth + 1)
+                if actor is not None:
+                    return actor, False
     span = mention_span(token)
     label = token.ent_type_ or None
     if label not in ACTOR_ENTS and label is not None:
@@ -142,7 +149,7 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                 return objs[0]
     dep = verb.dep_
     head = verb.head
-    if head is verb:
+    if head == verb:
         return None
     if dep == "conj":
         return find_subject(head, lexicon, depth + 1)
@@ -152,7 +159,7 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         if head.pos_ in ("VERB", "AUX"):
             return find_subject(head, lexicon, depth + 1)
         if head.pos_ == "ADJ":  # "willing to engage", "ready to sign"
-            return find_subject(head.head, lexicon, depth + 1) if head.head is not head else None
+            return find_subject(head.head, lexicon, depth + 1) if head.head != head else None
     if dep in ("relcl", "acl"):
         noun = head
         # "Ukraine was one of the first to support": climb to the copula's subject
@@ -202,7 +209,7 @@ def _modal_factor(verb: Token, ctx: SentenceContext) -> float | None:
                                          for m in child.children):
             factor *= 0.75
     node = verb
-    while node.head is not node:
+    while node.head != node:
         if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lemma_.lower() in ctx.lexicon.hypothetical_marks
                                         for m in node.children):
             return None  # "if X backs the deal, ..." reports no position
@@ -351,8 +358,16 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
                 if target is not None:
                     targets.append((cue.stance, target))
     if cue.clause:
-        for child in verb.children:
-            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+        clause_children = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        if verb.pos_ == "NOUN":
+            clause_children += [c for c in verb.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"
+                                and any(m.dep_ == "mark" and m.text.lower() == "that" for m in c.children)]
+        expanded = []
+        for child in clause_children:
+            expanded.append(child)
+            expanded.extend(c for c in child.conjuncts if c.pos_ == "VERB")
+        for child in expanded:
+            if True:
                 # "insists that a meaningful next step would be a direct meeting"
                 attr = [c for c in child.children if c.dep_ == "attr"]
                 subj = [c for c in child.children if c.dep_ == "nsubj"]
@@ -388,7 +403,7 @@ def _governing_subject(token: Token, ctx: SentenceContext) -> Token | None:
     node = token
     for _ in range(4):
         head = node.head
-        if head is node:
+        if head == node:
             return None
         if head.pos_ in ("VERB", "AUX"):
             if node.dep_ in ("dobj", "attr", "acomp", "oprd", "prep", "pobj", "npadvmod", "advmod") or head.lemma_ == "be":
@@ -429,7 +444,9 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                                           and lemma in lex.verbs and lemma not in lex.nouns)
         if pos == "NOUN" and token.dep_ == "conj" and token.head.pos_ == "VERB" and lemma in lex.verbs and token.tag_ == "NNS":
             verb_like = True  # "continues to reject X and demands that ...": a verb mis-tagged as noun
-        if verb_like and lemma in lex.verbs:
+        participle_adjective = (pos == "VERB" and token.dep_ in ("acomp", "oprd", "amod", "acl")
+                                and token.text.lower() in lex.adjectives)
+        if verb_like and lemma in lex.verbs and not participle_adjective:
             cue = lex.verbs[lemma]
             particles = [c.text.lower() for c in token.children if c.dep_ == "prt"]
             if cue.particle and cue.particle not in particles:
@@ -445,6 +462,14 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"]
             if passive_subject:
                 agents = [t for _p, t in _prep_targets(token, ("by",))]
+                adjective = lex.adjectives.get(token.text.lower())
+                if not agents and adjective is not None:
+                    # "X is opposed to Y": a participle used as the adjective cue
+                    for prep, target_token in _prep_targets(token, adjective.preps):
+                        emit(passive_subject[0], stance if stance == cue.stance else stance,
+                             object_target(target_token, adjective, ctx, via_prep=True), adjective.lemma,
+                             adjective.weight, factor * modal)
+                    continue
                 if not agents:
                     continue
                 target = object_target(passive_subject[0], cue, ctx)
@@ -471,7 +496,10 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             if subject is None:
                 continue
             targets: list[tuple[str, Target]] = []
-            for prep, target_token in _prep_targets(token, cue.preps):
+            prep_pairs = list(_prep_targets(token, cue.preps))
+            if not prep_pairs and token.dep_ == "dobj" and token.head.lemma_.lower() in lex.light_verbs:
+                prep_pairs = list(_prep_targets(token.head, cue.preps))
+            for prep, target_token in prep_pairs:
                 if prep == "to" and lemma == "support" and target_token.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
                     # "pledged support to Ukraine for reconstruction": the "for" phrase is the proposal
                     continue
@@ -505,8 +533,8 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 emit(subject, stance, target, lemma, cue.weight, modal * (0.8 if negated else 1.0))
             continue
         # ---- adjectives ------------------------------------------------------
-        if pos == "ADJ" and lemma in lex.adjectives:
-            cue = lex.adjectives[lemma]
+        if (pos == "ADJ" and lemma in lex.adjectives) or participle_adjective:
+            cue = lex.adjectives[lemma if pos == "ADJ" else token.text.lower()]
             modal = _modal_factor(token.head if token.head.pos_ in ("VERB", "AUX") else token, ctx)
             if modal is None:
                 continue
@@ -578,7 +606,7 @@ def _phrase_positions(sent: Span, ctx: SentenceContext) -> list[Position]:
                 continue
             first = tokens[matched[0]]
             node = first
-            while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+            while node.pos_ not in ("VERB", "AUX") and node.head != node:
                 node = node.head
             if node.pos_ not in ("VERB", "AUX"):
                 continue

@@ -20,7 +20,7 @@ from kg.model import Actor, Proposal
 _DROP_DEPS = {"det", "poss", "case", "punct", "relcl", "appos", "cc", "predet", "advmod", "neg", "mark", "aux",
               "auxpass", "nsubj", "nsubjpass", "advcl", "parataxis", "dep", "acl", "preconj", "quantmod"}
 # prepositions whose phrase is part of what is proposed ("cessation of hostilities", "talks with Iran")
-_KEEP_PREPS = {"of", "on", "between", "with", "for", "against", "to", "from", "in", "into", "over", "at"}
+_KEEP_PREPS = {"of", "on", "between", "with", "for", "against", "to", "from", "into", "over"}
 _DROP_PREPS_AFTER_HEAD = {"amid", "during", "after", "before", "since", "despite", "because", "as", "by",
                           "within", "throughout", "until", "like", "including", "via", "under"}
 _CLAUSE_DEPS = {"dobj", "prt", "prep", "pobj", "compound", "amod", "nummod", "attr", "acomp", "xcomp",
@@ -31,7 +31,7 @@ _STOP_HEADS = {"everything", "something", "anything", "nothing", "all", "this", 
                "way", "time", "thing", "things", "lot", "part", "people", "issue", "issues", "matter", "need",
                "role", "view", "views", "position", "stance", "side", "sides", "statement", "comment", "remarks",
                "step", "steps", "fact", "situation", "country", "government", "process", "year", "years",
-               "day", "days", "week", "weeks", "month", "months"}
+               "day", "days", "week", "weeks", "month", "months", "hand", "behalf", "record", "wake", "light"}
 
 
 @dataclass
@@ -70,9 +70,10 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
     def visit(token: Token, depth: int) -> None:
         keep.append(token)
         for child in token.children:
-            if child.dep_ in _DROP_DEPS:
+            if child.dep_ in ("conj", "cc", "det") and depth > 0:
+                visit(child, depth)  # "between Russia and Ukraine", "cessation of the fighting"
                 continue
-            if child.dep_ == "conj" or child.dep_ == "cc":
+            if child.dep_ in _DROP_DEPS or child.dep_ in ("conj",):
                 continue
             if child.dep_ in ("amod", "nummod", "advmod") and child.i < token.i and (
                     child.lemma_.lower() in lexicon.qualifiers or child.text.lower() in lexicon.qualifiers
@@ -96,14 +97,19 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
 
     visit(head, 0)
     keep.sort(key=lambda t: t.i)
-    # keep one contiguous window starting at the first kept token and containing the head
-    window = [t for t in keep if t.i >= keep[0].i]
+    qualifier_words = set(qualifiers)
+    # keep one window containing the head; a gap may only hold dropped qualifiers and determiners
     contiguous: list[Token] = []
-    for token in window:
+    for token in keep:
         if contiguous and token.i != contiguous[-1].i + 1:
-            if token.i > head.i:
-                break
-            contiguous = []
+            gap = head.doc[contiguous[-1].i + 1:token.i]
+            bridgeable = all(g.dep_ in ("det", "cc", "punct", "amod", "advmod", "nummod", "poss", "case") and
+                             (g.dep_ != "amod" or g.text.lower() in qualifier_words) and
+                             (g.dep_ != "punct" or g.text in ("-", ",")) for g in gap)
+            if not bridgeable:
+                if token.i > head.i:
+                    break
+                contiguous = []
         contiguous.append(token)
     if head not in contiguous:
         contiguous = [head]
@@ -116,11 +122,14 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
 
 def _label(tokens: list[Token]) -> str:
     parts = []
-    for token in tokens:
+    for n, token in enumerate(tokens):
         text = token.text
-        if not (token.ent_type_ or token.pos_ == "PROPN" or text.isupper()):
+        capitalised_mid_sentence = text[:1].isupper() and not token.is_sent_start
+        if not (token.ent_type_ or token.pos_ == "PROPN" or text.isupper() or capitalised_mid_sentence):
             text = text.lower()
-        parts.append(text + token.whitespace_)
+        following = tokens[n + 1] if n + 1 < len(tokens) else None
+        space = token.whitespace_ if following is not None and following.i == token.i + 1 else " "
+        parts.append(text + space)
     label = "".join(parts).strip()
     label = re.sub(r"\s+([,.;:!?%])", r"\1", label)
     label = re.sub(r"\s*-\s*", "-", label) if re.search(r"\w\s-\s\w", label) is None else label

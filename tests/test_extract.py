@@ -1,0 +1,162 @@
+"""Extraction behaviour on sentences written for these tests (not taken from any corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import extract_article
+from kg.model import Article
+
+
+def positions(nlp, text: str, min_confidence: float = 0.0):
+    article = Article(doc_id="t", text=text, headline=text.split("\n", 1)[0])
+    result = extract_article(article, nlp, min_confidence=min_confidence)
+    return {(s.actor.label, s.stance, s.proposal.label) for s in result.statements}, result
+
+
+def has(found, actor_part: str, stance: str, proposal_part: str) -> bool:
+    return any(actor_part.lower() in a.lower() and s == stance and proposal_part.lower() in p.lower()
+               for a, s, p in found)
+
+
+@pytest.mark.parametrize("sentence, actor, stance, proposal", [
+    ("The opposition leader Maria Lindqvist backs the new trade agreement with Canada.", "Maria Lindqvist", "supports", "trade agreement"),
+    ("Finance Minister Tomas Berg rejected the proposed budget on Tuesday.", "Tomas Berg", "rejects", "budget"),
+    ("Senator Alan Reyes called for a nationwide referendum on the reform.", "Alan Reyes", "supports", "referendum"),
+    ("The chancellor, Petra Vogt, opposes sanctions against the neighbouring state.", "Petra Vogt", "rejects", "sanctions"),
+    ("Governor Lena Holm vetoed the spending bill.", "Lena Holm", "rejects", "spending bill"),
+    ("Mayor Ravi Patel endorsed the climate agreement last week.", "Ravi Patel", "supports", "climate agreement"),
+    ("Prime Minister Ana Costa insisted on a ceasefire before any talks.", "Ana Costa", "supports", "ceasefire"),
+    ("Union leader Kofi Mensah voted against the pension reform.", "Kofi Mensah", "rejects", "pension reform"),
+])
+def test_verb_cues(nlp, sentence, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + sentence)
+    assert has(found, actor, stance, proposal), found
+
+
+def test_noun_and_adjective_cues(nlp):
+    found, _ = positions(nlp, "Headline\n\nMinister Omar Haddad expressed support for the peace plan.\n\n"
+                              "Senator Julia Park is opposed to the tariff increase.\n\n"
+                              "Jonas Eklund voiced opposition to the mining treaty.\n")
+    assert has(found, "Omar Haddad", "supports", "peace plan")
+    assert has(found, "Julia Park", "rejects", "tariff")
+    assert has(found, "Jonas Eklund", "rejects", "mining treaty")
+
+
+def test_possessive_call_makes_proposer_support(nlp):
+    found, result = positions(nlp, "Headline\n\nLaura Chen welcomed Omar Haddad's call for a truce.\n")
+    assert has(found, "Laura Chen", "supports", "truce")
+    assert has(found, "Omar Haddad", "supports", "truce")
+    truce = next(s.proposal for s in result.statements if "truce" in s.proposal.label)
+    assert truce.proposal_type == "Ceasefire"
+    assert truce.proposer is not None and truce.proposer.label == "Omar Haddad"
+
+
+def test_qualifiers_split_from_label(nlp):
+    _, result = positions(nlp, "Headline\n\nThe United Nations called for an immediate and unconditional ceasefire.\n")
+    proposal = result.statements[0].proposal
+    assert proposal.label == "ceasefire"
+    assert set(proposal.qualifiers) >= {"immediate", "unconditional"}
+
+
+def test_reported_speech_pronoun_is_the_speaker(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Alan Reyes says he supports the border treaty.\n")
+    assert has(found, "Alan Reyes", "supports", "treaty")
+
+
+def test_third_party_in_reported_speech(nlp):
+    found, _ = positions(nlp, "Headline\n\nMaria Lindqvist proposed a new trade deal with Chile.\n\n"
+                              "Tomas Berg said Sweden was the first to back the deal.\n")
+    assert has(found, "Sweden", "supports", "deal")
+    assert not has(found, "Tomas Berg", "supports", "deal")
+
+
+def test_quote_with_speaker_after(nlp):
+    found, _ = positions(nlp, "Headline\n\nPrime Minister Ana Costa met union leaders on Monday.\n\n"
+                              "\u201cWe support the pension reform,\u201d Costa said.\n")
+    assert has(found, "Ana Costa", "supports", "pension reform")
+
+
+def test_joint_statement_gives_each_actor(nlp):
+    found, _ = positions(nlp, "Headline\n\nBritain, France and Germany urged Iran to accept the nuclear deal.\n")
+    for country in ("United Kingdom", "France", "Germany"):
+        assert has(found, country, "supports", "nuclear deal"), found
+    assert not has(found, "Iran", "supports", "nuclear deal")
+
+
+def test_negation_and_refusal(nlp):
+    found, _ = positions(nlp, "Headline\n\nLena Holm does not support the spending bill.\n\n"
+                              "Kofi Mensah refused to back the merger agreement.\n\n"
+                              "Ravi Patel declined to endorse the referendum.\n")
+    assert has(found, "Lena Holm", "rejects", "spending bill")
+    assert has(found, "Kofi Mensah", "rejects", "merger agreement")
+    assert not any("Ravi Patel" in a for a, _s, _p in found)
+
+
+def test_conditional_is_kept_with_lower_confidence(nlp):
+    _, plain = positions(nlp, "Headline\n\nJonas Eklund supports the fishing treaty.\n")
+    _, conditional = positions(nlp, "Headline\n\nJonas Eklund would support the fishing treaty if the quotas change.\n")
+    assert plain.statements and conditional.statements
+    assert conditional.statements[0].confidence < plain.statements[0].confidence
+
+
+def test_questions_and_hypotheticals_give_nothing(nlp):
+    found, _ = positions(nlp, "Headline\n\nWill Jonas Eklund support the fishing treaty?\n\n"
+                              "If Maria Lindqvist backs the tax cut, the coalition may collapse.\n")
+    assert found == set()
+
+
+def test_metonymy_and_demonyms(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Kremlin rejected the peace plan.\n\n"
+                              "Ukrainian officials welcomed the grain deal.\n\n"
+                              "Washington backed new sanctions.\n")
+    assert has(found, "Russia", "rejects", "peace plan")
+    assert has(found, "Ukraine", "supports", "grain deal")
+    assert has(found, "United States", "supports", "sanctions")
+
+
+def test_role_and_affiliation_are_attributes(nlp):
+    _, result = positions(nlp, "Headline\n\nFrench President Claire Dubois backed the climate accord.\n")
+    actor = result.statements[0].actor
+    assert actor.label == "Claire Dubois"
+    assert actor.kind == "person"
+    assert actor.role == "President"
+    assert actor.affiliation is not None and actor.affiliation.label == "France"
+
+
+def test_surname_and_pronoun_coreference(nlp):
+    found, result = positions(nlp, "Headline\n\nSenator Alan Reyes spoke on Monday.\n\n"
+                                   "Reyes later endorsed the infrastructure bill.\n\n"
+                                   "He also rejected the proposed tax increase.\n")
+    assert has(found, "Alan Reyes", "supports", "infrastructure bill")
+    assert has(found, "Alan Reyes", "rejects", "tax increase")
+    assert len({s.actor.key for s in result.statements}) == 1
+
+
+def test_proposal_anaphora(nlp):
+    found, _ = positions(nlp, "Headline\n\nMaria Lindqvist called for a ceasefire in the region.\n\n"
+                              "Tomas Berg said he supports this call.\n")
+    assert has(found, "Tomas Berg", "supports", "ceasefire")
+
+
+def test_noise_lines_give_nothing(nlp):
+    text = ("Minister backs truce\nPhoto: Reuters\nRead also: Minister Omar Haddad supports the new tax law\n"
+            "Вчера министр поддержал перемирие\n\u2022 Omar Haddad supports the fishing treaty.\n")
+    found, _ = positions(nlp, text)
+    assert not has(found, "Haddad", "supports", "tax law")
+    assert has(found, "Omar Haddad", "supports", "fishing treaty")
+
+
+def test_evidence_offsets_point_into_the_text(nlp):
+    text = "Headline here\n\nSome context first. Maria Lindqvist backs the new trade agreement. More after.\n"
+    _, result = positions(nlp, text)
+    statement = result.statements[0]
+    ev = statement.evidence
+    assert text[ev.start:ev.end] == ev.text
+    assert ev.text == "Maria Lindqvist backs the new trade agreement."
+
+
+def test_min_confidence_filters(nlp):
+    _, result = positions(nlp, "Headline\n\nJonas Eklund would support the fishing treaty if quotas change.\n",
+                          min_confidence=0.99)
+    assert result.statements == []
