@@ -51,6 +51,12 @@ def _register() -> None:
     from kg.cli import extract as extract_cmd
 
     cli.add_command(extract_cmd.extract)
+    from kg.cli import export as export_cmd
+
+    cli.add_command(export_cmd.export)
+    from kg.cli import evaluate as evaluate_cmd
+
+    cli.add_command(evaluate_cmd.evaluate)
 
 
 _register()

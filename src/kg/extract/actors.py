@@ -1,13 +1,15 @@
 """Resolve actor mentions (names, titles, metonyms, demonyms, pronouns) to canonical actors.
 
-One ActorResolver lives for one article: it remembers who was mentioned so that a
-surname, "the president", "the bloc" or "he" resolves to the right named actor.
-General world knowledge comes from the gazetteer data files (kg.gazetteer).
+One ActorResolver lives for one article: it remembers who was mentioned, and whether
+as a grammatical subject, so that a surname, "the president", "the bloc" or "he"
+resolves to the right named actor. General world knowledge comes from the gazetteer
+data files (kg.gazetteer); names of people come only from the text.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -20,16 +22,15 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
 SPEAKER_PRONOUNS = {"i", "we", "me", "us", "our", "my"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
-_COLLECTIVE_FALLBACK = {"officials", "official", "government", "authorities", "leaders", "leadership",
-                        "diplomats", "negotiators", "lawmakers", "ministry", "side", "administration",
-                        "delegation", "envoy", "envoys"}
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
+_NAME_PARTICLES = {"of", "the", "de", "van", "von", "al", "bin", "la", "du", "and", "for", "der", "da", "di", "le"}
 
 
 @dataclass
 class Mention:
     actor: Actor
-    position: int  # order of appearance in the article (token counter)
+    position: int  # character offset in the article
+    subject: bool = False
 
 
 def _entry_actor(entry) -> Actor:
@@ -42,68 +43,91 @@ class ActorResolver:
 
     mentions: list[Mention] = field(default_factory=list)
     persons: dict[str, Actor] = field(default_factory=dict)  # key -> actor (full names)
-    clock: int = 0
+    counts: Counter = field(default_factory=Counter)
 
     # ---- memory -----------------------------------------------------------
-    def remember(self, actor: Actor, position: int | None = None) -> Actor:
+    def remember(self, actor: Actor, position: int, subject: bool = False) -> Actor:
         if actor.kind == "person":
-            known = self.persons.get(actor.key)
-            if known is not None:
-                actor = _merge(known, actor)
+            actor = _merge(self.persons.get(actor.key), actor)
             self.persons[actor.key] = actor
-        self.clock = position if position is not None else self.clock + 1
-        self.mentions.append(Mention(actor, self.clock))
+        self.counts[actor.key] += 1
+        self.mentions.append(Mention(actor, position, subject))
         return actor
 
-    def last(self, predicate, before: int | None = None) -> Actor | None:
-        for mention in reversed(self.mentions):
-            if before is not None and mention.position >= before:
-                continue
-            if predicate(mention.actor):
-                return self.persons.get(mention.actor.key, mention.actor) if mention.actor.kind == "person" else mention.actor
-        return None
+    def _current(self, actor: Actor) -> Actor:
+        return self.persons.get(actor.key, actor) if actor.kind == "person" else actor
+
+    def last(self, predicate, before: int | None = None, prefer_subject: bool = False) -> Actor | None:
+        """The most recent matching actor; with prefer_subject, the most recent one seen as a subject
+        in the current or previous sentence-sized window is preferred over a nearer object."""
+        candidates = [m for m in self.mentions if (before is None or m.position < before) and predicate(m.actor)]
+        if not candidates:
+            return None
+        if prefer_subject:
+            subjects = [m for m in candidates if m.subject]
+            if subjects and candidates[-1].position - subjects[-1].position < 400:
+                return self._current(subjects[-1].actor)
+        return self._current(candidates[-1].actor)
 
     def _person_by_surname(self, word: str) -> Actor | None:
         word = word.lower()
-        for actor in reversed(list(self.persons.values())):
-            parts = actor.label.split()
-            if len(parts) > 1 and parts[-1].lower() == word:
-                return actor
-        return None
+        matches = [a for a in self.persons.values() if len(a.label.split()) > 1 and a.label.split()[-1].lower() == word]
+        if not matches:
+            return None
+        # the most mentioned bearer of the surname ("Trump" is Donald, not a relative mentioned once)
+        return max(matches, key=lambda a: self.counts[a.key])
 
     # ---- names --------------------------------------------------------------
-    def person(self, name: str, role: str | None, affiliation: Actor | None, surface: str) -> Actor:
+    def person(self, name: str, role: str | None, affiliation: Actor | None, surface: str) -> Actor | None:
         """A person by name; a bare surname resolves to a full name seen before in the article."""
-        name = name.strip(" ,.;:'’\"").removesuffix("'s").removesuffix("’s").strip()
+        name = _clean(name)
         words = name.split()
+        if not words or not _looks_like_name(words):
+            return None
         if len(words) == 1:
-            for actor in reversed(list(self.persons.values())):
-                if actor.label.split()[-1].lower() == words[0].lower():
-                    return _merge(actor, Actor(actor.key, actor.label, "person",
-                                               frozenset({surface, name}), role, affiliation))
+            known = self._person_by_surname(words[0])
+            if known is not None:
+                return _merge(known, Actor(known.key, known.label, "person", frozenset({surface, name}), role, affiliation))
         key = slugify(name)
-        known = self.persons.get(key)
-        aliases = {name, surface} if surface else {name}
+        aliases = {name, _clean(surface)} - {""}
         fresh = Actor(key=key, label=name, kind="person", aliases=frozenset(aliases), role=role, affiliation=affiliation)
-        return _merge(known, fresh) if known else fresh
+        return _merge(self.persons.get(key), fresh)
 
-    def resolve_text(self, text: str, label: str | None, position: int) -> Actor | None:
-        """Resolve a noun-phrase mention given its text and its spaCy entity label (if any)."""
+    def resolve_pronoun(self, word: str, position: int) -> Actor | None:
+        lowered = word.lower()
+        if lowered in PERSON_PRONOUNS:
+            return self.last(lambda a: a.kind == "person", before=position, prefer_subject=True)
+        if lowered in GROUP_PRONOUNS:
+            return self.last(lambda a: a.kind != "person", before=position, prefer_subject=True)
+        return None
+
+    def resolve_text(self, text: str, label: str | None, position: int, core: str | None = None) -> Actor | None:
+        """Resolve a noun-phrase mention from its text, its spaCy entity label and entity text (core)."""
         text = _clean(text)
         if not text:
             return None
         lowered = text.lower()
-        if lowered in PERSON_PRONOUNS:
-            return self.last(lambda a: a.kind == "person", before=position)
-        if lowered in GROUP_PRONOUNS:
-            return self.last(lambda a: a.kind != "person", before=position)
+        if lowered in PERSON_PRONOUNS or lowered in GROUP_PRONOUNS:
+            return self.resolve_pronoun(lowered, position)
 
-        role, affiliation_entry, name = gazetteer.split_role(text)
+        split = gazetteer.split_role(text)
+        role, affiliation_entry, name = split.role, split.affiliation, _clean(split.name)
         affiliation = _entry_actor(affiliation_entry) if affiliation_entry else None
-        name = _clean(name)
-        if name and len(name.split()) == 1 and _looks_like_name([name]):
+
+        if label == "PERSON" and core:
+            # the entity itself is the name; what precedes it only adds role and affiliation
+            core_split = gazetteer.split_role(_clean(core))
+            person_name = _clean(core_split.name) or _clean(core)
+            role = role or core_split.role
+            if affiliation is None and core_split.affiliation is not None:
+                affiliation = _entry_actor(core_split.affiliation)
+            if affiliation is None:
+                affiliation = _prefix_affiliation(name, person_name)
+            return self.person(person_name, role, affiliation, text)
+
+        if name and len(name.split()) == 1 and _looks_like_name([name]) and label in (None, "PERSON", "ORG", "NORP", "GPE"):
             known = self._person_by_surname(name)
-            if known is not None:
+            if known is not None and gazetteer.lookup_name(name) is None:
                 return _merge(known, Actor(known.key, known.label, "person", frozenset({text, name}), role, affiliation))
 
         if name:
@@ -111,68 +135,66 @@ class ActorResolver:
             if entry is not None and label != "PERSON":
                 return _with_alias(_entry_actor(entry), text)
         if not name or name.lower() in ("the", "a", "an"):
-            # "the president", "the Ukrainian foreign minister", "the bloc"
+            # "the president", "the Ukrainian foreign minister"
             if role:
-                found = self.last(lambda a: a.kind == "person" and _same_role(a.role, role)
-                                  and (affiliation is None or (a.affiliation and a.affiliation.key == affiliation.key)),
-                                  before=position)
-                return found
+                return self.last(lambda a: a.kind == "person" and _same_role(a.role, role)
+                                 and (affiliation is None or (a.affiliation is not None and a.affiliation.key == affiliation.key)),
+                                 before=position)
             return None
         words = name.split()
         # demonym + collective noun: "Ukrainian officials", "the Russian side"
-        if len(words) >= 1 and words[-1].lower() in _collective_nouns():
+        if words[-1].lower() in gazetteer.collective_nouns():
             for word in words[:-1]:
                 state = gazetteer.lookup_demonym(word)
                 if state is not None:
                     return _with_alias(_entry_actor(state), text)
             if affiliation is not None:
                 return _with_alias(affiliation, text)
-            lowered_words = " ".join(words).lower()
-            if lowered_words.startswith("the "):
-                return self.last(lambda a: a.kind != "person", before=position)
             return None
         nominal = gazetteer.lookup_nominal(name)
         if nominal:
             keys = {e.key for e in nominal}
-            found = self.last(lambda a: a.key in keys, before=position)
-            if found is not None:
-                return found
-            if len(nominal) == 1 and not name.lower().startswith("the "):
-                return _entry_actor(nominal[0])
-            return None
-        if label == "PERSON" or (label is None and role and _looks_like_name(words)):
-            if not _looks_like_name(words):
-                return None
-            return self.person(name, role, affiliation, text)
+            return self.last(lambda a: a.key in keys, before=position)
         if label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             if label == "NORP":
                 state = gazetteer.lookup_demonym(name)
                 return _with_alias(_entry_actor(state), text) if state else None
             if not _looks_like_name(words):
                 return None
-            kind = "organisation"
-            return Actor(key=slugify(name), label=name, kind=kind, aliases=frozenset({name}))
-        if role and _looks_like_name(words):
+            return Actor(key=slugify(name), label=name, kind="organisation", aliases=frozenset({name}))
+        if label is None and role and _looks_like_name(words):
             return self.person(name, role, affiliation, text)
         return None
 
 
+def _prefix_affiliation(prefix_text: str, person_name: str) -> Actor | None:
+    """"Republican Donald Trump", "Ukrainian Volodymyr Zelensky": a demonym or party before the name."""
+    if not prefix_text.endswith(person_name):
+        return None
+    for word in prefix_text[: len(prefix_text) - len(person_name)].split():
+        entry = gazetteer.lookup_demonym(word)
+        if entry is not None:
+            return _entry_actor(entry)
+    return None
+
+
 def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text or "")
     text = text.strip(" ,.;:\"“”'‘’()[]—–-")
-    text = re.sub(r"\s+", " ", text)
     text = re.sub(r"(’s|'s|’|')$", "", text).strip()
     return text
 
 
 def _looks_like_name(words: list[str]) -> bool:
-    content = [w for w in words if w.lower() not in ("of", "the", "de", "van", "von", "al", "bin", "la", "du", "and", "for")]
+    content = [w for w in words if w.lower() not in _NAME_PARTICLES]
     return bool(content) and all(_NAME_TOKEN.match(w) for w in content) and len(content) <= 6
 
 
 def _same_role(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
-    return a.lower() == b.lower() or a.lower().endswith(b.lower()) or b.lower().endswith(a.lower())
+    a, b = a.lower(), b.lower()
+    return a == b or a.endswith(b) or b.endswith(a)
 
 
 def _merge(known: Actor | None, new: Actor) -> Actor:
@@ -190,28 +212,23 @@ def _with_alias(actor: Actor, surface: str) -> Actor:
     return Actor(actor.key, actor.label, actor.kind, actor.aliases | {surface}, actor.role, actor.affiliation)
 
 
-def _collective_nouns() -> frozenset[str]:
-    return getattr(gazetteer, "collective_nouns", lambda: frozenset(_COLLECTIVE_FALLBACK))()
+def entity_of(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
 
 
 def mention_span(token: Token) -> Span:
     """The noun phrase naming an actor at TOKEN: its entity plus titles and modifiers before it."""
     doc = token.doc
-    if token.ent_type_ and token.ent_iob_ != "O":
-        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-        start, end = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
-    else:
-        start, end = token.i, token.i + 1
-    # extend left over the head's own modifiers: "Ukrainian President", "UN Secretary-General", "the"
-    left = [t for t in token.subtree if t.i < start]
-    while left and left[-1].i == start - 1 and left[-1].dep_ in ("compound", "amod", "nmod", "det", "punct", "poss", "case", "nummod", "npadvmod"):
-        if left[-1].dep_ == "punct" and left[-1].text not in ("-", "–"):
+    ent = entity_of(token)
+    start, end = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
+    left = sorted((t for t in token.subtree if t.i < start), key=lambda t: t.i)
+    while left and left[-1].i == start - 1 and left[-1].dep_ in ("compound", "amod", "nmod", "det", "punct", "nummod", "npadvmod"):
+        if left[-1].dep_ == "punct" and left[-1].text not in ("-", "–", "."):
             break
         start -= 1
         left.pop()
-    # keep compound names that continue to the right ("Zelensky" inside "Zelensky administration")
-    while end < len(doc) and doc[end].dep_ == "compound" and doc[end].head.i == token.i and doc[end].i < token.i:
-        end += 1
     if token.i >= end:
         end = token.i + 1
     return doc[start:end]

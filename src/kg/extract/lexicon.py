@@ -62,6 +62,7 @@ class Lexicon:
     qualifiers: frozenset
     anaphora: frozenset
     containers: frozenset
+    people: frozenset
     proposal_types: tuple  # ((phrase words tuple, concept local name), ...) longest first
 
 
@@ -126,5 +127,6 @@ def load_lexicon() -> Lexicon:
         hypothetical_marks=frozenset(modal.get("hypothetical_marks", ())),
         speech_verbs=frozenset(modal.get("speech_verbs", ())),
         qualifiers=_word_list("qualifiers.txt"), anaphora=_word_list("anaphora.txt"),
-        containers=_word_list("containers.txt"), proposal_types=_proposal_types(),
+        containers=_word_list("containers.txt"), people=_word_list("people.txt"),
+        proposal_types=_proposal_types(),
     )

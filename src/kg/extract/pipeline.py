@@ -35,9 +35,11 @@ def _register_mentions(sent, ctx: SentenceContext) -> None:
         if ent.label_ not in ACTOR_ENTS:
             continue
         span = mention_span(ent.root)
-        actor = ctx.resolver.resolve_text(span.text, ent.label_, ctx.position_of(span[0]))
+        actor = ctx.resolver.resolve_text(span.text, ent.label_, ctx.position_of(span[0]), core=ent.text)
         if actor is not None:
-            ctx.resolver.remember(actor, ctx.position_of(ent[0]))
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass") or any(
+                t.dep_ in ("nsubj", "nsubjpass") and t.head == ent.root.head for t in [ent.root])
+            ctx.resolver.remember(actor, ctx.position_of(ent[0]), subject=subject)
 
 
 def _canonical_persons(statements: list[Statement]) -> list[Statement]:
@@ -126,11 +128,13 @@ def extract_article(article: Article, nlp, min_confidence: float = 0.0) -> Extra
                         best[key] = statement
     statements = sorted(best.values(), key=lambda s: (s.evidence.start, s.actor.key, s.proposal.key))
     statements = _merge_actor_records(_canonical_persons(statements))
-    # canonicalising may have made two statements identical: keep the surer one
+    # A statement is one actor's stance on one proposal as reported in one article: keep the
+    # best-supported evidence sentence (highest confidence, then earliest) for each.
     unique: dict[tuple, Statement] = {}
     for s in statements:
-        key = (s.actor.key, s.proposal.key, s.evidence.start)
+        key = (s.actor.key, s.stance, s.proposal.key)
         if key not in unique or unique[key].confidence < s.confidence:
             unique[key] = s
-    kept = [s for s in unique.values() if s.confidence >= min_confidence]
+    kept = sorted((s for s in unique.values() if s.confidence >= min_confidence),
+                  key=lambda s: (s.evidence.start, s.actor.key, s.proposal.key))
     return ExtractionResult(article=article, statements=kept)

@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import (GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, SPEAKER_PRONOUNS,
-                               ActorResolver, mention_span)
+                               ActorResolver, entity_of, mention_span)
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.proposals import ProposalMemory, clause_proposal, noun_proposal, with_proposer
 from kg.iris import slugify
@@ -94,7 +94,9 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
             actor, _ = resolve_actor_token(speaker, ctx, depth + 1)
             if actor is not None and (lower in PERSON_PRONOUNS) == (actor.kind == "person"):
                 return actor, True
-        return ctx.resolver.resolve_text(token.text, None, ctx.position_of(token)), True
+        if speaker is not None and speaker != token:
+            return None, True  # reported speech of someone unnamed ("voters said they ...")
+        return ctx.resolver.resolve_pronoun(token.text, ctx.position_of(token)), True
     if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return resolve_actor_token(token.head.head, ctx, depth + 1)
     if not token.ent_type_ and depth < 2:
@@ -108,7 +110,9 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
     label = token.ent_type_ or None
     if label not in ACTOR_ENTS and label is not None:
         label = None
-    actor = ctx.resolver.resolve_text(span.text, label, ctx.position_of(span[0]))
+    ent = entity_of(token)
+    actor = ctx.resolver.resolve_text(span.text, label, ctx.position_of(span[0]),
+                                      core=ent.text if ent is not None else None)
     if actor is None and label is None:
         # "Ukrainian officials": a demonym modifying a collective noun
         norp = [t for t in token.children if t.ent_type_ == "NORP" or t.ent_type_ == "GPE"]
@@ -296,7 +300,9 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         return inner
     if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and not lex.qualifiers & {lemma}):
         if cue.person_object == "candidacy" and token.ent_type_ == "PERSON":
-            person = ctx.resolver.resolve_text(mention_span(token).text, "PERSON", ctx.position_of(token))
+            ent = entity_of(token)
+            person = ctx.resolver.resolve_text(mention_span(token).text, "PERSON", ctx.position_of(token),
+                                               core=ent.text if ent is not None else None)
             if person is None:
                 return None
             label = f"candidacy of {person.label}"
@@ -307,6 +313,9 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
     if token.ent_type_ in ("GPE", "NORP", "ORG") and not complement and lemma not in lex.containers:
         # supporting a country or a body is not a proposal
         return None
+    if lemma in lex.containers and not complement and lemma not in lex.anaphora and possessor is not None \
+            and possessor.pos_ == "PRON":
+        return None  # "defended his endorsement", "praised her effort": no proposal named
     proposal = noun_proposal(token, lex, proposer)
     if proposal is None:
         return None
@@ -376,6 +385,10 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
                     if target is not None:
                         targets.append((cue.stance, target))
                     continue
+                modal_aux = any(a.dep_ == "aux" and a.lemma_.lower() in ("should", "must", "shall", "would", "will", "need")
+                                for a in child.children)
+                if child.tag_ in ("VBD", "VBN", "VBZ", "VBG") and not modal_aux:
+                    continue  # "insisted that he has expanded the party" reports a claim, not a demand
                 proposal = clause_proposal(child, lex, include_subject=True)
                 if proposal is not None:
                     targets.append((cue.stance, Target(proposal, 0.85)))
@@ -385,7 +398,7 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
                 continue  # the inner cue reports its own position ("vowed to veto it")
             # "willing to engage in talks": the complement's own object names the proposal
             inner = list(_prep_targets(x, ("in", "on", "to", "for")))
-            if x.lemma_.lower() in ("engage", "participate", "join", "take", "enter", "hold", "resume", "start", "begin", "open"):
+            if x.lemma_.lower() in ("engage", "participate", "join", "enter", "hold", "resume", "start", "begin", "open"):
                 inner_objects = [t for _p, t in inner] + [c for c in x.children if c.dep_ == "dobj"]
                 if inner_objects:
                     target = object_target(inner_objects[0], cue, ctx)

@@ -31,7 +31,8 @@ _STOP_HEADS = {"everything", "something", "anything", "nothing", "all", "this", 
                "way", "time", "thing", "things", "lot", "part", "people", "issue", "issues", "matter", "need",
                "role", "view", "views", "position", "stance", "side", "sides", "statement", "comment", "remarks",
                "step", "steps", "fact", "situation", "country", "government", "process", "year", "years",
-               "day", "days", "week", "weeks", "month", "months", "hand", "behalf", "record", "wake", "light"}
+               "day", "days", "week", "weeks", "month", "months", "hand", "behalf", "record", "wake", "light",
+               "candidate", "candidates", "nominee", "dollars", "money", "terms", "anyone", "everyone", "someone"}
 
 
 @dataclass
@@ -45,6 +46,15 @@ class ProposalMemory:
 
     def last(self) -> Proposal | None:
         return self.seen[-1] if self.seen else None
+
+
+def _names_people(head: Token, lexicon: Lexicon) -> bool:
+    """Supporting voters, troops or a senator is not supporting a proposal."""
+    from kg import gazetteer
+
+    word = head.text.lower()
+    return (head.lemma_.lower() in lexicon.people or word in lexicon.people
+            or (head.pos_ == "NOUN" and gazetteer.is_role_word(word) and word not in lexicon.anaphora))
 
 
 def proposal_type(words: list[str], lexicon: Lexicon, head: str | None = None) -> str:
@@ -105,7 +115,7 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
             gap = head.doc[contiguous[-1].i + 1:token.i]
             bridgeable = all(g.dep_ in ("det", "cc", "punct", "amod", "advmod", "nummod", "poss", "case") and
                              (g.dep_ != "amod" or g.text.lower() in qualifier_words) and
-                             (g.dep_ != "punct" or g.text in ("-", ",")) for g in gap)
+                             (g.dep_ != "punct" or g.text in ("-", ",", '"', "“", "”", "'", "‘", "’")) for g in gap)
             if not bridgeable:
                 if token.i > head.i:
                     break
@@ -113,11 +123,12 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
         contiguous.append(token)
     if head not in contiguous:
         contiguous = [head]
-    while contiguous and (contiguous[-1].is_punct or contiguous[-1].dep_ in ("prep", "cc", "case")):
+    contiguous = contiguous[:_MAX_WORDS]
+    while contiguous and (contiguous[-1].is_punct or contiguous[-1].dep_ in ("prep", "cc", "case", "det")):
         contiguous.pop()
     while contiguous and (contiguous[0].is_punct or contiguous[0].dep_ in ("cc", "det")):
         contiguous.pop(0)
-    return contiguous[:_MAX_WORDS], qualifiers
+    return contiguous, qualifiers
 
 
 def _label(tokens: list[Token]) -> str:
@@ -149,7 +160,9 @@ def _make(label: str, lexicon: Lexicon, head_lemma: str | None, qualifiers, prop
 
 def noun_proposal(head: Token, lexicon: Lexicon, proposer: Actor | None = None) -> Proposal | None:
     """A proposal named by a noun phrase headed by HEAD."""
-    if head.lemma_.lower() in _STOP_HEADS or head.pos_ in ("PRON", "NUM") or head.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+    if _names_people(head, lexicon):
+        return None
+    if head.lemma_.lower() in _STOP_HEADS or head.text.lower() in _STOP_HEADS or head.pos_ in ("PRON", "NUM") or head.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
         return None
     tokens, qualifiers = _content_tokens(head, lexicon)
     if not tokens:
@@ -182,19 +195,23 @@ def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True)
     contiguous: list[Token] = []
     for token in keep:
         if contiguous and token.i != contiguous[-1].i + 1:
-            if token.i > verb.i:
-                break
-            contiguous = []
+            gap = verb.doc[contiguous[-1].i + 1:token.i]
+            if not all(g.is_punct and g.text in ("-", '"', "“", "”", "'", "‘", "’") for g in gap):
+                if token.i > verb.i:
+                    break
+                contiguous = []
         contiguous.append(token)
     if verb not in contiguous:
         return None
-    while contiguous and (contiguous[-1].is_punct or contiguous[-1].dep_ in ("prep", "cc", "aux", "mark")):
+    contiguous = contiguous[:_MAX_WORDS]
+    while contiguous and (contiguous[-1].is_punct or contiguous[-1].dep_ in ("prep", "cc", "aux", "mark", "det")):
         contiguous.pop()
     while contiguous and (contiguous[0].is_punct or contiguous[0].dep_ in ("aux", "mark", "cc")):
         contiguous.pop(0)
-    if len(contiguous) < 2:  # a bare verb ("to act") names no proposal
+    # a bare verb or a verb with only pronouns ("to act", "join me", "do more") names no proposal
+    if len(contiguous) < 2 or not any(t.pos_ in ("NOUN", "PROPN") and t.i > verb.i for t in contiguous):
         return None
-    tokens = contiguous[:_MAX_WORDS]
+    tokens = contiguous
     label = _label(tokens)
     words = [t.lemma_.lower() for t in tokens]
     concept = proposal_type(words, lexicon)

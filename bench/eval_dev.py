@@ -1,0 +1,113 @@
+"""Extraction quality on the development sets: precision, recall and F1 per set.
+
+Sets (third-party texts, read in place from the sibling ../shared folder, never copied):
+  seeds          gold ../shared/gold/*.gold.json, articles seeds/
+  polnear-train  gold and articles ../shared/dev/polnear-train/ (2016 US election coverage, PolNeAR)
+
+    python bench/eval_dev.py [--shared DIR] [--set NAME ...] [--json OUT.json] [--errors]
+
+Prints a table with one row per set, then the ratios that matter when comparing runs:
+the set's F1 relative to the seeds' and the extraction speed. A set whose folder is
+missing is skipped with a message; with no ../shared at all the script exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def dev_sets(shared: Path) -> list[tuple[str, Path, Path]]:
+    """(name, gold folder, articles folder) of every development set."""
+    polnear = shared / "dev" / "polnear-train"
+    return [("seeds", shared / "gold", REPO / "seeds"), ("polnear-train", polnear, polnear)]
+
+
+def _fmt(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
+                        help="the shared folder holding gold/ and dev/ (default: ../shared)")
+    parser.add_argument("--set", dest="sets", action="append", default=None,
+                        help="evaluate only this set (repeatable): seeds, polnear-train")
+    parser.add_argument("--json", dest="json_out", type=Path, default=None, help="also write a JSON summary here")
+    parser.add_argument("--model", default=None, help="spaCy pipeline (default: kg's default)")
+    parser.add_argument("--min-confidence", type=float, default=0.0)
+    parser.add_argument("--errors", action="store_true", help="print each set's misses and false positives")
+    args = parser.parse_args(argv)
+
+    if not args.shared.is_dir():
+        print(f"eval_dev: skipped: {args.shared} not found (the development data lives outside the project)")
+        return 0
+
+    from kg.errors import KgError
+    from kg.evaluate import evaluate, report_text
+    from kg.extract.pipeline import load_pipeline
+
+    started = time.perf_counter()
+    nlp = load_pipeline(args.model)
+    load_seconds = time.perf_counter() - started
+
+    rows = []
+    for name, gold_dir, articles_dir in dev_sets(args.shared):
+        if args.sets and name not in args.sets:
+            continue
+        if not gold_dir.is_dir() or not articles_dir.is_dir():
+            print(f"eval_dev: skipped set {name}: {gold_dir if not gold_dir.is_dir() else articles_dir} not found")
+            continue
+        started = time.perf_counter()
+        try:
+            report = evaluate(gold_dir, articles_dir, min_confidence=args.min_confidence, nlp=nlp)
+        except KgError as err:
+            print(f"eval_dev: set {name}: {err}", file=sys.stderr)
+            return 2
+        seconds = time.perf_counter() - started
+        chars = sum(Path(a.article_path).stat().st_size for a in report.articles)
+        rows.append({"set": name, "articles": len(report.articles), "seconds": round(seconds, 3),
+                     "chars_per_second": round(chars / seconds) if seconds else None,
+                     **report.to_dict(show_errors=False)["overall"]})
+        if args.errors:
+            print(f"== {name}")
+            print(report_text(report))
+            print()
+
+    if not rows:
+        print("eval_dev: nothing evaluated")
+        return 0
+    print(f"pipeline loaded in {load_seconds:.2f} s (min confidence {args.min_confidence:g})")
+    header = f"{'set':<15} {'art':>4} {'gold':>5} {'pred':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'ign':>4} " \
+             f"{'P':>6} {'R':>6} {'F1':>6} {'sec':>7} {'chars/s':>8}"
+    print(header)
+    for r in rows:
+        print(f"{r['set']:<15} {r['articles']:>4} {r['gold']:>5} {r['predicted']:>5} {r['tp']:>4} {r['fp']:>4} "
+              f"{r['fn']:>4} {r['ignored']:>4} {_fmt(r['precision']):>6} {_fmt(r['recall']):>6} {_fmt(r['f1']):>6} "
+              f"{r['seconds']:>7.2f} {r['chars_per_second'] or 0:>8}")
+    seeds = next((r for r in rows if r["set"] == "seeds"), None)
+    for r in rows:
+        if seeds is not r and seeds and seeds["f1"] and r["f1"] is not None:
+            print(f"ratio F1 {r['set']} / seeds: {r['f1'] / seeds['f1']:.2f}")
+        if r["f1"] is not None and r["precision"] and r["recall"]:
+            print(f"ratio precision / recall on {r['set']}: {r['precision'] / r['recall']:.2f}")
+
+    if args.json_out is not None:
+        from kg.rdfio import atomic_output
+
+        summary = {"model": args.model, "min_confidence": args.min_confidence,
+                   "pipeline_load_seconds": round(load_seconds, 3), "sets": rows}
+        with atomic_output(args.json_out) as handle:
+            json.dump(summary, handle, indent=2)
+            handle.write("\n")
+        print(f"summary written to {args.json_out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
