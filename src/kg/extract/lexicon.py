@@ -38,6 +38,7 @@ class Cue:
     subject_is_proposal: bool = False
     experiencer_preps: tuple[str, ...] = ()
     copula_prep: bool = False
+    copula_only: bool = False
     lemmas: tuple[str, ...] = ()
     gap: int = 0
 
@@ -63,6 +64,8 @@ class Lexicon:
     anaphora: frozenset
     containers: frozenset
     people: frozenset
+    reversal_verbs: frozenset
+    reversal_nouns: frozenset
     proposal_types: tuple  # ((phrase words tuple, concept local name), ...) longest first
 
 
@@ -128,5 +131,7 @@ def load_lexicon() -> Lexicon:
         speech_verbs=frozenset(modal.get("speech_verbs", ())),
         qualifiers=_word_list("qualifiers.txt"), anaphora=_word_list("anaphora.txt"),
         containers=_word_list("containers.txt"), people=_word_list("people.txt"),
+        reversal_verbs=frozenset(data.get("reversal", {}).get("verbs", ())),
+        reversal_nouns=frozenset(data.get("reversal", {}).get("nouns", ())),
         proposal_types=_proposal_types(),
     )

@@ -157,6 +157,8 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         return None
     if dep == "conj":
         return find_subject(head, lexicon, depth + 1)
+    if dep == "pcomp" and head.pos_ == "ADP" and head.head != head:
+        return find_subject(head.head, lexicon, depth + 1) if head.head.pos_ in ("VERB", "AUX") else None
     if dep in ("xcomp", "advcl", "pcomp"):
         if dep == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in head.children) and head.lemma_.lower() not in ("help",):
             return None  # object control: "urged Iran to accept" is not Iran accepting
@@ -251,7 +253,7 @@ class Target:
     proposal: Proposal
     factor: float = 1.0
     stance_override: str | None = None
-    extra: list[Position] = field(default_factory=list)
+    flip: bool = False  # "an end to X", "to repeal X": the position is on X, reversed
 
 
 def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool = False) -> Target | None:
@@ -266,8 +268,7 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         last = ctx.memory.last()
         return Target(last, 0.8) if last is not None else None
     if token.pos_ in ("VERB",) and token.dep_ in ("pcomp", "xcomp", "ccomp", "pobj", "dobj"):
-        proposal = clause_proposal(token, lex, include_subject=True)
-        return Target(proposal, 0.95) if proposal is not None else None
+        return clause_target(token, cue, ctx, True, 0.95)
     children = {c.dep_ for c in token.children}
     has_det = any(c.dep_ == "det" and c.text.lower() in _ANAPHORIC_DETS for c in token.children)
     complement = [t for _p, t in _prep_targets(token, _CONTAINER_PREPS)]
@@ -283,6 +284,11 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         proposer, _ = resolve_actor_token(possessor, ctx)
     elif possessor is not None:
         proposer, _ = resolve_actor_token(possessor, ctx)
+    if lemma in lex.reversal_nouns and complement:
+        inner = object_target(complement[0], cue, ctx, via_prep=True)
+        if inner is not None:
+            inner.flip = not inner.flip
+            return inner
     if lemma in lex.containers and (complement or to_clause):
         inner_token = complement[0] if complement else to_clause[0]
         inner = object_target(inner_token, cue, ctx, via_prep=True) if complement else None
@@ -310,6 +316,14 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
                                    aliases=frozenset({person.label})), 0.9)
         if token.ent_type_ == "PERSON":
             return None
+    if token.ent_type_ in ACTOR_ENTS or token.pos_ == "PROPN" or lemma in lex.people:
+        infinitive = _infinitive_after(token)
+        if infinitive is not None:
+            clause = clause_proposal(infinitive, lex, include_subject=False)
+            if clause is not None:
+                subject_text = token.doc[min(t.i for t in token.subtree if t.i <= token.i):token.i + 1].text
+                label = f"{subject_text} {clause.label}"
+                return Target(Proposal(slugify(label), label, clause.proposal_type), 0.85)
     if token.ent_type_ in ("GPE", "NORP", "ORG") and not complement and lemma not in lex.containers:
         # supporting a country or a body is not a proposal
         return None
@@ -326,6 +340,37 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
     if cue.object_types_only and proposal.proposal_type == "Policy" and lemma not in lex.anaphora | lex.containers:
         return None
     return Target(proposal, 1.0 if proposal.proposal_type != "Policy" else 0.9)
+
+
+def clause_target(verb: Token, cue: Cue, ctx: SentenceContext, include_subject: bool, factor: float) -> Target | None:
+    """A course of action as a proposal; "to end X" / "to repeal X" becomes a rejection of X."""
+    lex = ctx.lexicon
+    if verb.lemma_.lower() in lex.reversal_verbs:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects:
+            inner = object_target(objects[0], cue, ctx)
+            if inner is not None:
+                inner.flip = not inner.flip
+                inner.factor *= factor
+                return inner
+    proposal = clause_proposal(verb, lex, include_subject=include_subject)
+    return Target(proposal, factor) if proposal is not None else None
+
+
+def _infinitive_after(token: Token) -> Token | None:
+    """The "to ..." clause that says what TOKEN should do ("for Congress to act")."""
+    for child in token.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX") and any(
+                a.dep_ == "aux" and a.text.lower() == "to" for a in child.children):
+            return child
+    head = token.head
+    if token.dep_ in ("pobj", "nsubj") and head != token:
+        governor = head.head if token.dep_ == "pobj" else head
+        for child in governor.children:
+            if child.dep_ in ("xcomp", "advcl", "ccomp") and child.i > token.i and any(
+                    a.dep_ == "aux" and a.text.lower() == "to" for a in child.children):
+                return child
+    return None
 
 
 def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str, Target]]:
@@ -348,18 +393,18 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
             if target is not None:
                 targets.append((inner_cue.stance, target))
                 return targets
-        proposal = clause_proposal(x, lex, include_subject=False)
-        if proposal is not None:
-            targets.append((cue.stance, Target(proposal, 0.9)))
+        target = clause_target(x, cue, ctx, False, 0.9)
+        if target is not None:
+            targets.append((cue.stance, target))
         return targets
     if cue.object_control_preps:
         for prep, addressee in _prep_targets(verb, cue.object_control_preps):
             clauses = [c for c in addressee.children if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB"]
             clauses += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
             for clause in clauses[:1]:
-                proposal = clause_proposal(clause, lex, include_subject=False)
-                if proposal is not None:
-                    targets.append((cue.stance, Target(proposal, 0.9)))
+                target = clause_target(clause, cue, ctx, False, 0.9)
+                if target is not None:
+                    targets.append((cue.stance, target))
     if cue.object:
         for obj in objects:
             for node in [obj, *obj.conjuncts]:
@@ -389,9 +434,9 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
                                 for a in child.children)
                 if child.tag_ in ("VBD", "VBN", "VBZ", "VBG") and not modal_aux:
                     continue  # "insisted that he has expanded the party" reports a claim, not a demand
-                proposal = clause_proposal(child, lex, include_subject=True)
-                if proposal is not None:
-                    targets.append((cue.stance, Target(proposal, 0.85)))
+                target = clause_target(child, cue, ctx, True, 0.85)
+                if target is not None:
+                    targets.append((cue.stance, target))
     if cue.xcomp and not targets:
         for x in xcomps:
             if x.lemma_.lower() in lex.verbs:
@@ -405,9 +450,9 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
                     if target is not None:
                         targets.append((cue.stance, target))
                         continue
-            proposal = clause_proposal(x, lex, include_subject=False)
-            if proposal is not None:
-                targets.append((cue.stance, Target(proposal, 0.85)))
+            target = clause_target(x, cue, ctx, False, 0.85)
+            if target is not None:
+                targets.append((cue.stance, target))
     return targets
 
 
@@ -446,6 +491,8 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             return
         confidence = weight * factor * target.factor * (0.9 if coref else 1.0) * (0.9 if ctx.is_headline else 1.0)
         stance = target.stance_override or stance
+        if target.flip:
+            stance = "rejects" if stance == "supports" else "supports"
         found.append(Position(actors, stance, target.proposal, cue, confidence, coref))
         ctx.memory.remember(target.proposal)
 
@@ -506,9 +553,21 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 governor = token.head if token.head.pos_ in ("VERB", "AUX") else None
                 if governor is not None and governor.lemma_.lower() not in lex.light_verbs and governor.lemma_ != "be":
                     subject = None
+            if cue.copula_only:
+                governor = token.head
+                while governor.dep_ in ("pobj", "prep") and governor.head != governor:
+                    governor = governor.head
+                if not (token.dep_ == "attr" or governor.dep_ == "attr"):
+                    continue
             if subject is None:
                 continue
             targets: list[tuple[str, Target]] = []
+            if cue.person_object:
+                for child in token.children:
+                    if child.dep_ == "compound" and child.ent_type_ == "PERSON":
+                        target = object_target(child, cue, ctx)
+                        if target is not None:
+                            targets.append((cue.stance, target))
             prep_pairs = list(_prep_targets(token, cue.preps))
             if not prep_pairs and token.dep_ == "dobj" and token.head.lemma_.lower() in lex.light_verbs:
                 prep_pairs = list(_prep_targets(token.head, cue.preps))
@@ -639,6 +698,8 @@ def _phrase_positions(sent: Span, ctx: SentenceContext) -> list[Position]:
             if not actors:
                 continue
             confidence = cue.weight * factor * modal * target.factor * (0.9 if coref else 1.0)
+            if target.flip:
+                stance = "rejects" if stance == "supports" else "supports"
             positions.append(Position(actors, stance, target.proposal, cue.lemma, confidence, coref))
             ctx.memory.remember(target.proposal)
     return positions

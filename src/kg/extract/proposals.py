@@ -149,10 +149,12 @@ def _label(tokens: list[Token]) -> str:
 
 
 def _make(label: str, lexicon: Lexicon, head_lemma: str | None, qualifiers, proposer: Actor | None,
-          surface: str) -> Proposal | None:
+          surface: str, lemmas: list[str] | None = None) -> Proposal | None:
     if not label or len(label) < 3:
         return None
     concept = proposal_type(label.replace("-", " - ").split(), lexicon, head_lemma)
+    if concept == "Policy" and lemmas:
+        concept = proposal_type(lemmas, lexicon, head_lemma)
     aliases = frozenset({surface}) if surface and surface != label else frozenset()
     return Proposal(key=slugify(label), label=label, proposal_type=concept,
                     qualifiers=tuple(dict.fromkeys(qualifiers)), proposer=proposer, aliases=aliases)
@@ -168,7 +170,8 @@ def noun_proposal(head: Token, lexicon: Lexicon, proposer: Actor | None = None) 
     if not tokens:
         return None
     surface = head.doc[min(t.i for t in head.subtree):max(t.i for t in head.subtree) + 1].text
-    return _make(_label(tokens), lexicon, head.lemma_.lower(), qualifiers, proposer, surface)
+    return _make(_label(tokens), lexicon, head.lemma_.lower(), qualifiers, proposer, surface,
+                 [t.lemma_.lower() for t in tokens])
 
 
 def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True) -> Proposal | None:
