@@ -121,7 +121,8 @@ def article_from_record(record: object, path: Path, line: int | None, index: int
         raise InputError(path, "\"title\" is not a string", line=line)
     title = title.strip()
     body = text.replace("\r\n", "\n").replace("\r", "\n")
-    full = f"{title}\n\n{body}" if title and not body.lstrip().startswith(title) else body
+    first_line = body.strip().split("\n", 1)[0].strip()
+    full = f"{title}\n\n{body}" if title and first_line != title else body
     raw_id = record.get("id")
     doc_id = str(raw_id) if raw_id not in (None, "") else f"{path.stem}-{index}"
     def optional(name: str) -> str | None:
