@@ -64,6 +64,8 @@ class Lexicon:
     anaphora: frozenset
     containers: frozenset
     people: frozenset
+    not_proposals: frozenset
+    not_policy_verbs: frozenset
     reversal_verbs: frozenset
     reversal_nouns: frozenset
     proposal_types: tuple  # ((phrase words tuple, concept local name), ...) longest first
@@ -131,6 +133,7 @@ def load_lexicon() -> Lexicon:
         speech_verbs=frozenset(modal.get("speech_verbs", ())),
         qualifiers=_word_list("qualifiers.txt"), anaphora=_word_list("anaphora.txt"),
         containers=_word_list("containers.txt"), people=_word_list("people.txt"),
+        not_proposals=_word_list("not_proposals.txt"), not_policy_verbs=_word_list("not_policy_verbs.txt"),
         reversal_verbs=frozenset(data.get("reversal", {}).get("verbs", ())),
         reversal_nouns=frozenset(data.get("reversal", {}).get("nouns", ())),
         proposal_types=_proposal_types(),

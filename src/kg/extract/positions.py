@@ -23,6 +23,8 @@ from kg.model import Actor, Proposal
 SUBJECT_DEPS = ("nsubj", "csubj")
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _CONTAINER_PREPS = ("for", "of", "to", "on")
+_QUANTIFIERS = {"lot", "lots", "many", "some", "most", "few", "majority", "minority", "number", "millions",
+               "thousands", "hundreds", "half", "percent", "share", "plenty", "dozens", "none", "all"}
 _ANAPHORIC_DETS = {"this", "that", "the", "these", "those", "such"}
 
 
@@ -168,6 +170,8 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             return find_subject(head.head, lexicon, depth + 1) if head.head != head else None
     if dep in ("relcl", "acl"):
         noun = head
+        if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in _QUANTIFIERS:
+            return None  # "lots of Democrats supporting X" are some people, not the party
         # "Ukraine was one of the first to support": climb to the copula's subject
         node = noun
         for _ in range(4):
@@ -242,6 +246,8 @@ def _polarity(verb: Token, cue_stance: str, ctx: SentenceContext) -> tuple[str |
         if lemma in ctx.lexicon.control_drop:
             return None, 0.0
     if negated:
+        if any(c.lower_ in ("yet", "immediately") for c in verb.children if c.dep_ == "advmod"):
+            return None, 0.0  # "has not yet endorsed": undecided, not opposed
         if stance == "supports":
             return "rejects", 0.8
         return None, 0.0

@@ -162,7 +162,8 @@ def _make(label: str, lexicon: Lexicon, head_lemma: str | None, qualifiers, prop
 
 def noun_proposal(head: Token, lexicon: Lexicon, proposer: Actor | None = None) -> Proposal | None:
     """A proposal named by a noun phrase headed by HEAD."""
-    if _names_people(head, lexicon):
+    if _names_people(head, lexicon) or head.lemma_.lower() in lexicon.not_proposals \
+            or head.text.lower() in lexicon.not_proposals:
         return None
     if head.lemma_.lower() in _STOP_HEADS or head.text.lower() in _STOP_HEADS or head.pos_ in ("PRON", "NUM") or head.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
         return None
@@ -176,6 +177,8 @@ def noun_proposal(head: Token, lexicon: Lexicon, proposer: Actor | None = None) 
 
 def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True) -> Proposal | None:
     """A proposal that is a course of action: "to cede territory", "raising the minimum wage"."""
+    if verb.lemma_.lower() in lexicon.not_policy_verbs:
+        return None
     keep: list[Token] = []
 
     def visit(token: Token, depth: int) -> None:
