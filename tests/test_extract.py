@@ -45,10 +45,11 @@ def test_noun_and_adjective_cues(nlp):
 
 def test_possessive_call_makes_proposer_support(nlp):
     found, result = positions(nlp, "Headline\n\nLaura Chen welcomed Omar Haddad's call for a truce.\n")
-    assert has(found, "Laura Chen", "supports", "truce")
-    assert has(found, "Omar Haddad", "supports", "truce")
-    truce = next(s.proposal for s in result.statements if "truce" in s.proposal.label)
+    assert has(found, "Laura Chen", "supports", "ceasefire")
+    assert has(found, "Omar Haddad", "supports", "ceasefire")
+    truce = next(s.proposal for s in result.statements if "ceasefire" in s.proposal.label)
     assert truce.proposal_type == "Ceasefire"
+    assert "truce" in truce.aliases
     assert truce.proposer is not None and truce.proposer.label == "Omar Haddad"
 
 
@@ -160,3 +161,22 @@ def test_min_confidence_filters(nlp):
     _, result = positions(nlp, "Headline\n\nJonas Eklund would support the fishing treaty if quotas change.\n",
                           min_confidence=0.99)
     assert result.statements == []
+
+
+def test_title_case_headline_resolves_to_body_person(nlp):
+    text = ("UN Chief Urges Immediate Truce In Border Conflict\n\n"
+            "United Nations Secretary-General Maria Okafor spoke to reporters on Monday.\n")
+    found, result = positions(nlp, text)
+    assert has(found, "Maria Okafor", "supports", "ceasefire"), found
+    statement = result.statements[0]
+    assert statement.evidence.start == 0
+    assert statement.evidence.text == "UN Chief Urges Immediate Truce In Border Conflict"
+
+
+def test_synonyms_share_one_canonical_proposal(nlp):
+    _, result = positions(nlp, "Headline\n\nMaria Lindqvist called for a truce.\n\n"
+                               "Tomas Berg rejected a cessation of hostilities.\n")
+    proposals = {s.proposal.key for s in result.statements}
+    assert len(proposals) == 1
+    proposal = result.statements[0].proposal
+    assert proposal.label == "ceasefire" and proposal.proposal_type == "Ceasefire"

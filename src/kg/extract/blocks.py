@@ -57,3 +57,40 @@ def split_blocks(text: str, headline: str = "") -> list[Block]:
             continue
         blocks.append(Block(start=line_start + lead, text=body, is_headline=is_headline))
     return blocks
+
+
+_WORD = re.compile(r"[A-Za-z][a-z]+(?:['’][a-z]+)?")
+
+
+def _base_forms(word: str) -> list[str]:
+    forms = [word]
+    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.append(word[: len(word) - len(suffix)] + replacement)
+    return forms
+
+
+def recase_headline(text: str, vocabulary: frozenset[str]) -> str:
+    """Undo Title Case in a headline so it parses like a sentence, keeping every offset.
+
+    "Secretary-General Urges Immediate Cessation of Hostilities" becomes "... urges immediate
+    cessation of hostilities": a capitalised word is lower-cased when it (or its base form) is a
+    common or lexicon word. Names stay capitalised because they are in no vocabulary.
+    """
+    words = _WORD.findall(text)
+    if len(words) < 4:
+        return text
+    capitalised = sum(1 for w in words if w[0].isupper() and len(w) > 3)
+    longer = sum(1 for w in words if len(w) > 3)
+    if not longer or capitalised / longer < 0.6:
+        return text
+
+    def fix(match: re.Match) -> str:
+        word = match.group(0)
+        if match.start() == 0 or not word[0].isupper() or word[1:] != word[1:].lower():
+            return word
+        if any(form in vocabulary for form in _base_forms(word.lower())):
+            return word.lower()
+        return word
+
+    return _WORD.sub(fix, text)

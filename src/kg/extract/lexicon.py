@@ -69,6 +69,8 @@ class Lexicon:
     reversal_verbs: frozenset
     reversal_nouns: frozenset
     proposal_types: tuple  # ((phrase words tuple, concept local name), ...) longest first
+    synonyms: dict  # lower-case synonym -> (concept local name, canonical label)
+    headline_vocabulary: frozenset  # words a Title Case headline writes capitalised but means lower-case
 
 
 def _cue(lemma: str, pos: str, spec: dict, source: str) -> Cue:
@@ -95,10 +97,22 @@ def _word_list(name: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _proposal_types() -> tuple:
+def _proposal_graph() -> rdflib.Graph:
     graph = rdflib.Graph()
-    path = data_dir("ontology") / "proposal-types.ttl"
-    graph.parse(path, format="turtle")
+    graph.parse(data_dir("ontology") / "proposal-types.ttl", format="turtle")
+    return graph
+
+
+def _synonyms(graph: rdflib.Graph) -> dict:
+    synonyms = {}
+    for concept, label in graph.subject_objects(SKOS.altLabel):
+        if str(concept).startswith(str(KG)):
+            pref = graph.value(concept, SKOS.prefLabel)
+            synonyms[str(label).lower()] = (str(concept)[len(str(KG)):], str(pref))
+    return synonyms
+
+
+def _proposal_types(graph: rdflib.Graph) -> tuple:
     entries = []
     for concept, label in graph.subject_objects(SKOS.hiddenLabel):
         if str(concept).startswith(str(KG)):
@@ -120,6 +134,8 @@ def load_lexicon() -> Lexicon:
     nouns = {k: _cue(k, "noun", v, str(path)) for k, v in data.get("nouns", {}).items()}
     adjectives = {k: _cue(k, "adjective", v, str(path)) for k, v in data.get("adjectives", {}).items()}
     phrases = tuple(_cue(" ".join(p["lemmas"]), "phrase", p, str(path)) for p in data.get("phrases", []))
+    proposal_graph = _proposal_graph()
+    types = _proposal_types(proposal_graph)
     light = data.get("light_verbs", {})
     control = data.get("control", {})
     modal = data.get("modal", {})
@@ -136,5 +152,22 @@ def load_lexicon() -> Lexicon:
         not_proposals=_word_list("not_proposals.txt"), not_policy_verbs=_word_list("not_policy_verbs.txt"),
         reversal_verbs=frozenset(data.get("reversal", {}).get("verbs", ())),
         reversal_nouns=frozenset(data.get("reversal", {}).get("nouns", ())),
-        proposal_types=_proposal_types(),
+        proposal_types=types, synonyms=_synonyms(proposal_graph),
+        headline_vocabulary=_headline_vocabulary(data, types),
     )
+
+
+def _headline_vocabulary(data: dict, types: tuple) -> frozenset:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = set(STOP_WORDS)
+    for section in ("verbs", "nouns", "adjectives"):
+        words.update(data.get(section, {}))
+    for phrase in data.get("phrases", []):
+        words.update(phrase.get("lemmas", []))
+    for phrase, _concept in types:
+        words.update(w for w in phrase if w.isalpha())
+    words.update(data.get("reversal", {}).get("verbs", ()))
+    words.update(data.get("reversal", {}).get("nouns", ()))
+    words.update(_word_list("qualifiers.txt") | _word_list("containers.txt"))
+    return frozenset(words)

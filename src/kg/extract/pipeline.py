@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from kg.errors import ModelError
 from kg.extract.actors import ActorResolver, mention_span
-from kg.extract.blocks import split_blocks
+from kg.extract.blocks import recase_headline, split_blocks
 from kg.extract.lexicon import load_lexicon
 from kg.extract.positions import ACTOR_ENTS, SentenceContext, positions_in_sentence
 from kg.extract.proposals import ProposalMemory
@@ -104,10 +104,16 @@ def extract_article(article: Article, nlp, min_confidence: float = 0.0) -> Extra
     resolver = ActorResolver()
     memory = ProposalMemory()
     blocks = split_blocks(article.text, article.headline)
+    # The headline is read last, so that "UN chief" or "the minister" in it can resolve to the
+    # person the body names; its text is recased for parsing (same length, same offsets).
+    blocks = [b for b in blocks if not b.is_headline] + [b for b in blocks if b.is_headline]
+    texts = [recase_headline(b.text, lexicon.headline_vocabulary) if b.is_headline else b.text for b in blocks]
+    after_body = len(article.text) + 1
     best: dict[tuple, Statement] = {}
-    for block, doc in zip(blocks, nlp.pipe(b.text for b in blocks)):
+    for block, doc in zip(blocks, nlp.pipe(texts)):
         for sent in doc.sents:
-            ctx = SentenceContext(lexicon, resolver, memory, block.start, block.is_headline)
+            ctx = SentenceContext(lexicon, resolver, memory, after_body if block.is_headline else block.start,
+                                  block.is_headline)
             _register_mentions(sent, ctx)
             start = block.start + sent.start_char
             end = block.start + len(sent.text.rstrip()) + sent.start_char

@@ -155,7 +155,13 @@ def _make(label: str, lexicon: Lexicon, head_lemma: str | None, qualifiers, prop
     concept = proposal_type(label.replace("-", " - ").split(), lexicon, head_lemma)
     if concept == "Policy" and lemmas:
         concept = proposal_type(lemmas, lexicon, head_lemma)
-    aliases = frozenset({surface}) if surface and surface != label else frozenset()
+    aliases = {surface} if surface and surface != label else set()
+    synonym = lexicon.synonyms.get(label.lower())
+    if synonym is not None:  # "a truce", "the cessation of hostilities" -> the concept's own label
+        concept, canonical = synonym
+        aliases.add(label)
+        label = canonical
+    aliases = frozenset(aliases)
     return Proposal(key=slugify(label), label=label, proposal_type=concept,
                     qualifiers=tuple(dict.fromkeys(qualifiers)), proposer=proposer, aliases=aliases)
 
