@@ -180,3 +180,11 @@ def test_synonyms_share_one_canonical_proposal(nlp):
     assert len(proposals) == 1
     proposal = result.statements[0].proposal
     assert proposal.label == "ceasefire" and proposal.proposal_type == "Ceasefire"
+
+
+def test_spelling_variants_meet_on_one_actor(nlp):
+    _, first = positions(nlp, "Headline\n\nPresident Volodymyr Zelenskyy backed the grain deal.\n")
+    _, second = positions(nlp, "Headline\n\nPresident Volodymyr Zelensky rejected the peace plan.\n")
+    assert first.statements and second.statements
+    assert first.statements[0].actor.key == second.statements[0].actor.key
+    assert first.statements[0].actor.label == "Volodymyr Zelenskyy"

