@@ -188,3 +188,18 @@ def test_spelling_variants_meet_on_one_actor(nlp):
     assert first.statements and second.statements
     assert first.statements[0].actor.key == second.statements[0].actor.key
     assert first.statements[0].actor.label == "Volodymyr Zelenskyy"
+
+
+def test_call_for_actor_to_act_and_endorsing_known_person(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Julia Park is running for governor.\n\n"
+                              "Mayor Ravi Patel called for the United States to lift the tariffs on steel.\n\n"
+                              "Omar Haddad endorsed Park on Friday.\n")
+    assert has(found, "Ravi Patel", "supports", "lift the tariffs")
+    assert has(found, "Omar Haddad", "supports", "candidacy of Julia Park")
+
+
+def test_promise_to_end_is_a_rejection(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Alan Reyes promised on Sunday to end the coal subsidies.\n\n"
+                              "Tomas Berg called for an end to the arms embargo.\n")
+    assert has(found, "Alan Reyes", "rejects", "coal subsidies")
+    assert has(found, "Tomas Berg", "rejects", "arms embargo")

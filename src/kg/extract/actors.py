@@ -69,6 +69,10 @@ class ActorResolver:
                 return self._current(subjects[-1].actor)
         return self._current(candidates[-1].actor)
 
+    def knows_person(self, word: str) -> bool:
+        """Whether WORD is the surname of a person already named in the article."""
+        return self._person_by_surname(_clean(word)) is not None
+
     def _person_by_surname(self, word: str) -> Actor | None:
         word = person_key(word)
         matches = [a for a in self.persons.values()

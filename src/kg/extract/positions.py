@@ -310,17 +310,18 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         if lemma in ("refusal",):
             return None
         return inner
-    if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and not lex.qualifiers & {lemma}):
-        if cue.person_object == "candidacy" and token.ent_type_ == "PERSON":
+    known_person = token.pos_ == "PROPN" and ctx.resolver.knows_person(token.text)
+    if token.ent_type_ == "PERSON" or known_person or (token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and not lex.qualifiers & {lemma}):
+        if cue.person_object == "candidacy" and (token.ent_type_ == "PERSON" or known_person):
             ent = entity_of(token)
-            person = ctx.resolver.resolve_text(mention_span(token).text, "PERSON", ctx.position_of(token),
-                                               core=ent.text if ent is not None else None)
+            core = ent.text if ent is not None and token.ent_type_ == "PERSON" else token.text
+            person = ctx.resolver.resolve_text(mention_span(token).text, "PERSON", ctx.position_of(token), core=core)
             if person is None:
                 return None
             label = f"candidacy of {person.label}"
             return Target(Proposal(key=slugify(label), label=label, proposal_type="Candidacy",
                                    aliases=frozenset({person.label})), 0.9)
-        if token.ent_type_ == "PERSON":
+        if token.ent_type_ == "PERSON" or known_person:
             return None
     if token.ent_type_ in ACTOR_ENTS or token.pos_ == "PROPN" or lemma in lex.people:
         infinitive = _infinitive_after(token)
@@ -387,7 +388,16 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
         target = object_target(target_token, cue, ctx, via_prep=True)
         if target is not None:
             targets.append((cue.stance_for(prep), target))
-    xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    for child in verb.children:
+        # "calling for the United States to take a stronger role": "for" marks a clause with its own subject
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in cue.preps for m in child.children):
+            target = clause_target(child, cue, ctx, True, 0.9)
+            if target is not None:
+                targets.append((cue.stance, target))
+    # "promised Sunday at a rally to end X": an infinitive parsed as an adverbial clause
+    xcomps = [c for c in verb.children if c.pos_ in ("VERB", "AUX") and (
+        c.dep_ == "xcomp" or (c.dep_ == "advcl" and cue.xcomp and not any(m.dep_ == "mark" for m in c.children)
+                              and any(a.dep_ == "aux" and a.text.lower() == "to" for a in c.children)))]
     objects = [c for c in verb.children if c.dep_ in ("dobj",)]
     if cue.object_control and xcomps and (objects or list(_prep_targets(verb, cue.object_control_preps))):
         # "urged Iran to accept the deal", "called on Russia to withdraw"
