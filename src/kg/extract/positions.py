@@ -352,14 +352,19 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
 def clause_target(verb: Token, cue: Cue, ctx: SentenceContext, include_subject: bool, factor: float) -> Target | None:
     """A course of action as a proposal; "to end X" / "to repeal X" becomes a rejection of X."""
     lex = ctx.lexicon
-    if verb.lemma_.lower() in lex.reversal_verbs:
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if objects:
-            inner = object_target(objects[0], cue, ctx)
-            if inner is not None:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    inner_cue = lex.verbs.get(verb.lemma_.lower())
+    reverses = verb.lemma_.lower() in lex.reversal_verbs or (inner_cue is not None and inner_cue.stance == "rejects"
+                                                             and inner_cue.object)
+    embraces = inner_cue is not None and inner_cue.stance == "supports" and inner_cue.object
+    if objects and (reverses or embraces):
+        # "urged X to block the deal" rejects the deal; "urged X to accept the deal" supports it
+        inner = object_target(objects[0], inner_cue or cue, ctx)
+        if inner is not None:
+            if reverses:
                 inner.flip = not inner.flip
-                inner.factor *= factor
-                return inner
+            inner.factor *= factor
+            return inner
     proposal = clause_proposal(verb, lex, include_subject=include_subject)
     return Target(proposal, factor) if proposal is not None else None
 
