@@ -57,6 +57,13 @@ def _register() -> None:
     from kg.cli import evaluate as evaluate_cmd
 
     cli.add_command(evaluate_cmd.evaluate)
+    from kg.cli import query as query_cmd
+    from kg.cli import store as store_cmd
+
+    cli.add_command(query_cmd.query)
+    cli.add_command(store_cmd.load)
+    cli.add_command(store_cmd.stats)
+    cli.add_command(store_cmd.push)
 
 
 _register()

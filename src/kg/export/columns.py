@@ -7,7 +7,7 @@ data has.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import networkx as nx
 
@@ -59,13 +59,25 @@ def node_columns(graph: nx.Graph, skip: Iterable[str] = ()) -> list[tuple[str, t
 
 def edge_columns(graph: nx.Graph, skip: Iterable[str] = ()) -> list[tuple[str, type]]:
     """(name, int | float | str) of the edge attributes of GRAPH, in order (the edge id is not one)."""
-    skip = set(skip) | {"id"}
+    skip = set(skip)
     declared = NETWORK_COLUMNS.get(graph.graph.get("network"))
     if declared is None:
         return _from_data((data for _u, _v, data in graph.edges(data=True)), skip)
     normalised = graph.graph.get("normalize", "none") != "none"
     return [(name, float if name == "weight" and normalised else EDGE_TYPES[name])
             for name in declared[1] if name not in skip]
+
+
+def edges_with_ids(graph: nx.Graph) -> Iterator[tuple[str, str, str, dict]]:
+    """(edge id, source, target, data) of every edge. Ids are stable across runs and formats:
+    "SOURCE|TARGET", or "ACTOR|STANCE|PROPOSAL" in the two-mode network, where an actor
+    can have one edge per stance to the same proposal."""
+    if graph.is_multigraph():
+        for source, target, key, data in graph.edges(keys=True, data=True):
+            yield f"{source}|{key}|{target}", source, target, data
+    else:
+        for source, target, data in graph.edges(data=True):
+            yield f"{source}|{target}", source, target, data
 
 
 def format_value(value, kind: type) -> str:

@@ -7,7 +7,7 @@ from typing import IO
 
 import networkx as nx
 
-from kg.export.columns import edge_columns, format_value, node_columns
+from kg.export.columns import edge_columns, edges_with_ids, format_value, node_columns
 
 
 def write_nodes_csv(graph: nx.Graph, handle: IO[str]) -> None:
@@ -25,7 +25,7 @@ def write_edges_csv(graph: nx.Graph, handle: IO[str]) -> None:
     columns = edge_columns(graph, skip={"weight"})
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(["Source", "Target", "Type", "Id", "Weight", *(name for name, _ in columns)])
-    for source, target, data in graph.edges(data=True):
+    for edge_id, source, target, data in edges_with_ids(graph):
         weight = data["weight"]
-        writer.writerow([source, target, "Undirected", data["id"], format_value(weight, type(weight)),
+        writer.writerow([source, target, "Undirected", edge_id, format_value(weight, type(weight)),
                          *(format_value(data[name], kind) if name in data else "" for name, kind in columns)])

@@ -15,7 +15,7 @@ from typing import IO
 import networkx as nx
 
 from kg import __version__
-from kg.export.columns import edge_columns, format_value, node_columns
+from kg.export.columns import edge_columns, edges_with_ids, format_value, node_columns
 from kg.export.xmlescape import xml_escape
 
 GEXF_VERSIONS = {
@@ -120,11 +120,11 @@ def write_gexf(graph: nx.Graph, handle: IO[str], version: str = "1.3", dynamic: 
     # GEXF 1.3 tells them apart by `kind`, which Gephi keeps as the edge type.
     use_kind = graph.is_multigraph() and version == "1.3"
     write(f'    <edges count="{graph.number_of_edges()}">\n')
-    for source, target, data in graph.edges(data=True):
+    for edge_id, source, target, data in edges_with_ids(graph):
         interval = _interval(data) if dynamic else ""
         kind = f' kind="{xml_escape(data["stance"])}"' if use_kind else ""
         weight = format_value(data["weight"], type(data["weight"]))
         rgb = EDGE_COLOURS[1 if data.get("sign", 1) > 0 else -1]
-        write(f'      <edge id="{xml_escape(data["id"])}" source="{xml_escape(source)}" target="{xml_escape(target)}" '
+        write(f'      <edge id="{xml_escape(edge_id)}" source="{xml_escape(source)}" target="{xml_escape(target)}" '
               f'weight="{weight}"{kind}{interval}>{_attvalues(data, edge_cols)}{_colour(rgb)}</edge>\n')
     write("    </edges>\n  </graph>\n</gexf>\n")

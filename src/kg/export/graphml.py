@@ -10,7 +10,7 @@ from typing import IO
 
 import networkx as nx
 
-from kg.export.columns import edge_columns, format_value, node_columns
+from kg.export.columns import edge_columns, edges_with_ids, format_value, node_columns
 from kg.export.xmlescape import xml_escape
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -47,7 +47,7 @@ def write_graphml(graph: nx.Graph, handle: IO[str]) -> None:
         write(f"    {_data('graph', {k: str(v) for k, v in graph.graph.items()}, graph_cols)}\n")
     for node, data in graph.nodes(data=True):
         write(f'    <node id="{xml_escape(node)}">{_data("node", data, node_cols)}</node>\n')
-    for source, target, data in graph.edges(data=True):
-        write(f'    <edge id="{xml_escape(data["id"])}" source="{xml_escape(source)}" target="{xml_escape(target)}">'
+    for edge_id, source, target, data in edges_with_ids(graph):
+        write(f'    <edge id="{xml_escape(edge_id)}" source="{xml_escape(source)}" target="{xml_escape(target)}">'
               f'{_data("edge", data, edge_cols)}</edge>\n')
     write("  </graph>\n</graphml>\n")

@@ -8,15 +8,15 @@ counts and dates it was built from, so each file can be checked against the data
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import combinations
 from typing import Iterable, Sequence
 
 import networkx as nx
+import numpy as np
 
 from kg.errors import KgError
+from kg.export.pairs import NO_DATE, Members, PairCounter, PairTable, combine
 from kg.export.statements import ACTOR_TYPES, REJECT, STANCE_NAMES, SUPPORT, StatementRow
 
 NETWORKS = ("two-mode", "congruence", "conflict", "subtract", "proposals")
@@ -133,54 +133,6 @@ class _Tie:
             self.last = row.date if self.last is None else max(self.last, row.date)
 
 
-class _Backing:
-    """The ties behind one kind of edge (agreement, conflict, co-support) between two nodes."""
-
-    __slots__ = ("count", "evidence", "first", "last")
-
-    def __init__(self):
-        self.count = 0  # proposals (actor networks) or actors (proposal network)
-        self.evidence = 0  # statements on either side of the ties counted
-        self.first: date | None = None
-        self.last: date | None = None
-
-    def join(self, tie_a: _Tie, tie_b: _Tie) -> None:
-        """Add two ties that together form (part of) this edge.
-
-        The edge exists once both sides have spoken, so it starts at the later of
-        the two first dates; it lasts until the latest statement backing it.
-        """
-        self.evidence += tie_a.statements + tie_b.statements
-        if tie_a.first is not None or tie_b.first is not None:
-            start = max(d for d in (tie_a.first, tie_b.first) if d is not None)
-            self.first = start if self.first is None else min(self.first, start)
-        if tie_a.last is not None or tie_b.last is not None:
-            end = max(d for d in (tie_a.last, tie_b.last) if d is not None)
-            self.last = end if self.last is None else max(self.last, end)
-
-    def minus(self, other: "_Backing") -> "_Backing":
-        """The subtract edge: this count minus OTHER's, backed by the evidence and dates of both."""
-        both = _Backing()
-        both.count = self.count - other.count
-        both.evidence = self.evidence + other.evidence
-        firsts = [d for d in (self.first, other.first) if d is not None]
-        lasts = [d for d in (self.last, other.last) if d is not None]
-        both.first = min(firsts) if firsts else None
-        both.last = max(lasts) if lasts else None
-        return both
-
-
-class _Pair:
-    """Two actors who spoke on at least one common proposal."""
-
-    __slots__ = ("agree", "disagree", "common")
-
-    def __init__(self):
-        self.agree = _Backing()
-        self.disagree = _Backing()
-        self.common = 0  # proposals both spoke on: the overlap jaccard needs
-
-
 @dataclass
 class _Index:
     ties: dict[tuple[str, str, int], _Tie] = field(default_factory=dict)
@@ -271,98 +223,123 @@ def _two_mode(index: _Index, min_weight: float) -> nx.MultiGraph:
         if tie.statements < min_weight:
             continue
         name = STANCE_NAMES[stance]
-        attrs = {"id": f"{actor}|{name}|{proposal}", "weight": tie.statements, "sign": stance, "stance": name,
+        attrs = {"weight": tie.statements, "sign": stance, "stance": name,
                  "count": tie.statements, "evidence": tie.statements, "articles": len(tie.articles)}
         graph.add_edge(actor, proposal, key=name, **_dates(attrs, tie.first, tie.last))
     return graph
 
 
-def _actor_pairs(index: _Index) -> tuple[dict[tuple[str, str], _Pair], dict[str, int]]:
-    """Agreements and disagreements of every pair of actors who spoke on a common proposal."""
-    pairs: dict[tuple[str, str], _Pair] = {}
-    proposals_of: dict[str, int] = {}
-    for actors in index.by_proposal().values():
-        for actor in actors:
-            proposals_of[actor] = proposals_of.get(actor, 0) + 1
-        for (a, stances_a), (b, stances_b) in combinations(sorted(actors.items()), 2):
-            pair = pairs.get((a, b))
-            if pair is None:
-                pair = pairs[(a, b)] = _Pair()
-            agreed = disagreed = False
-            for stance, tie_a in stances_a.items():
-                if stance in stances_b:
-                    agreed = True
-                    pair.agree.join(tie_a, stances_b[stance])
-                if -stance in stances_b:
-                    disagreed = True
-                    pair.disagree.join(tie_a, stances_b[-stance])
-            # Counted once per proposal even when both actors were ambivalent on it.
-            pair.agree.count += agreed
-            pair.disagree.count += disagreed
-            pair.common += 1
-    return pairs, proposals_of
+def _members(entries: list[tuple[int, _Tie]]) -> Members:
+    entries.sort(key=lambda entry: entry[0])
+    return Members(
+        nodes=np.array([node for node, _ in entries], dtype=np.int64),
+        statements=np.array([tie.statements for _, tie in entries], dtype=np.int64),
+        first=np.array([tie.first.toordinal() if tie.first else NO_DATE for _, tie in entries], dtype=np.int64),
+        last=np.array([tie.last.toordinal() if tie.last else NO_DATE for _, tie in entries], dtype=np.int64),
+    )
 
 
-def _normalise(count: int, common: int, size_a: int, size_b: int, normalize: str) -> float | int:
-    if normalize == "none":
-        return count
+def _normalised(counts: np.ndarray, common: np.ndarray, size_a: np.ndarray, size_b: np.ndarray,
+                normalize: str) -> np.ndarray:
     if normalize == "jaccard":
-        return count / (size_a + size_b - common)
-    return count / math.sqrt(size_a * size_b)
+        return counts / (size_a + size_b - common)
+    if normalize == "cosine":
+        return counts / np.sqrt(size_a * size_b)
+    return counts
 
 
-def _edge_attrs(edge_id: str, weight, backing: _Backing, stance: str | None = None) -> dict:
-    sign = 1 if backing.count > 0 else -1
-    attrs = {"id": edge_id, "weight": weight, "sign": sign,
-             "stance": stance or ("agree" if sign > 0 else "disagree"),
-             "count": backing.count, "evidence": backing.evidence}
-    return _dates(attrs, backing.first, backing.last)
+def _date_texts(ordinals: np.ndarray) -> list[str | None]:
+    """ISO dates of ordinals (None for NO_DATE), converting each distinct date once."""
+    distinct, inverse = np.unique(ordinals, return_inverse=True)
+    texts = np.array([None if o == NO_DATE else date.fromordinal(o).isoformat() for o in distinct.tolist()],
+                     dtype=object)
+    return texts[inverse.reshape(-1)].tolist()
+
+
+def _add_pair_edges(graph: nx.Graph, nodes: list[str], table: PairTable, counts: np.ndarray,
+                    weights: np.ndarray, keep: np.ndarray, stance_of_sign: dict[int, str],
+                    fixed_sign: int | None = None) -> None:
+    counts = counts[keep]
+    signs = np.full(len(counts), fixed_sign, dtype=np.int64) if fixed_sign else np.where(counts > 0, 1, -1)
+    weights = weights[keep]
+    weights = weights.astype(float) if weights.dtype.kind == "f" else weights.astype(np.int64)
+
+    def edges():
+        for a, b, count, weight, sign, evidence, first, last in zip(
+                table.a[keep].tolist(), table.b[keep].tolist(), counts.tolist(), weights.tolist(), signs.tolist(),
+                table.evidence[keep].tolist(), _date_texts(table.first[keep]), _date_texts(table.last[keep])):
+            attrs = {"weight": weight, "sign": sign, "stance": stance_of_sign[sign], "count": count,
+                     "evidence": evidence, "first_date": first, "last_date": last}
+            if first is None:
+                del attrs["first_date"]
+            if last is None:
+                del attrs["last_date"]
+            yield nodes[a], nodes[b], attrs
+
+    graph.add_edges_from(edges())
 
 
 def _actor_network(index: _Index, network: str, normalize: str, min_weight: float) -> nx.Graph:
     graph = nx.Graph()
     _add_nodes(graph, index, actors=True, proposals=False)
-    pairs, proposals_of = _actor_pairs(index)
-    for (a, b), pair in sorted(pairs.items()):
-        if network == "congruence":
-            backing = pair.agree
-        elif network == "conflict":
-            backing = pair.disagree
-        else:
-            backing = pair.agree.minus(pair.disagree)
-        if backing.count == 0:
-            continue  # no tie of this kind (or, for subtract, agreement and conflict cancel out)
-        weight = _normalise(backing.count, pair.common, proposals_of[a], proposals_of[b], normalize)
-        if abs(weight) < min_weight:
-            continue
-        attrs = _edge_attrs(f"{a}|{b}", weight, backing)
-        if network == "conflict":
-            # The weight stays positive (how strongly they clash, as layouts expect); the sign says it is a clash.
-            attrs.update(sign=-1, stance="disagree")
-        graph.add_edge(a, b, **attrs)
+    actors = sorted(index.actors)
+    position = {iri: i for i, iri in enumerate(actors)}
+    agree, disagree, common = PairCounter(), PairCounter(), PairCounter()
+    proposals_of = np.zeros(len(actors), dtype=np.int64)
+    for group, (_proposal, stances_of) in enumerate(sorted(index.by_proposal().items())):
+        supporters = _members([(position[a], s[SUPPORT]) for a, s in stances_of.items() if SUPPORT in s])
+        opponents = _members([(position[a], s[REJECT]) for a, s in stances_of.items() if REJECT in s])
+        everyone = _members([(position[a], next(iter(s.values()))) for a, s in stances_of.items()])
+        proposals_of[everyone.nodes] += 1
+        if network in ("congruence", "subtract"):
+            # Grouped by proposal, so a pair agreeing in both stances (both ambivalent) counts once.
+            agree.within(group, supporters)
+            agree.within(group, opponents)
+        if network in ("conflict", "subtract"):
+            disagree.across(group, supporters, opponents)
+        if normalize == "jaccard":
+            common.within(group, everyone)
+    n = len(actors)
+    if network == "congruence":
+        table = agree.table(n)
+    elif network == "conflict":
+        table = disagree.table(n)
+    else:
+        table = combine(agree.table(n), disagree.table(n), n)[0]
+    counts = table.groups
+    if normalize == "jaccard":
+        # Proposals both actors spoke on: each is an agreement, a conflict, or (ambivalence) both.
+        shared = common.table(n)
+        at = np.searchsorted(shared.a * n + shared.b, table.a * n + table.b)
+        overlap = shared.groups[at] if len(table) else counts
+    else:
+        overlap = counts
+    weights = _normalised(counts, overlap, proposals_of[table.a], proposals_of[table.b], normalize)
+    keep = (counts != 0) & (np.abs(weights) >= min_weight)
+    # A conflict edge keeps a positive weight (how strongly the two clash, as layouts
+    # expect); its sign says it is a clash. Subtract pairs whose agreement and conflict
+    # cancel out have no tie and are left out.
+    _add_pair_edges(graph, actors, table, counts, weights, keep, {1: "agree", -1: "disagree"},
+                    fixed_sign=-1 if network == "conflict" else None)
     return graph
 
 
 def _proposal_network(index: _Index, normalize: str, min_weight: float) -> nx.Graph:
     graph = nx.Graph()
     _add_nodes(graph, index, actors=False, proposals=True)
-    pairs: dict[tuple[str, str], _Backing] = {}
-    supporters: dict[str, int] = {}
-    for proposals in index.by_actor().values():
-        supported = sorted(p for p, stances in proposals.items() if SUPPORT in stances)
-        for p in supported:
-            supporters[p] = supporters.get(p, 0) + 1
-        for p, q in combinations(supported, 2):
-            backing = pairs.get((p, q))
-            if backing is None:
-                backing = pairs[(p, q)] = _Backing()
-            backing.count += 1
-            backing.join(proposals[p][SUPPORT], proposals[q][SUPPORT])
-    for (p, q), backing in sorted(pairs.items()):
-        weight = _normalise(backing.count, backing.count, supporters[p], supporters[q], normalize)
-        if weight < min_weight:
-            continue
-        graph.add_edge(p, q, **_edge_attrs(f"{p}|{q}", weight, backing, stance="co-support"))
+    proposals = sorted(index.proposals)
+    position = {iri: i for i, iri in enumerate(proposals)}
+    pairs = PairCounter()
+    supporters = np.zeros(len(proposals), dtype=np.int64)
+    for group, (_actor, stances_on) in enumerate(sorted(index.by_actor().items())):
+        supported = _members([(position[p], s[SUPPORT]) for p, s in stances_on.items() if SUPPORT in s])
+        supporters[supported.nodes] += 1
+        pairs.within(group, supported)
+    table = pairs.table(len(proposals))
+    counts = table.groups
+    weights = _normalised(counts, counts, supporters[table.a], supporters[table.b], normalize)
+    keep = weights >= min_weight
+    _add_pair_edges(graph, proposals, table, counts, weights, keep, {1: "co-support"})
     return graph
 
 

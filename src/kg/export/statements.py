@@ -1,8 +1,8 @@
 """Read the statement table the networks are built from: one row per kg:Statement.
 
-One SPARQL SELECT fetches every statement with its actor, stance, proposal, date,
-confidence and article; labels, types and affiliations are folded into each row here,
-so an actor with two labels or two affiliations never counts twice.
+One SELECT fetches every statement (actor, stance, proposal, article, date,
+confidence), a second the labels, types and affiliations of the nodes; they are
+joined here, so an actor with two labels or two affiliations never counts twice.
 """
 
 from __future__ import annotations
@@ -23,10 +23,13 @@ ACTOR_TYPES = ("person", "organisation", "state")
 # be inferred, so an actor typed both is a state.
 _ACTOR_TYPE_OF_CLASS = {str(KG.State): "state", str(KG.Person): "person", str(KG.Organisation): "organisation"}
 _TYPE_PRECEDENCE = ("state", "person", "organisation")
+_SUPPORT_IRI = str(KG.Support)
 
+# Two queries rather than one: over the union of per-article graphs, an actor's
+# label is stated once per article it appears in, so joining labels onto
+# statements would multiply the rows by the actor's article count.
 STATEMENTS_QUERY = sparql_prefixes() + """
-SELECT ?statement ?actor ?stance ?proposal ?article ?date ?published ?confidence
-       ?actorLabel ?actorType ?affiliation ?affiliationLabel ?proposalLabel ?proposalType
+SELECT DISTINCT ?statement ?actor ?stance ?proposal ?article ?date ?published ?confidence
 WHERE {
   VALUES ?stance { kg:Support kg:Reject }
   ?statement a kg:Statement ; kg:actor ?actor ; kg:stance ?stance ; kg:proposal ?proposal .
@@ -34,17 +37,20 @@ WHERE {
              OPTIONAL { ?article schema:datePublished ?published } }
   OPTIONAL { ?statement kg:date ?date }
   OPTIONAL { ?statement kg:confidence ?confidence }
-  OPTIONAL { ?actor rdfs:label ?actorLabel }
-  OPTIONAL { VALUES ?actorType { kg:Person kg:Organisation kg:State } ?actor a ?actorType }
-  OPTIONAL { ?actor kg:affiliation ?affiliation OPTIONAL { ?affiliation rdfs:label ?affiliationLabel } }
-  OPTIONAL { ?proposal rdfs:label ?proposalLabel }
-  OPTIONAL { ?proposal kg:proposalType ?proposalType }
 }
 """
-QUERY_VARIABLES = ("statement", "actor", "stance", "proposal", "article", "date", "published", "confidence",
-                   "actorLabel", "actorType", "affiliation", "affiliationLabel", "proposalLabel", "proposalType")
+# Labels, actor types, affiliations and proposal types of every node, each fact once.
+NODE_FACTS_QUERY = sparql_prefixes() + """
+SELECT DISTINCT ?node ?fact ?value
+WHERE {
+  { ?node rdfs:label ?value BIND("label" AS ?fact) }
+  UNION { VALUES ?value { kg:Person kg:Organisation kg:State } ?node a ?value BIND("type" AS ?fact) }
+  UNION { ?node kg:affiliation ?value BIND("affiliation" AS ?fact) }
+  UNION { ?node kg:proposalType ?value BIND("proposalType" AS ?fact) }
+}
+"""
 
-# A row as the query source hands it over: one plain string (or None) per variable.
+# A row as the query source hands it over: the lexical form (or None) of each projected variable, in order.
 Row = Sequence[str | None]
 Select = Callable[[str], Iterable[Row]]
 
@@ -110,93 +116,89 @@ def proposal_type_labels() -> dict[str, str]:
     return labels
 
 
-class _Accumulator:
-    """Everything the query returned about one statement, across its duplicate rows."""
+class _NodeFacts:
+    __slots__ = ("labels", "types", "affiliations", "proposal_types")
 
-    __slots__ = ("row", "actor_labels", "actor_types", "affiliations", "proposal_labels", "proposal_types",
-                 "dates", "confidences")
-
-    def __init__(self, row: Row):
-        self.row = row
-        self.actor_labels: set[str] = set()
-        self.actor_types: set[str] = set()
-        self.affiliations: dict[str, set[str]] = {}
-        self.proposal_labels: set[str] = set()
+    def __init__(self):
+        self.labels: set[str] = set()
+        self.types: set[str] = set()
+        self.affiliations: set[str] = set()
         self.proposal_types: set[str] = set()
-        self.dates: set[str] = set()
-        self.confidences: set[str] = set()
-
-    def add(self, row: Row) -> None:
-        (_s, _a, _st, _p, _art, dt, published, conf, alabel, atype, aff, afflabel, plabel, ptype) = row
-        if alabel:
-            self.actor_labels.add(alabel)
-        if atype:
-            self.actor_types.add(atype)
-        if aff:
-            labels = self.affiliations.setdefault(aff, set())
-            if afflabel:
-                labels.add(afflabel)
-        if plabel:
-            self.proposal_labels.add(plabel)
-        if ptype:
-            self.proposal_types.add(ptype)
-        # kg:date is the statement's own date; the article's publication date stands in for it.
-        if dt or published:
-            self.dates.add(dt or published)
-        if conf:
-            self.confidences.add(conf)
-
-    def build(self, type_labels: dict[str, str]) -> StatementRow:
-        statement, actor, stance, proposal, article = self.row[:5]
-        kinds = {_ACTOR_TYPE_OF_CLASS[t] for t in self.actor_types if t in _ACTOR_TYPE_OF_CLASS}
-        actor_type = next((k for k in _TYPE_PRECEDENCE if k in kinds), "actor")
-        affiliation = "; ".join(sorted(min(labels) if labels else _local_name(iri)
-                                       for iri, labels in self.affiliations.items()))
-        type_iri = min(self.proposal_types) if self.proposal_types else ""
-        dates = sorted(d for d in (parse_date(v) for v in self.dates) if d is not None)
-        confidence = None
-        for value in sorted(self.confidences):
-            try:
-                confidence = float(value)
-                break
-            except ValueError:
-                continue
-        return StatementRow(
-            statement=statement,
-            actor=actor,
-            actor_label=min(self.actor_labels) if self.actor_labels else _local_name(actor),
-            actor_type=actor_type,
-            affiliation=affiliation,
-            stance=SUPPORT if stance == str(KG.Support) else REJECT,
-            proposal=proposal,
-            proposal_label=min(self.proposal_labels) if self.proposal_labels else _local_name(proposal),
-            proposal_type=type_labels.get(type_iri, _local_name(type_iri) if type_iri else ""),
-            proposal_type_iri=type_iri,
-            date=dates[0] if dates else None,
-            confidence=confidence,
-            article=article or "",
-        )
 
 
-def statements_from_rows(rows: Iterable[Row]) -> list[StatementRow]:
-    """Fold the raw query rows (several per statement when labels or types repeat) into one row each."""
-    seen: dict[str, _Accumulator] = {}
-    for row in rows:
-        acc = seen.get(row[0])
-        if acc is None:
-            acc = seen[row[0]] = _Accumulator(row)
-        acc.add(row)
+def _node_facts(rows: Iterable[Row]) -> dict[str, _NodeFacts]:
+    facts: dict[str, _NodeFacts] = {}
+    for node, fact, value in rows:
+        if value is None:
+            continue
+        entry = facts.get(node)
+        if entry is None:
+            entry = facts[node] = _NodeFacts()
+        {"label": entry.labels, "type": entry.types, "affiliation": entry.affiliations,
+         "proposalType": entry.proposal_types}[fact].add(value)
+    return facts
+
+
+def _label(facts: dict[str, _NodeFacts], iri: str) -> str:
+    # The smallest label, so a node labelled differently in two articles still gets one stable label.
+    entry = facts.get(iri)
+    return min(entry.labels) if entry is not None and entry.labels else _local_name(iri)
+
+
+def statements_from_rows(statement_rows: Iterable[Row], node_fact_rows: Iterable[Row]) -> list[StatementRow]:
+    """Join the rows of STATEMENTS_QUERY and NODE_FACTS_QUERY into one StatementRow per statement."""
+    facts = _node_facts(node_fact_rows)
     type_labels = proposal_type_labels()
-    return sorted((acc.build(type_labels) for acc in seen.values()), key=lambda r: r.statement)
+    empty = _NodeFacts()
+    actors: dict[str, tuple[str, str, str]] = {}
+    proposals: dict[str, tuple[str, str, str]] = {}
+    merged: dict[str, list] = {}
+    for statement, actor, stance, proposal, article, dt, published, confidence in statement_rows:
+        # kg:date is the statement's own date; the article's publication date stands in for it.
+        day = parse_date(dt or published)
+        conf = _float(confidence)
+        seen = merged.get(statement)
+        if seen is not None:
+            # The same statement twice (conflicting copies): keep the earliest date, the highest confidence.
+            if day is not None and (seen[5] is None or day < seen[5]):
+                seen[5] = day
+            if conf is not None and (seen[6] is None or conf > seen[6]):
+                seen[6] = conf
+            continue
+        if actor not in actors:
+            entry = facts.get(actor, empty)
+            kinds = {_ACTOR_TYPE_OF_CLASS[t] for t in entry.types if t in _ACTOR_TYPE_OF_CLASS}
+            actors[actor] = (_label(facts, actor), next((k for k in _TYPE_PRECEDENCE if k in kinds), "actor"),
+                             "; ".join(sorted({_label(facts, a) for a in entry.affiliations})))
+        if proposal not in proposals:
+            entry = facts.get(proposal, empty)
+            type_iri = min(entry.proposal_types) if entry.proposal_types else ""
+            proposals[proposal] = (_label(facts, proposal),
+                                   type_labels.get(type_iri, _local_name(type_iri) if type_iri else ""), type_iri)
+        merged[statement] = [statement, actor, stance, proposal, article, day, conf]
+    rows = []
+    for statement, actor, stance, proposal, article, day, conf in merged.values():
+        actor_label, actor_type, affiliation = actors[actor]
+        proposal_label, proposal_type, type_iri = proposals[proposal]
+        rows.append(StatementRow(
+            statement=statement, actor=actor, actor_label=actor_label, actor_type=actor_type,
+            affiliation=affiliation, stance=SUPPORT if stance == _SUPPORT_IRI else REJECT, proposal=proposal,
+            proposal_label=proposal_label, proposal_type=proposal_type, proposal_type_iri=type_iri,
+            date=day, confidence=conf, article=article or ""))
+    rows.sort(key=lambda r: r.statement)
+    return rows
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
 
 
 def read_statements(select: Select) -> list[StatementRow]:
     """Every statement a query source holds, one StatementRow each, sorted by statement IRI."""
-    return statements_from_rows(select(STATEMENTS_QUERY))
-
-
-def _term_value(term) -> str | None:
-    return None if term is None else term.value
+    return statements_from_rows(select(STATEMENTS_QUERY), select(NODE_FACTS_QUERY))
 
 
 def _store_select(store, union: bool) -> Select:
@@ -206,7 +208,7 @@ def _store_select(store, union: bool) -> Select:
         try:
             solutions = store.query(query, use_default_graph_as_union=union)
             for solution in solutions:
-                yield tuple(_term_value(solution[v]) for v in QUERY_VARIABLES)
+                yield tuple(None if term is None else term.value for term in solution)
         except (SyntaxError, OSError) as err:
             raise QueryError(f"statement query failed: {str(err).splitlines()[0]}") from None
 
@@ -248,10 +250,12 @@ def _endpoint_select(endpoint: str) -> Select:
         client.setQuery(query)
         client.setReturnFormat(JSON)
         try:
-            bindings = client.queryAndConvert()["results"]["bindings"]
+            answer = client.queryAndConvert()
+            names = answer["head"]["vars"]
+            bindings = answer["results"]["bindings"]
         except Exception as err:  # SPARQLWrapper raises urllib, HTTP and JSON errors alike
             raise EndpointError(f"{endpoint}: {str(err).splitlines()[0] if str(err) else type(err).__name__}") from None
         for binding in bindings:
-            yield tuple(binding[v]["value"] if v in binding else None for v in QUERY_VARIABLES)
+            yield tuple(binding[v]["value"] if v in binding else None for v in names)
 
     return select

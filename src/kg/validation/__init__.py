@@ -1,0 +1,1 @@
+"""The parts of SHACL validation; the public entry point is kg.validate."""
