@@ -204,7 +204,13 @@ def write_dataset(dataset: rdflib.Dataset, path: str | Path, fmt: str | None = N
     name, keeps_graphs = output_format(path, fmt)
     bind_prefixes(dataset)
     if keeps_graphs:
-        data = dataset.serialize(format=name, **({"auto_compact": True} if name == "json-ld" else {}))
+        if name == "json-ld":  # a context of kg's own prefixes, not every namespace rdflib knows
+            from kg.namespaces import PREFIXES
+
+            data = dataset.serialize(format=name, context={p: str(ns) for p, ns in PREFIXES.items()},
+                                     auto_compact=True)
+        else:
+            data = dataset.serialize(format=name)
     else:
         flat = bind_prefixes(rdflib.Graph())
         for s, p, o, _g in dataset.quads((None, None, None, None)):

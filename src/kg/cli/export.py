@@ -29,8 +29,10 @@ _DATE = click.DateTime(formats=["%Y-%m-%d"])
               help="Only statements on proposals with this label, type or IRI, e.g. ceasefire (repeatable).")
 @click.option("--actor-type", "actor_types", multiple=True, type=click.Choice(ACTOR_TYPES),
               help="Only statements by actors of this type (repeatable).")
-@click.option("--since", type=_DATE, default=None, help="Only statements dated on or after YYYY-MM-DD.")
-@click.option("--until", type=_DATE, default=None, help="Only statements dated on or before YYYY-MM-DD.")
+@click.option("--since", type=_DATE, default=None, metavar="YYYY-MM-DD",
+              help="Only statements dated on or after this day.")
+@click.option("--until", type=_DATE, default=None, metavar="YYYY-MM-DD",
+              help="Only statements dated on or before this day.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Only statements at least this confident.")
 @click.option("--min-weight", type=click.FloatRange(min=0), default=0.0, show_default=True,
@@ -67,7 +69,9 @@ def export(data_files, store_path, endpoint, input_format, output, fmt, network,
     )
     summary = export_network(output, options, data_files=data_files, store_path=store_path,
                              endpoint=endpoint, input_format=input_format)
-    if summary.statements_used == 0:
+    if summary.statements_read == 0:
+        click.echo("kg: warning: the source holds no kg:Statement; the network is empty", err=True)
+    elif summary.statements_used == 0:
         click.echo(f"kg: warning: no statements to export ({summary.statements_read} read, none left after "
                    f"the filters); the network is empty", err=True)
     click.echo(summary.describe(), err=True)

@@ -108,16 +108,16 @@ def check_options(output: str | Path, options: ExportOptions) -> str:
 def output_paths(output: str | Path, fmt: str, window_start: date | None = None) -> list[Path]:
     """The files one network is written to.
 
-    CSV gives two tables beside OUTPUT: STEM.nodes.csv and STEM.edges.csv. A time
-    window adds its first day to the stem: net-2024-03-01.gexf.
+    GEXF and GraphML go to OUTPUT itself. CSV gives two tables beside it,
+    STEM.nodes.csv and STEM.edges.csv. A time window adds its first day to the
+    name: net-2024-03-01.gexf, net-2024-03-01.nodes.csv.
     """
     target = Path(str(output))
-    stem = target.stem if target.suffix.lower() == FORMATS[fmt] else target.name
-    if window_start is not None:
-        stem = f"{stem}-{window_start.isoformat()}"
+    day = f"-{window_start.isoformat()}" if window_start is not None else ""
     if fmt == "csv":
-        return [target.with_name(f"{stem}.nodes.csv"), target.with_name(f"{stem}.edges.csv")]
-    return [target.with_name(stem + FORMATS[fmt])]
+        stem = target.name[:-4] if target.name.lower().endswith(".csv") else target.name
+        return [target.with_name(f"{stem}{day}.nodes.csv"), target.with_name(f"{stem}{day}.edges.csv")]
+    return [target.with_name(f"{target.stem}{day}{target.suffix}")]
 
 
 @contextmanager

@@ -201,61 +201,34 @@ def read_statements(select: Select) -> list[StatementRow]:
     return statements_from_rows(select(STATEMENTS_QUERY), select(NODE_FACTS_QUERY))
 
 
-def _store_select(store, union: bool) -> Select:
+def source_select(source) -> Select:
+    """A Select over a kg.sources GraphSource, handing over the lexical form of each term."""
     from kg.errors import QueryError
+    from kg.sources import LocalSource
+
+    if isinstance(source, LocalSource):
+        # Straight to the Oxigraph store: making an rdflib term of every value, as
+        # GraphSource.select does, takes longer than the query itself on large graphs.
+        def select_local(query: str) -> Iterator[Row]:
+            try:
+                for solution in source.store.query(query, use_default_graph_as_union=True):
+                    yield tuple(None if term is None else term.value for term in solution)
+            except (SyntaxError, OSError) as err:
+                raise QueryError(f"statement query failed on {source.description}: "
+                                 f"{str(err).splitlines()[0]}") from None
+
+        return select_local
 
     def select(query: str) -> Iterator[Row]:
-        try:
-            solutions = store.query(query, use_default_graph_as_union=union)
-            for solution in solutions:
-                yield tuple(None if term is None else term.value for term in solution)
-        except (SyntaxError, OSError) as err:
-            raise QueryError(f"statement query failed: {str(err).splitlines()[0]}") from None
+        for row in source.select(query).rows:
+            yield tuple(None if term is None else str(term) for term in row)
 
     return select
 
 
 def load_statements(data_files: Sequence[str] = (), store_path: str | None = None,
                     endpoint: str | None = None, input_format: str | None = None) -> list[StatementRow]:
-    """The statement table of RDF files, the embedded store, or a SPARQL endpoint (first given wins)."""
-    return read_statements(open_select(data_files, store_path, endpoint, input_format))
+    """The statement table of an endpoint, RDF files, or the embedded store (as kg.sources.open_source picks)."""
+    from kg.sources import open_source
 
-
-def open_select(data_files: Sequence[str] = (), store_path: str | None = None,
-                endpoint: str | None = None, input_format: str | None = None) -> Select:
-    """A SELECT function over the chosen graph source."""
-    import pyoxigraph as ox
-
-    if data_files:
-        from kg.rdfio import load_into_store
-
-        store = ox.Store()
-        load_into_store(store, data_files, input_format)
-        return _store_select(store, union=True)
-    if endpoint:
-        return _endpoint_select(endpoint)
-    from kg.store import open_store
-
-    return _store_select(open_store(store_path, create=False, read_only=True), union=True)
-
-
-def _endpoint_select(endpoint: str) -> Select:
-    from kg.errors import EndpointError
-
-    def select(query: str) -> Iterator[Row]:
-        from SPARQLWrapper import JSON, POST, SPARQLWrapper
-
-        client = SPARQLWrapper(endpoint)
-        client.setMethod(POST)
-        client.setQuery(query)
-        client.setReturnFormat(JSON)
-        try:
-            answer = client.queryAndConvert()
-            names = answer["head"]["vars"]
-            bindings = answer["results"]["bindings"]
-        except Exception as err:  # SPARQLWrapper raises urllib, HTTP and JSON errors alike
-            raise EndpointError(f"{endpoint}: {str(err).splitlines()[0] if str(err) else type(err).__name__}") from None
-        for binding in bindings:
-            yield tuple(binding[v]["value"] if v in binding else None for v in names)
-
-    return select
+    return read_statements(source_select(open_source(data_files, store_path, endpoint, input_format)))

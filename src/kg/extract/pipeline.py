@@ -99,6 +99,19 @@ def _merge_actor_records(statements: list[Statement]) -> list[Statement]:
                       s.confidence, s.cue) for s in statements]
 
 
+def _subsumed(statement: Statement, others) -> bool:
+    """A vaguer mention of a proposal the same actor is also reported on more precisely
+    ("backs treaty" in a headline, "the fishing treaty with Norway" in the body)."""
+    words = set(statement.proposal.label.lower().split())
+    for other in others:
+        if other is statement or other.actor.key != statement.actor.key or other.stance != statement.stance:
+            continue
+        other_words = set(other.proposal.label.lower().split())
+        if other.proposal.key != statement.proposal.key and words < other_words:
+            return True
+    return False
+
+
 def extract_article(article: Article, nlp, min_confidence: float = 0.0) -> ExtractionResult:
     """Every statement the article reports, each with its evidence sentence and offsets."""
     lexicon = load_lexicon()
@@ -142,6 +155,7 @@ def extract_article(article: Article, nlp, min_confidence: float = 0.0) -> Extra
         key = (s.actor.key, s.stance, s.proposal.key)
         if key not in unique or unique[key].confidence < s.confidence:
             unique[key] = s
+    unique = {k: s for k, s in unique.items() if not _subsumed(s, unique.values())}
     kept = sorted((s for s in unique.values() if s.confidence >= min_confidence),
                   key=lambda s: (s.evidence.start, s.actor.key, s.proposal.key))
     return ExtractionResult(article=article, statements=kept)

@@ -13,6 +13,7 @@ from kg.errors import ShapesError
 from kg.namespaces import SH, bind_prefixes
 from kg.rdfio import read_graph
 from kg.resources import shapes_files
+from kg.validation.report import nt_text
 
 KGSH = rdflib.Namespace("https://w3id.org/kg-positions/shapes#")
 
@@ -57,7 +58,7 @@ def check_shacl(graph: rdflib.Graph, name: str) -> None:
     if isinstance(path, URIRef):
         detail += f": {_describe(graph, path)}"
     if value is not None and value != focus:
-        detail += f" = {value.n3(graph.namespace_manager) if not isinstance(value, BNode) else '[...]'}"
+        detail += f" = {nt_text(value) if not isinstance(value, BNode) else '[...]'}"
     count = len(list(report.objects(None, SH.result)))
     more = f" (and {count - 1} more problem(s))" if count > 1 else ""
     raise ShapesError(f"{name}: not valid SHACL: {detail}: {message}{more}")
@@ -68,10 +69,14 @@ def _default_shapes() -> tuple[rdflib.Graph, tuple[str, ...], tuple]:
     files = shapes_files()
     if not files:
         raise ShapesError("no built-in shapes found in the kg installation (shapes/*.ttl)")
-    graph = read_graph(files)
+    # kg's own files: parsed directly, so limits meant for user input (KG_MAX_RDF_BYTES) do not apply
+    graph = rdflib.Graph()
     origin = {}
     for f in files:
-        for s in read_graph([f]).subjects():
+        part = rdflib.Graph().parse(f, format="turtle")
+        for triple in part:
+            graph.add(triple)
+        for s in part.subjects():
             origin.setdefault(s, f.name)
     return graph, tuple(str(f) for f in files), tuple(origin.items())
 
