@@ -21,11 +21,11 @@ def slugify(text: str) -> str:
 
 
 def person_key(name: str) -> str:
-    """The key of a person's IRI: the slug with doubled letters collapsed and common
-    transliteration endings unified, so "Zelenskyy" and "Zelensky", "Muhammad" and
+    """The key of a person's IRI: the slug with word-final doubled letters collapsed and
+    common transliteration endings unified, so "Zelenskyy" and "Zelensky", "Muhammad" and
     "Muhammed" meet on one IRI while the label keeps the spelling seen."""
     slug = slugify(name)
-    slug = re.sub(r"([a-z])\1+", r"\1", slug)
+    slug = re.sub(r"([a-z])\1+(?=-|$)", r"\1", slug)
     slug = re.sub(r"(?<=[a-z])(ii|iy|yi)(?=-|$)", "y", slug)
     slug = re.sub(r"(?<=m)e(?=d(-|$))", "a", slug)
     return slug

