@@ -203,3 +203,18 @@ def test_promise_to_end_is_a_rejection(nlp):
                               "Tomas Berg called for an end to the arms embargo.\n")
     assert has(found, "Alan Reyes", "rejects", "coal subsidies")
     assert has(found, "Tomas Berg", "rejects", "arms embargo")
+
+
+def test_news_style_paragraphs(nlp):
+    text = ("Leaders Back New Sanctions\n\n"
+            "German Chancellor Paul Weber said Berlin supports the sanctions and called on Iran to stop the drone deliveries.\n\n"
+            "The Kremlin dismissed the move.\n\n"
+            "Hungary said it would veto any measure targeting energy imports.\n\n"
+            "Environmental groups urged the government to ratify the Paris climate agreement, "
+            "but the opposition Liberal Party refused to endorse the plan.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Germany", "supports", "sanctions")
+    assert has(found, "Russia", "rejects", "sanctions")
+    assert has(found, "Hungary", "rejects", "measure targeting energy imports")
+    assert has(found, "Liberal Party", "rejects", "Paris climate agreement")
+    assert not any(actor == "Berlin" for actor, _s, _p in found)

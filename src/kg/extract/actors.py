@@ -119,6 +119,10 @@ class ActorResolver:
         role, affiliation_entry, name = split.role, split.affiliation, _clean(split.name)
         affiliation = _entry_actor(affiliation_entry) if affiliation_entry else None
 
+        if label == "PERSON" and core and len(_clean(core).split()) == 1:
+            place = gazetteer.lookup_name(_clean(core))
+            if place is not None:  # "Berlin supports ..." mis-tagged as a person
+                return _with_alias(_entry_actor(place), text)
         if label == "PERSON" and core:
             # the entity itself is the name; what precedes it only adds role and affiliation
             core_split = gazetteer.split_role(_clean(core))
@@ -160,6 +164,14 @@ class ActorResolver:
         if nominal:
             keys = {e.key for e in nominal}
             return self.last(lambda a: a.key in keys, before=position)
+        if label in ("ORG", "GPE", "FAC", "LOC") and core and _clean(core) != name:
+            # "the opposition Liberal Party": the entity itself names the actor
+            core_name = _clean(core)
+            entry = gazetteer.lookup_name(core_name)
+            if entry is not None:
+                return _with_alias(_entry_actor(entry), text)
+            if _looks_like_name(core_name.split()):
+                return Actor(key=slugify(core_name), label=core_name, kind="organisation", aliases=frozenset({core_name}))
         if label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             if label == "NORP":
                 state = gazetteer.lookup_demonym(name)

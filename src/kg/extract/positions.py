@@ -270,9 +270,8 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
     # relative pronoun object: "terms that Ukraine has found unacceptable"
     if lower in ("that", "which") and token.head.dep_ == "relcl":
         return object_target(token.head.head, cue, ctx)
-    if lower in ("it", "this", "that") and token.pos_ == "PRON":
-        last = ctx.memory.last()
-        return Target(last, 0.8) if last is not None else None
+    if token.pos_ == "PRON":
+        return None  # a bare "it" or "this" is too often an event, not the last proposal
     if token.pos_ in ("VERB",) and token.dep_ in ("pcomp", "xcomp", "ccomp", "pobj", "dobj"):
         return clause_target(token, cue, ctx, True, 0.95)
     children = {c.dep_ for c in token.children}
@@ -421,7 +420,8 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
     if cue.object_control_preps:
         for prep, addressee in _prep_targets(verb, cue.object_control_preps):
             clauses = [c for c in addressee.children if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB"]
-            clauses += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+            clauses += [c for c in verb.children if c.pos_ == "VERB" and (c.dep_ == "xcomp" or (
+                c.dep_ == "advcl" and any(a.dep_ == "aux" and a.text.lower() == "to" for a in c.children)))]
             for clause in clauses[:1]:
                 target = clause_target(clause, cue, ctx, False, 0.9)
                 if target is not None:
@@ -501,7 +501,10 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
 
     def emit(subject: Token | None, stance: str | None, target: Target | None, cue: str, weight: float,
              factor: float, actors: list[Actor] | None = None) -> None:
-        if stance is None or target is None:
+        if target is None:
+            return
+        ctx.memory.remember(target.proposal)  # even when no actor is found: "the plan" may refer to it
+        if stance is None:
             return
         coref = False
         if actors is None:
@@ -515,7 +518,6 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
         if target.flip:
             stance = "rejects" if stance == "supports" else "supports"
         found.append(Position(actors, stance, target.proposal, cue, confidence, coref))
-        ctx.memory.remember(target.proposal)
 
     for token in sent:
         lemma = token.lemma_.lower()

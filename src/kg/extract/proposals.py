@@ -45,6 +45,11 @@ class ProposalMemory:
         self.seen.append(proposal)
 
     def last(self) -> Proposal | None:
+        """The most recent proposal, preferring one of a known type ("the move" after "sanctions
+        ... and called on China to stop supplying components" is the sanctions)."""
+        for proposal in reversed(self.seen[-6:]):
+            if proposal.proposal_type != "Policy":
+                return proposal
         return self.seen[-1] if self.seen else None
 
 
@@ -82,6 +87,9 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
         for child in token.children:
             if child.dep_ in ("conj", "cc", "det") and depth > 0:
                 visit(child, depth)  # "between Russia and Ukraine", "cessation of the fighting"
+                continue
+            if child.dep_ == "acl" and depth == 0 and child.tag_ in ("VBG", "VBN") and child.i > token.i:
+                visit(child, depth + 1)  # "any measure targeting energy imports"
                 continue
             if child.dep_ in _DROP_DEPS or child.dep_ in ("conj",):
                 continue
