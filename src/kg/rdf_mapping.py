@@ -36,13 +36,18 @@ def date_literal(value: str | None) -> Literal | None:
     return None
 
 
+def _add_labels(graph: rdflib.Graph, node: URIRef, label: str, aliases: frozenset[str]) -> None:
+    """rdfs:label and skos:prefLabel (one value), skos:altLabel for every other name seen."""
+    graph.add((node, RDFS.label, Literal(label)))
+    graph.add((node, SKOS.prefLabel, Literal(label)))
+    for alias in sorted(aliases - {label}):
+        graph.add((node, SKOS.altLabel, Literal(alias)))
+
+
 def _add_actor(graph: rdflib.Graph, actor: Actor) -> URIRef:
     node = actor_iri(actor.key)
     graph.add((node, RDF.type, ACTOR_CLASSES[actor.kind]))
-    graph.add((node, RDFS.label, Literal(actor.label)))
-    graph.add((node, SKOS.prefLabel, Literal(actor.label)))
-    for alias in sorted(actor.aliases - {actor.label}):
-        graph.add((node, SKOS.altLabel, Literal(alias)))
+    _add_labels(graph, node, actor.label, actor.aliases)
     if actor.role:
         graph.add((node, KG.role, Literal(actor.role)))
     if actor.affiliation is not None:
@@ -53,10 +58,7 @@ def _add_actor(graph: rdflib.Graph, actor: Actor) -> URIRef:
 def _add_proposal(graph: rdflib.Graph, proposal: Proposal) -> URIRef:
     node = proposal_iri(proposal.key)
     graph.add((node, RDF.type, KG.Proposal))
-    graph.add((node, RDFS.label, Literal(proposal.label)))
-    graph.add((node, SKOS.prefLabel, Literal(proposal.label)))
-    for alias in sorted(proposal.aliases - {proposal.label}):
-        graph.add((node, SKOS.altLabel, Literal(alias)))
+    _add_labels(graph, node, proposal.label, proposal.aliases)
     graph.add((node, KG.proposalType, KG[proposal.proposal_type]))
     for qualifier in proposal.qualifiers:
         graph.add((node, KG.qualifier, Literal(qualifier)))

@@ -229,6 +229,11 @@ def _modal_factor(verb: Token, ctx: SentenceContext) -> float | None:
     return factor
 
 
+def _negate(stance: str | None) -> str | None:
+    """Not supporting is rejecting; not rejecting says nothing (None: no statement)."""
+    return "rejects" if stance == "supports" else None
+
+
 def _polarity(verb: Token, cue_stance: str, ctx: SentenceContext) -> tuple[str | None, float]:
     """The stance after negation and control verbs ("refused to back" -> rejects)."""
     stance = cue_stance
@@ -621,10 +626,7 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 continue
             negated = token.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.head.children)
             for stance, target in targets:
-                if negated:
-                    if stance == "rejects":
-                        continue
-                    stance = "rejects"
+                stance = _negate(stance) if negated else stance
                 emit(subject, stance, target, lemma, cue.weight, modal * (0.8 if negated else 1.0))
             continue
         # ---- adjectives ------------------------------------------------------
@@ -656,11 +658,7 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                         targets.append((cue.stance, object_target(inner[0][1], cue, ctx, via_prep=True)))
             negated = any(c.dep_ == "neg" for c in token.head.children) or any(c.dep_ == "neg" for c in token.children)
             for stance, target in targets:
-                if negated:
-                    if stance == "rejects":
-                        continue
-                    stance = "rejects"
-                emit(subject, stance, target, lemma, cue.weight, modal)
+                emit(subject, _negate(stance) if negated else stance, target, lemma, cue.weight, modal)
             continue
         # ---- "X is against Y" ------------------------------------------------
         if lemma == "against" and token.dep_ == "prep" and token.head.lemma_ == "be":
