@@ -90,6 +90,14 @@ def test_csv_tables(tmp_path):
             (UKRAINE, UN, "1", "-1"), (UKRAINE, PUTIN, "2", "-1")]
 
 
+def test_reads_standard_input(tmp_path):
+    out = tmp_path / "net.gexf"
+    result = run("export", "--data", "-", "--input-format", "trig", "-o", out, "--network", "proposals",
+                 input=POSITIONS.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert set(gexf_edges(out)) == {f"{CEASEFIRE}|{TALKS}"}
+
+
 def test_format_option_overrides_the_extension(tmp_path):
     out = tmp_path / "net.xml"
     assert run("export", "--data", POSITIONS, "-o", out, "--format", "graphml").exit_code == 0
@@ -98,8 +106,10 @@ def test_format_option_overrides_the_extension(tmp_path):
 
 @pytest.mark.parametrize("options, expected", [
     (["--proposal", "ceasefire"], {f"{PUTIN}|rejects|{CEASEFIRE}", f"{UKRAINE}|supports|{CEASEFIRE}"}),
-    (["--proposal", "peace talks", "--actor-type", "state"], {f"{UKRAINE}|supports|{TALKS}", f"{UKRAINE}|rejects|{TALKS}"}),
-    (["--actor-type", "person", "--actor-type", "organisation", "--until", "2024-03-14"], {f"{PUTIN}|rejects|{CEASEFIRE}"}),
+    (["--proposal", "peace talks", "--actor-type", "state"],
+     {f"{UKRAINE}|supports|{TALKS}", f"{UKRAINE}|rejects|{TALKS}"}),
+    (["--actor-type", "person", "--actor-type", "organisation", "--until", "2024-03-14"],
+     {f"{PUTIN}|rejects|{CEASEFIRE}"}),
     (["--since", "2024-03-02"], {f"{PUTIN}|rejects|{CEASEFIRE}", f"{PUTIN}|supports|{TALKS}",
                                  f"{UKRAINE}|rejects|{TALKS}", f"{UN}|supports|{TALKS}"}),
     (["--min-confidence", "0.75"], {f"{PUTIN}|rejects|{CEASEFIRE}", f"{PUTIN}|supports|{TALKS}",

@@ -18,15 +18,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-import pyoxigraph as ox
 import rdflib
-from rdflib import URIRef
 
 from kg.errors import KgError
 from kg.namespaces import bind_prefixes
-from kg.rdfio import iter_quads, read_graph, to_ox_term, to_rdflib_term
+from kg.rdfio import iter_quads, read_graph
 from kg.resources import ontology_files
-from kg.validation.fast import Plan, compile_shapes, run_plan, store_from_graph, store_from_quads
+from kg.validation.fast import DataStore, Plan, compile_shapes, run_plan
 from kg.validation.reference import run_pyshacl
 from kg.validation.report import (  # noqa: F401 - re-exported: the public API lives here
     RawResult, ValidationReport, ValidationResult, build_report,
@@ -90,7 +88,7 @@ def _validate_files(paths, input_format, loaded, inference, engine, max_errors) 
     if inference == "rdfs" or engine == "pyshacl" or loaded[1].unsupported:
         # pySHACL will need the data as an rdflib graph anyway
         return _validate_graph(read_graph(paths, input_format), loaded, inference, engine, max_errors)
-    store = store_from_quads(quad for path in paths for quad in iter_quads(path, input_format))
+    store = DataStore.from_quads(quad for path in paths for quad in iter_quads(path, input_format))
 
     def no_rdflib_graph() -> rdflib.Graph:  # pragma: no cover - every shape compiled, pySHACL is not run
         raise AssertionError("the fast engine handled every shape")
@@ -111,7 +109,7 @@ def _validate_graph(graph: rdflib.Graph, loaded, inference: str, engine: str,
                     max_errors: int | None) -> ValidationReport:
     if inference == "rdfs":
         graph = rdfs_closure(graph)
-    store = store_from_graph(graph) if engine == "auto" else None
+    store = DataStore.from_graph(graph) if engine == "auto" else None
     return _validate(loaded, store, lambda: graph, engine, max_errors)
 
 
@@ -155,43 +153,22 @@ def rdfs_closure(data: rdflib.Graph) -> rdflib.Graph:
     return graph
 
 
-def _validate(loaded, store: ox.Store | None, rdflib_graph: Callable[[], rdflib.Graph], engine: str,
+def _validate(loaded, data: DataStore | None, rdflib_graph: Callable[[], rdflib.Graph], engine: str,
               max_errors: int | None) -> ValidationReport:
     shapes, plan, compiler = loaded
     raw: list[RawResult] = []
     used = []
     if engine == "auto":
-        raw.extend(run_plan(plan, compiler, store))
+        raw.extend(run_plan(plan, compiler, data))
         used.append("fast")
-        leftover = list(plan.unsupported)
-        if leftover:
-            graph = rdflib_graph()
-            if all(isinstance(s, URIRef) for s in leftover):
-                raw.extend(run_pyshacl(graph, shapes, use_shapes=leftover))
-            else:  # pyshacl can only be told to use shapes by IRI: let it do everything
-                raw = run_pyshacl(graph, shapes)
-                used.clear()
+        if plan.unsupported:
+            # pySHACL validates the shapes the fast engine could not compile, and only those
+            raw.extend(run_pyshacl(rdflib_graph(), shapes, skip=[top.node for top in plan.shapes]))
             used.append("pyshacl")
+        objects_of = data.objects
     else:
         graph = rdflib_graph()
         raw = run_pyshacl(graph, shapes)
         used.append("pyshacl")
-    objects_of = _store_objects(store) if store is not None and used[0] == "fast" else _graph_objects(rdflib_graph())
+        objects_of = lambda node, prop: list(graph.objects(node, prop))  # noqa: E731
     return build_report(raw, shapes.graph, objects_of, max_errors=max_errors, engine="+".join(used))
-
-
-def _store_objects(store: ox.Store):
-    def objects_of(node, prop):
-        try:
-            subject = to_ox_term(node)
-        except TypeError:
-            return []
-        if isinstance(subject, ox.Literal):
-            return []
-        return [to_rdflib_term(q.object) for q in store.quads_for_pattern(subject, ox.NamedNode(str(prop)), None,
-                                                                          ox.DefaultGraph())]
-    return objects_of
-
-
-def _graph_objects(graph: rdflib.Graph):
-    return lambda node, prop: list(graph.objects(node, prop))

@@ -52,9 +52,14 @@ def _attributes_block(cls: str, columns, mode: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _attvalues(data: dict, columns) -> str:
-    values = "".join(f'<attvalue for="{xml_escape(name)}" value="{xml_escape(format_value(data[name], kind))}"/>'
-                     for name, kind in columns if name in data)
+def _attvalue_writers(columns) -> list[tuple[str, str, object]]:
+    """(name, the text before the value, value -> text) per column, worked out once per file."""
+    text_of = {int: str, float: lambda v: repr(float(v)), str: xml_escape}
+    return [(name, f'<attvalue for="{xml_escape(name)}" value="', text_of[kind]) for name, kind in columns]
+
+
+def _attvalues(data: dict, writers) -> str:
+    values = "".join(f'{head}{text(data[name])}"/>' for name, head, text in writers if name in data)
     return f"<attvalues>{values}</attvalues>" if values else ""
 
 
@@ -105,14 +110,16 @@ def write_gexf(graph: nx.Graph, handle: IO[str], version: str = "1.3", dynamic: 
     write(_attributes_block("node", nodes_cols, attr_mode))
     write(_attributes_block("edge", edge_cols, attr_mode))
 
+    node_values, edge_values = _attvalue_writers(nodes_cols), _attvalue_writers(edge_cols)
+    node_ids = {node: xml_escape(node) for node in graph}
     degrees = dict(graph.degree())
     max_degree = max(degrees.values(), default=0)
     write(f'    <nodes count="{graph.number_of_nodes()}">\n')
     for node, data in graph.nodes(data=True):
         interval = _interval(data) if dynamic else ""
         rgb = NODE_COLOURS.get(data.get("type", "actor"), NODE_COLOURS["actor"])
-        write(f'      <node id="{xml_escape(node)}" label="{xml_escape(data.get("label", node))}"{interval}>'
-              f'{_attvalues(data, nodes_cols)}'
+        write(f'      <node id="{node_ids[node]}" label="{xml_escape(data.get("label", node))}"{interval}>'
+              f'{_attvalues(data, node_values)}'
               f'<size value="{node_size(degrees[node], max_degree)}"/>{_colour(rgb)}</node>\n')
     write("    </nodes>\n")
 
@@ -125,6 +132,6 @@ def write_gexf(graph: nx.Graph, handle: IO[str], version: str = "1.3", dynamic: 
         kind = f' kind="{xml_escape(data["stance"])}"' if use_kind else ""
         weight = format_value(data["weight"], type(data["weight"]))
         rgb = EDGE_COLOURS[1 if data.get("sign", 1) > 0 else -1]
-        write(f'      <edge id="{xml_escape(edge_id)}" source="{xml_escape(source)}" target="{xml_escape(target)}" '
-              f'weight="{weight}"{kind}{interval}>{_attvalues(data, edge_cols)}{_colour(rgb)}</edge>\n')
+        write(f'      <edge id="{xml_escape(edge_id)}" source="{node_ids[source]}" target="{node_ids[target]}" '
+              f'weight="{weight}"{kind}{interval}>{_attvalues(data, edge_values)}{_colour(rgb)}</edge>\n')
     write("    </edges>\n  </graph>\n</gexf>\n")

@@ -26,9 +26,14 @@ def _key(scope: str, name: str, kind: type) -> str:
             f'attr.type="{GRAPHML_TYPES[kind]}"/>\n')
 
 
-def _data(scope: str, data: dict, columns) -> str:
-    return "".join(f'<data key="{_PREFIX[scope]}{xml_escape(name)}">{xml_escape(format_value(data[name], kind))}</data>'
-                   for name, kind in columns if name in data)
+def _data_writers(scope: str, columns) -> list[tuple[str, str, object]]:
+    """(name, the text before the value, value -> text) per column, worked out once per file."""
+    text_of = {int: str, float: lambda v: format_value(v, float), str: xml_escape}
+    return [(name, f'<data key="{_PREFIX[scope]}{xml_escape(name)}">', text_of[kind]) for name, kind in columns]
+
+
+def _data(data: dict, writers) -> str:
+    return "".join(f"{head}{text(data[name])}</data>" for name, head, text in writers if name in data)
 
 
 def write_graphml(graph: nx.Graph, handle: IO[str]) -> None:
@@ -44,10 +49,12 @@ def write_graphml(graph: nx.Graph, handle: IO[str]) -> None:
             write(_key(scope, name, kind))
     write('  <graph id="G" edgedefault="undirected">\n')
     if graph_cols:
-        write(f"    {_data('graph', {k: str(v) for k, v in graph.graph.items()}, graph_cols)}\n")
+        write(f"    {_data({k: str(v) for k, v in graph.graph.items()}, _data_writers('graph', graph_cols))}\n")
+    node_data, edge_data = _data_writers("node", node_cols), _data_writers("edge", edge_cols)
+    node_ids = {node: xml_escape(node) for node in graph}
     for node, data in graph.nodes(data=True):
-        write(f'    <node id="{xml_escape(node)}">{_data("node", data, node_cols)}</node>\n')
+        write(f'    <node id="{node_ids[node]}">{_data(data, node_data)}</node>\n')
     for edge_id, source, target, data in edges_with_ids(graph):
-        write(f'    <edge id="{xml_escape(edge_id)}" source="{xml_escape(source)}" target="{xml_escape(target)}">'
-              f'{_data("edge", data, edge_cols)}</edge>\n')
+        write(f'    <edge id="{xml_escape(edge_id)}" source="{node_ids[source]}" target="{node_ids[target]}">'
+              f'{_data(data, edge_data)}</edge>\n')
     write("  </graph>\n</graphml>\n")

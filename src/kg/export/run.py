@@ -47,6 +47,7 @@ class ExportSummary:
     nodes: int = 0
     edges: int = 0
     windows: int | None = None
+    dynamic: bool = False
     undated: int = 0  # statements used that have no date (no interval, or in no window)
 
     def describe(self) -> str:
@@ -56,7 +57,7 @@ class ExportSummary:
                  if self.windows is not None else f"{self.nodes} node(s), {self.edges} edge(s)")
         text = (f"kg: {self.network} network, {shape} from {self.statements_used} of "
                 f"{self.statements_read} statement(s) -> {target}")
-        if self.undated:
+        if self.undated and (self.dynamic or self.windows is not None):
             where = "in no window" if self.windows is not None else "without a time interval"
             text += f"; {self.undated} undated statement(s) {where}"
         return text
@@ -144,10 +145,10 @@ def write_network(graph: nx.Graph, paths: Sequence[Path], fmt: str, dynamic: boo
             with _text_output(paths[0]) as handle:
                 write_graphml(graph, handle)
         else:
-            with _text_output(paths[0]) as handle:
-                write_nodes_csv(graph, handle)
-            with _text_output(paths[1]) as handle:
-                write_edges_csv(graph, handle)
+            # Both tables are complete before either replaces an older export.
+            with _text_output(paths[0]) as nodes, _text_output(paths[1]) as edges:
+                write_nodes_csv(graph, nodes)
+                write_edges_csv(graph, edges)
     except OSError as err:
         raise OutputError(f"{err.filename or paths[0]}: cannot write: {err.strerror or err}") from None
 
@@ -166,13 +167,14 @@ def export_statements(rows: Sequence[StatementRow], output: str | Path,
     """Build the network OPTIONS describe from ROWS and write it to OUTPUT (one file per window)."""
     fmt = check_options(output, options)
     used = filter_statements(rows, options.statement_filter)
-    summary = ExportSummary(network=options.network, format=fmt, statements_read=len(rows),
-                            statements_used=len(used), undated=sum(1 for r in used if r.date is None))
+    summary = ExportSummary(network=options.network, format=fmt, dynamic=options.dynamic,
+                            statements_read=len(rows), statements_used=len(used),
+                            undated=sum(1 for r in used if r.date is None))
     flt = options.statement_filter
     if options.window_days:
         windows = time_windows(used, options.window_days, flt.since, flt.until)
         summary.windows = len(windows)
-        # Build every graph before writing any file, so a failure leaves no partial series.
+        # Build every graph before writing the first file, so bad data fails with nothing written.
         graphs = [(window, build_network(window.statements, options.network, options.normalize, options.min_weight))
                   for window in windows]
         for window, graph in graphs:

@@ -77,7 +77,7 @@ class StatementRow:
     article: str
 
 
-_DATE = re.compile(r"^\s*(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE = re.compile(r"^\s*(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
 
 
 def parse_date(value: str | None) -> date | None:

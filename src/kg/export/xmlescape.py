@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SPECIAL = re.compile("[&<>\"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_escape(value) -> str:
@@ -15,6 +16,8 @@ def xml_escape(value) -> str:
     than spaces is written as character references so attribute values keep it.
     """
     text = str(value)
+    if not _SPECIAL.search(text):  # the common case, and writers call this millions of times
+        return text
     if _INVALID_XML.search(text):
         text = _INVALID_XML.sub("\ufffd", text)
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

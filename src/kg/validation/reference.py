@@ -13,17 +13,31 @@ from kg.validation.report import RawResult
 from kg.validation.shapes import Shapes
 
 
-def run_pyshacl(data: rdflib.Graph, shapes: Shapes, use_shapes: list | None = None) -> list[RawResult]:
-    """Validate DATA with pySHACL (all shapes, or only USE_SHAPES) and return its results."""
+TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+
+
+def run_pyshacl(data: rdflib.Graph, shapes: Shapes, skip: list | None = None) -> list[RawResult]:
+    """Validate DATA with pySHACL against all shapes except the top-level shapes in SKIP.
+
+    Skipped shapes lose their targets rather than being left out (pySHACL's
+    use_shapes would also switch off the shapes they refer to with sh:node).
+    """
+    graph = shapes.graph
+    if skip:
+        graph = rdflib.Graph()
+        for prefix, namespace in shapes.graph.namespaces():
+            graph.bind(prefix, namespace)
+        skipped = set(skip)
+        for s, p, o in shapes.graph:
+            if not (s in skipped and p in TARGETS):
+                graph.add((s, p, o))
     import pyshacl
     from pyshacl.errors import ReportableRuntimeError, ValidationFailure
 
     # pyshacl logs load problems on its own logger before raising; the message we raise says it all
     logging.getLogger("pyshacl-validate").setLevel(logging.CRITICAL)
     try:
-        _conforms, report, _text = pyshacl.validate(
-            data, shacl_graph=shapes.graph, inference="none", inplace=True,
-            use_shapes=[str(s) for s in use_shapes] if use_shapes else None)
+        _conforms, report, _text = pyshacl.validate(data, shacl_graph=graph, inference="none", inplace=True)
     except (ReportableRuntimeError, ValidationFailure) as err:
         message = str(getattr(err, "message", None) or err).strip().splitlines()[0]
         raise ShapesError(f"{', '.join(shapes.files)}: the shapes cannot be used: {message}") from None
