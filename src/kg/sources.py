@@ -97,9 +97,16 @@ class LocalSource(_FormChecks):
         if isinstance(answer, ox.QueryTriples):
             return QueryResult(graph=_graph_of(answer))
         variables = [v.value for v in answer.variables]
+        converted: dict = {None: None}  # answers repeat the same few actors and proposals
+
+        def convert(term):
+            value = converted.get(term, converted)
+            if value is converted:
+                value = converted[term] = normalise_term(to_rdflib_term(term))
+            return value
+
         try:
-            rows = [tuple(normalise_term(to_rdflib_term(t)) if t is not None else None for t in solution)
-                    for solution in answer]
+            rows = [tuple(convert(t) for t in solution) for solution in answer]
         except OSError as err:
             raise QueryError(f"query failed on {self.description}: {str(err).splitlines()[0]}") from None
         return QueryResult(variables=variables, rows=rows)

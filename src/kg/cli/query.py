@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from kg.errors import KgError
+
 from kg.cli.options import data_option, endpoint_option, input_format_option, store_option
 from kg.results import ALL_FORMATS
 
@@ -17,7 +19,7 @@ def choose_source_options(ctx: click.Context, data_files, store_path, endpoint):
     if data_files and endpoint and ctx.get_parameter_source("endpoint") == from_env:
         endpoint = None
     if endpoint and data_files:
-        raise click.UsageError("give either --endpoint or --data, not both")
+        raise KgError("give either --endpoint or --data, not both")
     return list(data_files), store_path, endpoint
 
 
@@ -71,7 +73,7 @@ def query(ctx, query, params, sparql, list_queries, help_query, data_files, stor
         click.echo(_listing(catalogue()), nl=False)
         return
     if sparql is not None and query is not None:
-        raise click.UsageError("give a saved query NAME, a FILE.rq or --sparql TEXT, not two of them")
+        raise KgError("give a saved query NAME, a FILE.rq or --sparql TEXT, not two of them")
     if sparql is not None:
         from kg.sparql import query_form
 
@@ -81,7 +83,7 @@ def query(ctx, query, params, sparql, list_queries, help_query, data_files, stor
     elif query is not None:
         chosen = read_query_file(query) if _is_file_reference(query) else saved_query(query)
     else:
-        raise click.UsageError("give a saved query NAME, a FILE.rq or --sparql TEXT (kg query --list shows the saved queries)")
+        raise KgError("give a saved query NAME, a FILE.rq or --sparql TEXT (kg query --list shows the saved queries)")
     if help_query:
         click.echo(chosen.help_text(), nl=False)
         return

@@ -7,6 +7,8 @@ import json
 
 import click
 
+from kg.errors import KgError
+
 from kg.cli.options import data_option, endpoint_option, input_format_option, store_option
 from kg.cli.query import choose_source_options
 
@@ -107,7 +109,7 @@ def push(paths, store_path, endpoint, update_endpoint, graph_store, batch_size, 
     from kg.push import graphs_from_files, graphs_from_store, push_graphs
 
     if not (endpoint or update_endpoint or graph_store):
-        raise click.UsageError("say where to push: --endpoint, --update-endpoint or --graph-store")
+        raise KgError("say where to push: --endpoint, --update-endpoint or --graph-store")
     graphs = graphs_from_files(paths, input_format) if paths else graphs_from_store(store_path)
     report = push_graphs(graphs, update_endpoint=update_endpoint or endpoint, graph_store=graph_store,
                          batch_triples=batch_size, retries=retries, retry_wait=retry_wait, timeout=timeout,
