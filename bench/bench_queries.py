@@ -138,8 +138,11 @@ def _time(run, repeat: int, slow: float = 5.0) -> tuple[float, int, int]:
     return statistics.median(times), rows, len(times)
 
 
-def _time_with_limit(run, repeat: int, limit: float) -> tuple[float, int, int] | None:
-    """_time in a forked child that is stopped after LIMIT seconds (None then): rdflib cannot be interrupted."""
+def _time_with_limit(run, repeat: int, limit: float):
+    """_time in a forked child stopped after LIMIT seconds (None then; "failed" if it died).
+
+    rdflib's SPARQL engine cannot be interrupted from inside the process.
+    """
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
 
@@ -149,7 +152,12 @@ def _time_with_limit(run, repeat: int, limit: float) -> tuple[float, int, int] |
     process = context.Process(target=child, daemon=True)
     process.start()
     sender.close()
-    outcome = receiver.recv() if receiver.poll(limit) else None
+    outcome = None
+    if receiver.poll(limit):
+        try:
+            outcome = receiver.recv()
+        except EOFError:  # the child died: rdflib failed on the query
+            outcome = "failed"
     if process.is_alive():
         process.kill()
     process.join()
@@ -193,7 +201,9 @@ def main() -> int:
             if reference is not None:
                 timed = _time_with_limit(lambda: run_saved_query(name, params.get(name, []), reference),
                                          min(args.repeat, 3), args.rdflib_limit)
-                if timed is None:  # a lower bound: rdflib did not finish in time
+                if timed == "failed":
+                    line.update(rdflib_ms=None, rdflib_failed=True)
+                elif timed is None:  # a lower bound: rdflib did not finish in time
                     line.update(rdflib_ms=None, rdflib_over_ms=args.rdflib_limit * 1000,
                                 ratio_at_least=round(args.rdflib_limit * 1000 / ms, 1))
                 else:
@@ -203,6 +213,8 @@ def main() -> int:
             measurements.append(line)
             if line.get("rdflib_ms") is not None:
                 rdflib_ms, ratio = f"{line['rdflib_ms']:>10.1f}", f"{line['ratio']:>14.1f}x"
+            elif line.get("rdflib_failed"):
+                rdflib_ms, ratio = f"{'failed':>10}", f"{'':>15}"
             elif "rdflib_over_ms" in line:
                 rdflib_ms, ratio = f"{'>' + format(line['rdflib_over_ms'], '.0f'):>10}", f"{'>' + str(line['ratio_at_least']):>14}x"
             else:

@@ -111,7 +111,8 @@ def test_print_sparql_shows_the_values_block(run):
     result = run("query", "who-supports", "-p", "proposal", '"} ; DROP ALL #', "--data", str(FIXTURE),
                  "--print-sparql")
     assert result.exit_code == 0
-    assert "VALUES ?proposal {  }" in result.output  # the text matched no proposal: nothing bound
+    # the text matched no proposal: the variable is bound to an IRI that matches nothing
+    assert "VALUES ?proposal { <urn:x-kg:nothing-matched> }" in result.output
     by_iri = run("query", "evidence", "-p", "actor", f"{ACTOR}russia", "--data", str(FIXTURE), "--print-sparql")
     assert f"VALUES ?actor {{ <{ACTOR}russia> }}" in by_iri.output
 

@@ -141,6 +141,7 @@ def test_values_go_inside_the_where_group_or_at_markers():
 def test_service_is_found_as_a_keyword_only():
     assert uses_service("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
     assert uses_service("select * { service silent <http://example.org/> { } }")
+    assert uses_service("SELECT * { \\u0053ERVICE <http://example.org/sparql> { ?s ?p ?o } }")
     assert not uses_service('SELECT ?service { ?service <http://x/SERVICE> "SERVICE" } # SERVICE')
     assert not uses_service("PREFIX ex: <http://x/> SELECT * { ?s ex:SERVICE ?o }")
 

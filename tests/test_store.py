@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -16,7 +17,7 @@ import rdflib
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.load import load_files, split_by_article
+from kg.load import split_by_article
 from kg.push import PushError, graphs_from_files, push_graphs, update_request_text
 from kg.rdfio import iter_quads
 
@@ -159,6 +160,8 @@ class _Recorder(BaseHTTPRequestHandler):
     def _handle(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         server = self.server
+        if server.delays:
+            time.sleep(server.delays.pop(0))
         server.requests.append((self.command, self.path, self.headers.get("Content-Type"),
                                 self.headers.get("Authorization"), body.decode("utf-8")))
         status = server.plan.pop(0) if server.plan else 204
@@ -175,7 +178,7 @@ class _Recorder(BaseHTTPRequestHandler):
 @pytest.fixture
 def stand_in():
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    server.plan, server.requests = [], []
+    server.plan, server.requests, server.delays = [], [], []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server
@@ -253,6 +256,15 @@ def test_push_that_keeps_failing_reports_what_was_and_was_not_sent(run, stand_in
     assert "Sent 1 of 4 graph(s)" in lines[-1] and "not sent: 3 graph(s)" in lines[-1]
     assert sum("retrying" in line for line in lines) == 2
     assert set(dump(store).quads()) == before  # the local store is untouched
+
+
+def test_push_retries_a_request_that_times_out(stand_in):
+    stand_in.delays = [1.5]  # the first request gets no answer in time
+    messages: list[str] = []
+    report = push_graphs(graphs_from_files([FIXTURE]), update_endpoint=_url(stand_in), timeout=0.3,
+                         retry_wait=0, on_retry=messages.append)
+    assert report.graphs_sent == 4 and report.retries == 1
+    assert "no answer within 0.3 s" in messages[0]
 
 
 def test_push_gives_up_at_once_on_client_errors(stand_in):

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS, SKOS, XSD
@@ -38,7 +38,7 @@ from kg.errors import InputError, QueryError
 from kg.namespaces import KG, PREFIXES
 from kg.resources import ontology_files, queries_dir
 from kg.results import QueryResult
-from kg.sparql import check_iri, insert_values, query_form, values_block
+from kg.sparql import NOTHING, check_iri, insert_values, query_form, values_block
 
 PARAMETER_TYPES = ("text", "iri", "date", "integer", "decimal", "stance", "actor", "proposal")
 _FIELD = re.compile(r"^#\s?(title|description|example|param)\b\s*(.*)$")
@@ -249,7 +249,7 @@ def _resolve(kind: str, text: str, source) -> list[URIRef]:
         params["type"] = list(proposal_types_matching(text))
     lookup = _lookup_query(kind)
     result = source.select(bind(lookup, params))
-    return sorted({row[0] for row in result.rows if isinstance(row[0], URIRef)})
+    return sorted({row[0] for row in result.rows if isinstance(row[0], URIRef) and row[0] != NOTHING})
 
 
 def parameter_terms(param: QueryParameter, values: Sequence[str], source, query_name: str) -> list:

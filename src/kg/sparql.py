@@ -80,7 +80,10 @@ def query_form(text: str) -> str:
 
 def uses_service(text: str) -> bool:
     """Whether the query has a SERVICE clause (a keyword, not a variable, IRI, string or comment)."""
-    return any(_keyword(t) == "service" for t in tokenize(text))
+    # SPARQL lets a parser decode \u escapes before anything else, so \u0053ERVICE counts too
+    decoded = re.sub(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})",
+                     lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    return any(_keyword(t) == "service" for t in tokenize(decoded))
 
 
 # ---- RDF terms as SPARQL text ---------------------------------------------------------
@@ -115,11 +118,16 @@ def sparql_term(term) -> str:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+# Bound when a parameter stands for nothing (a text no proposal matches): an empty
+# VALUES block would do, but some engines (rdflib among them) fail on one.
+NOTHING = URIRef("urn:x-kg:nothing-matched")
+
+
 def values_block(variable: str, terms: Sequence) -> str:
-    """VALUES ?variable { term ... }; no terms gives a block that matches nothing."""
+    """VALUES ?variable { term ... }; no terms binds NOTHING, which matches no data."""
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", variable):
         raise QueryError(f"{variable!r} is not a usable parameter name (letters, digits and _ only)")
-    return f"VALUES ?{variable} {{ {' '.join(sparql_term(t) for t in terms)} }}"
+    return f"VALUES ?{variable} {{ {' '.join(sparql_term(t) for t in terms or [NOTHING])} }}"
 
 
 # ---- where parameters go ---------------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import click
 
@@ -24,7 +23,8 @@ def choose_source_options(ctx: click.Context, data_files, store_path, endpoint):
 
 
 def _is_file_reference(name: str) -> bool:
-    return name.endswith(".rq") or os.sep in name or "/" in name or Path(name).is_file()
+    # a bare word is always a saved query, even if a file of that name happens to be here
+    return name.endswith(".rq") or os.sep in name or "/" in name
 
 
 @click.command()

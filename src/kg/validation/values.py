@@ -1,7 +1,7 @@
 """Tests on single value nodes (datatype, node kind, ranges, patterns...), with pySHACL's semantics.
 
-The fast engine lets SPARQL find the candidate values and decides here, in
-Python, whether each one conforms. The rules are those of pySHACL's core
+The fast engine fetches the values with SPARQL and decides here, in Python,
+once per distinct value, whether each one conforms. The rules are those of pySHACL's core
 constraint components (pyshacl/constraints/core/*.py), so both engines agree
 on the awkward cases: ill-typed literals, rdflib's lexical normalisation,
 numbers compared with strings.
@@ -72,7 +72,7 @@ def node_kind_matches(value, kind: URIRef) -> bool:
     return isinstance(value, NODE_KINDS[kind])
 
 
-def _range_ok(value, bound: Literal, accept: Callable[[int], bool]) -> bool:
+def range_ok(value, bound: Literal, accept: Callable[[int], bool]) -> bool:
     """pyshacl's min/max inclusive/exclusive: blank nodes, IRIs and string/non-string mixes fail."""
     if not isinstance(value, Literal):
         return False
@@ -142,9 +142,6 @@ class ValueTest:
 
     component: URIRef
     accepts: Callable[[object], bool]
-    # a SPARQL boolean expression over ?v that is true for every value the
-    # predicate might reject (a superset); values where it is false are skipped
-    candidates_sparql: str = "true"
 
 
 @dataclass
