@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.server
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -12,7 +11,6 @@ import sys
 import threading
 from pathlib import Path
 
-import pytest
 import rdflib
 import yaml
 from click.testing import CliRunner

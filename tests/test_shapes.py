@@ -149,10 +149,11 @@ def test_base_context_conforms_without_any_result():
     assert report.results == [] and report.conforms
 
 
+@pytest.mark.slow
 def test_shapes_graph_is_valid_shacl():
     from pyshacl.entrypoints import meta_validate
 
-    conforms, _report, text = meta_validate(_shapes_graph(), inference="rdfs")
+    conforms, _report, text = meta_validate(_shapes_graph(), inference="none")
     assert conforms, text
 
 
@@ -250,6 +251,7 @@ def test_rdfs_inference_types_an_untyped_actor_through_the_ontology():
     assert not any(r.source_shape == str(KGSH.ActorShape) for r in inferred.results)
 
 
+@pytest.mark.slow
 def test_all_cases_together_agree_between_engines():
     graph = rdflib.Graph()
     graph.parse(BASE, format="turtle")
@@ -270,3 +272,67 @@ def test_all_cases_together_agree_between_engines():
 def test_default_shapes_load_and_name_their_file():
     shapes = load_shapes()
     assert shapes.where(KGSH.StatementShape) == "kg-shapes.ttl"
+
+
+# ---- the library API and the fast engine's handling of typed literals -----------------------------
+
+TYPED_RULES = """@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix kg: <https://w3id.org/kg-positions/ns#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <http://example.org/rules#> .
+ex:StrictOffsets a sh:NodeShape ;
+    sh:targetClass kg:Statement ;
+    sh:property [ sh:path kg:evidenceStart ; sh:datatype xsd:nonNegativeInteger ;
+                  sh:message "Offsets are written as xsd:nonNegativeInteger" ] ;
+    sh:property [ sh:path kg:confidence ; sh:maxExclusive 0.95 ; sh:message "Nobody is that sure" ] .
+"""
+
+
+def test_typed_literals_are_checked_as_written_not_as_oxigraph_stores_them(tmp_path):
+    # Oxigraph stores "42"^^xsd:nonNegativeInteger as "42"^^xsd:integer and "0.950"^^xsd:decimal as "0.95"
+    rules = tmp_path / "rules.ttl"
+    rules.write_text(TYPED_RULES, encoding="utf-8")
+    data = tmp_path / "data.ttl"
+    data.write_text(BASE.read_text(encoding="utf-8") + """
+ex:typed a kg:Statement ; kg:actor ex:guterres ; kg:stance kg:Support ; kg:proposal ex:ceasefire ;
+    kg:sourceArticle ex:article ; kg:evidence "Guterres called for a ceasefire." ;
+    kg:evidenceStart "10"^^xsd:nonNegativeInteger ; kg:evidenceEnd "42"^^xsd:nonNegativeInteger ;
+    kg:confidence "0.950"^^xsd:decimal .
+ex:plain a kg:Statement ; kg:actor ex:guterres ; kg:stance kg:Support ; kg:proposal ex:ceasefire ;
+    kg:sourceArticle ex:article ; kg:evidence "Guterres called for a ceasefire." ;
+    kg:evidenceStart 10 ; kg:evidenceEnd 42 ; kg:confidence 0.5 .
+""", encoding="utf-8")
+    from kg.validate import validate_files
+
+    for engine in ("auto", "pyshacl"):
+        report = validate_files([str(data)], shapes=[str(rules)], engine=engine)
+        rows = sorted((r.focus_node.rsplit("/", 1)[1], r.message, r.value) for r in report.results)
+        assert rows == [
+            ("plain", "Offsets are written as xsd:nonNegativeInteger",
+             '"10"^^<http://www.w3.org/2001/XMLSchema#integer>'),
+            ("typed", "Nobody is that sure", '"0.950"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
+        ], engine
+
+
+def test_max_errors_keeps_the_counts_of_everything():
+    data, _expected, _case = load_case(CASES_DIR / "Statement-confidence-datatype.ttl")
+    full = validate_graph(data)
+    cut = validate_graph(data, max_errors=1)
+    assert len(full.results) == 4 and len(cut.results) == 1
+    assert cut.results[0] == full.results[0]
+    assert cut.count("Violation") == 4 and cut.truncated == 3 and not cut.conforms
+    assert len(list(cut.graph.objects(None, SH.result))) == 1
+
+
+def test_bad_options_are_one_line_errors():
+    from kg.errors import KgError
+
+    with pytest.raises(KgError, match="unknown inference 'owl'"):
+        validate_graph(rdflib.Graph(), inference="owl")
+    with pytest.raises(KgError, match="unknown validation engine"):
+        validate_graph(rdflib.Graph(), engine="fastest")
+
+
+def test_an_empty_graph_conforms():
+    report = validate_graph(rdflib.Graph())
+    assert report.conforms and report.results == [] and report.count("Violation") == 0

@@ -210,6 +210,16 @@ class PathValues:
         self.rows = [(this, value) for this, value in run.data.select(query) if this in focus]
         self.counts = Counter(this for this, _ in self.rows)
         self._terms: dict = {}
+        self._holders: dict | None = None
+
+    @property
+    def holders(self) -> dict:
+        """value -> the focus nodes that have it (so value tests run once per distinct value)."""
+        if self._holders is None:
+            self._holders = {}
+            for this, value in self.rows:
+                self._holders.setdefault(value, []).append(this)
+        return self._holders
 
     def term(self, value):
         converted = self._terms.get(value)
@@ -257,13 +267,11 @@ class ValueCheck(Check):
                 if not accepts(value):
                     yield self.result(value, value)
             return
-        verdicts: dict = {}
-        for this, value in values.rows:
-            verdict = verdicts.get(value)
-            if verdict is None:
-                verdict = verdicts[value] = accepts(values.term(value))
-            if not verdict:
-                yield self.result(run.term(this), values.term(value))
+        for value, holders in values.holders.items():
+            converted = values.term(value)
+            if not accepts(converted):
+                for this in holders:
+                    yield self.result(run.term(this), converted)
 
 
 @dataclass
