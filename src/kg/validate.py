@@ -88,12 +88,12 @@ def _validate_files(paths, input_format, loaded, inference, engine, max_errors) 
     if inference == "rdfs" or engine == "pyshacl" or loaded[1].unsupported:
         # pySHACL will need the data as an rdflib graph anyway
         return _validate_graph(read_graph(paths, input_format), loaded, inference, engine, max_errors)
-    store = DataStore.from_quads(quad for path in paths for quad in iter_quads(path, input_format))
+    data = DataStore.from_quads(quad for path in paths for quad in iter_quads(path, input_format))
 
     def no_rdflib_graph() -> rdflib.Graph:  # pragma: no cover - every shape compiled, pySHACL is not run
         raise AssertionError("the fast engine handled every shape")
 
-    return _validate(loaded, store, no_rdflib_graph, engine, max_errors)
+    return _validate(loaded, data, no_rdflib_graph, engine, max_errors)
 
 
 # ---- internals -----------------------------------------------------------------------------
@@ -109,8 +109,8 @@ def _validate_graph(graph: rdflib.Graph, loaded, inference: str, engine: str,
                     max_errors: int | None) -> ValidationReport:
     if inference == "rdfs":
         graph = rdfs_closure(graph)
-    store = DataStore.from_graph(graph) if engine == "auto" else None
-    return _validate(loaded, store, lambda: graph, engine, max_errors)
+    data = DataStore.from_graph(graph) if engine == "auto" else None
+    return _validate(loaded, data, lambda: graph, engine, max_errors)
 
 
 def _shapes(paths, default_shapes: bool) -> tuple[Shapes, Plan, object]:
