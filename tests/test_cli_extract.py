@@ -226,3 +226,21 @@ def test_unknown_model_is_a_clear_error(corpus, tmp_path):
     result = CliRunner().invoke(cli, ["extract", str(corpus), "-o", str(tmp_path / "o.ttl"), "--model", "no_such_model_xx"])
     assert result.exit_code == 2
     assert "no_such_model_xx" in result.output and "Traceback" not in result.output
+
+
+def test_jobs_option_gives_the_same_graph(corpus, tmp_path):
+    one, two = tmp_path / "one.nq", tmp_path / "two.nq"
+    assert run("extract", corpus, "-o", one, "--no-validate").exit_code == 0
+    result = run("extract", corpus, "-o", two, "--no-validate", "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    graphs = []
+    for path in (one, two):
+        dataset = rdflib.Dataset()
+        dataset.parse(path, format="nquads")
+        graph = rdflib.Graph()
+        for s, p, o, _g in dataset.quads((None, None, None, None)):
+            graph.add((s, p, o))
+        graphs.append(graph)
+    assert len(graphs[0]) > 20
+    assert isomorphic(graphs[0], graphs[1])
+    assert run("extract", corpus, "-o", two, "--jobs", "0").exit_code == 2

@@ -218,3 +218,23 @@ def test_news_style_paragraphs(nlp):
     assert has(found, "Hungary", "rejects", "measure targeting energy imports")
     assert has(found, "Liberal Party", "rejects", "Paris climate agreement")
     assert not any(actor == "Berlin" for actor, _s, _p in found)
+
+
+def _keys(result):
+    return [(s.actor.key, s.stance, s.proposal.key, s.evidence.start, s.confidence) for s in result.statements]
+
+
+def test_batched_and_parallel_extraction_match_one_by_one(nlp, seeds_dir):
+    from kg.extract.pipeline import extract_articles
+    from kg.ingest import read_articles
+
+    own = [Article(doc_id="a", text="Headline\n\nMaria Lindqvist backs the new trade agreement with Canada.\n"),
+           Article(doc_id="empty", text="Photo: Reuters\n"),  # no block to parse: still one result
+           Article(doc_id="b", text="Headline\n\nLena Holm does not support the spending bill.\n")]
+    articles = list(read_articles([seeds_dir])) + own
+    one_by_one = [_keys(extract_article(a, nlp)) for a in articles]
+    assert one_by_one[-1] and one_by_one[-2] == [] and one_by_one[0]
+    for n_process, batch_size in ((1, 3), (2, 4)):
+        results = list(extract_articles(iter(articles), nlp, n_process=n_process, batch_size=batch_size))
+        assert [r.article.doc_id for r in results] == [a.doc_id for a in articles]
+        assert [_keys(r) for r in results] == one_by_one

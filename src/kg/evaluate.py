@@ -585,17 +585,35 @@ def evaluate(gold_dir: str | Path, articles_dir: str | Path, model: str | None =
         from kg.extract.pipeline import load_pipeline
 
         nlp = load_pipeline(model)
-    from kg.extract.pipeline import extract_article
+    from kg.extract.pipeline import extract_articles
 
+    # one nlp.pipe stream over every article; OWNERS says which gold file each article belongs to
+    owners: list[int] = []
+
+    def articles():
+        for index, path in enumerate(paths):
+            for article in read_articles([path]):
+                owners.append(index)
+                yield article
+
+    predictions: list[list[Statement]] = [[] for _ in golds]
+    scored = 0
     report = EvaluationReport()
-    for gold, path in zip(golds, paths):
-        predictions: list[Statement] = []
-        for article in read_articles([path]):
-            predictions.extend(extract_article(article, nlp, min_confidence=min_confidence).statements)
-        score = score_article(gold, predictions, path)
-        report.articles.append(score)
-        if on_article is not None:
-            on_article(score)
+
+    def score_done(upto: int) -> None:
+        nonlocal scored
+        while scored < upto:
+            score = score_article(golds[scored], predictions[scored], paths[scored])
+            report.articles.append(score)
+            if on_article is not None:
+                on_article(score)
+            scored += 1
+
+    for n, result in enumerate(extract_articles(articles(), nlp, min_confidence=min_confidence)):
+        owner = owners[n]
+        score_done(owner)  # every earlier gold file is complete
+        predictions[owner].extend(result.statements)
+    score_done(len(golds))
     return report
 
 

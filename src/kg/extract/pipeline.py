@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections import deque
 from functools import lru_cache
+from typing import Iterable, Iterator
 
 from kg.errors import ModelError
 from kg.extract.actors import ActorResolver, mention_span
-from kg.extract.blocks import recase_headline, split_blocks
+from kg.extract.blocks import Block, recase_headline, split_blocks
 from kg.extract.lexicon import load_lexicon
 from kg.extract.positions import ACTOR_ENTS, SentenceContext, positions_in_sentence
 from kg.extract.proposals import ProposalMemory
@@ -112,19 +114,64 @@ def _subsumed(statement: Statement, others) -> bool:
     return False
 
 
-def extract_article(article: Article, nlp, min_confidence: float = 0.0) -> ExtractionResult:
-    """Every statement the article reports, each with its evidence sentence and offsets."""
-    lexicon = load_lexicon()
-    resolver = ActorResolver()
-    memory = ProposalMemory()
+DEFAULT_BATCH_SIZE = 64  # blocks (paragraphs) per nlp.pipe batch
+
+
+def _blocks_to_parse(article: Article, lexicon) -> tuple[list[Block], list[str]]:
+    """The article's blocks in reading order and the text of each as it is parsed.
+
+    The headline is read last, so that "UN chief" or "the minister" in it can resolve to the
+    person the body names; its text is recased for parsing (same length, same offsets).
+    """
     blocks = split_blocks(article.text, article.headline)
-    # The headline is read last, so that "UN chief" or "the minister" in it can resolve to the
-    # person the body names; its text is recased for parsing (same length, same offsets).
     blocks = [b for b in blocks if not b.is_headline] + [b for b in blocks if b.is_headline]
     texts = [recase_headline(b.text, lexicon.headline_vocabulary) if b.is_headline else b.text for b in blocks]
+    return blocks, texts
+
+
+def extract_article(article: Article, nlp, min_confidence: float = 0.0) -> ExtractionResult:
+    """Every statement the article reports, each with its evidence sentence and offsets."""
+    return next(extract_articles([article], nlp, min_confidence=min_confidence))
+
+
+def extract_articles(articles: Iterable[Article], nlp, min_confidence: float = 0.0, n_process: int = 1,
+                     batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[ExtractionResult]:
+    """Extract a stream of articles, one ExtractionResult per article, in input order.
+
+    The blocks of all articles go through one `nlp.pipe` stream, so the parser works on full
+    batches whatever the article lengths; with N_PROCESS > 1 spaCy parses in that many worker
+    processes while this process reads positions from the parsed documents. Articles are read
+    lazily: a corpus of any size is never held in memory.
+    """
+    lexicon = load_lexicon()
+    pending: deque[tuple[Article, list[Block], list]] = deque()
+
+    def texts() -> Iterator[str]:
+        for article in articles:
+            blocks, block_texts = _blocks_to_parse(article, lexicon)
+            pending.append((article, blocks, []))
+            yield from block_texts
+
+    def finished() -> Iterator[ExtractionResult]:
+        while pending and len(pending[0][2]) == len(pending[0][1]):
+            article, blocks, docs = pending.popleft()
+            yield _extract_from_docs(article, blocks, docs, lexicon, min_confidence)
+
+    for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
+        yield from finished()  # articles without any block to parse
+        pending[0][2].append(doc)
+        yield from finished()
+    yield from finished()
+
+
+def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexicon,
+                       min_confidence: float) -> ExtractionResult:
+    """Positions in the parsed blocks of one article, deduplicated into statements."""
+    resolver = ActorResolver()
+    memory = ProposalMemory()
     after_body = len(article.text) + 1
     best: dict[tuple, Statement] = {}
-    for block, doc in zip(blocks, nlp.pipe(texts)):
+    for block, doc in zip(blocks, docs):
         for sent in doc.sents:
             ctx = SentenceContext(lexicon, resolver, memory, after_body if block.is_headline else block.start,
                                   block.is_headline)

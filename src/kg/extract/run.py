@@ -54,13 +54,12 @@ def _validate(summary: ExtractionSummary, graph) -> None:
 
 
 def extract_results(paths: Iterable[str | Path], model: str | None = None, min_confidence: float = 0.0,
-                    on_article: Callable[[ExtractionResult], None] | None = None):
-    """Yield an ExtractionResult per article in PATHS."""
-    from kg.extract.pipeline import extract_article, load_pipeline
+                    on_article: Callable[[ExtractionResult], None] | None = None, jobs: int = 1):
+    """Yield an ExtractionResult per article in PATHS, in input order; JOBS processes parse."""
+    from kg.extract.pipeline import extract_articles, load_pipeline
 
     nlp = load_pipeline(model)
-    for article in read_articles(paths):
-        result = extract_article(article, nlp, min_confidence=min_confidence)
+    for result in extract_articles(read_articles(paths), nlp, min_confidence=min_confidence, n_process=jobs):
         if on_article is not None:
             on_article(result)
         yield result
@@ -68,8 +67,10 @@ def extract_results(paths: Iterable[str | Path], model: str | None = None, min_c
 
 def extract_paths(paths, output: str | Path | None = None, store_path: str | Path | None = None,
                   model: str | None = None, min_confidence: float = 0.0, validate: bool = True,
-                  on_file_done: Callable[[str], None] | None = None) -> ExtractionSummary:
-    """Extract every article in PATHS into OUTPUT (an RDF file) or the embedded store."""
+                  on_file_done: Callable[[str], None] | None = None, jobs: int = 1) -> ExtractionSummary:
+    """Extract every article in PATHS into OUTPUT (an RDF file) or the embedded store.
+
+    JOBS > 1 parses in that many processes (spaCy's n_process); the output is the same."""
     from kg.rdfio import output_format, write_dataset
 
     paths = [str(p) for p in paths]
@@ -78,7 +79,7 @@ def extract_paths(paths, output: str | Path | None = None, store_path: str | Pat
     if output is not None:
         output_format(output)  # fail on an unknown extension before doing any work
         results = []
-        for result in extract_results(paths, model, min_confidence):
+        for result in extract_results(paths, model, min_confidence, jobs=jobs):
             summary.add(result)
             results.append(result)
             if on_file_done:
@@ -115,7 +116,7 @@ def extract_paths(paths, output: str | Path | None = None, store_path: str | Pat
             _validate(summary, graph)
         batch.clear()
 
-    for result in extract_results(paths, model, min_confidence):
+    for result in extract_results(paths, model, min_confidence, jobs=jobs):
         summary.add(result)
         batch.append(result)
         if on_file_done:
