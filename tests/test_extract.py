@@ -238,3 +238,60 @@ def test_batched_and_parallel_extraction_match_one_by_one(nlp, seeds_dir):
         results = list(extract_articles(iter(articles), nlp, n_process=n_process, batch_size=batch_size))
         assert [r.article.doc_id for r in results] == [a.doc_id for a in articles]
         assert [_keys(r) for r in results] == one_by_one
+
+
+def test_pronoun_gender_from_speech_and_honorifics(nlp):
+    found, _ = positions(nlp, "Headline\n\nTomas Berg spoke to reporters in the capital on Monday. "
+                              "Maria Lindqvist said she was tired after the long session. "
+                              "He endorsed the climate accord later that evening.\n")
+    assert has(found, "Tomas Berg", "supports", "climate accord"), found
+    assert not has(found, "Lindqvist", "supports", "climate accord")
+    found, _ = positions(nlp, "Headline\n\nGovernor Tomas Berg and Senator Maria Lindqvist met on Monday. "
+                              "Mrs. Lindqvist spoke first about the harbour. He then rejected the spending bill.\n")
+    assert has(found, "Tomas Berg", "rejects", "spending bill"), found
+    assert not has(found, "Lindqvist", "rejects", "spending bill")
+
+
+def test_pronoun_skips_places_and_plural_non_actors(nlp):
+    found, _ = positions(nlp, "Headline\n\nGreenpeace held a press conference in Oslo on Tuesday. Local farmers "
+                              "marched through the city afterwards, and they rejected the new land tax.\n")
+    assert not any(a in ("Greenpeace", "Norway", "Oslo") for a, _s, _p in found), found
+    found, _ = positions(nlp, "Headline\n\nThousands attended the Labour Party rally in Manchester on Sunday. "
+                              "It backed the rail nationalisation plan.\n")
+    assert has(found, "Labour Party", "supports", "rail nationalisation plan"), found
+    assert not any("Manchester" in a for a, _s, _p in found)
+
+
+def test_whether_clauses_report_no_position(nlp):
+    found, _ = positions(nlp, "Headline\n\nReporters asked whether Senator Alan Reyes still supports the pipeline bill. "
+                              "The vote raised questions as to whether Maria Lindqvist backs the budget.\n")
+    assert found == set()
+
+
+def test_vague_possessed_nouns_and_stale_anaphora_name_no_proposal(nlp):
+    found, _ = positions(nlp, "Headline\n\nMaria Lindqvist presented her budget on Monday. Tomas Berg praised her effort.\n")
+    assert not any(a == "Tomas Berg" for a, _s, _p in found), found
+    found, _ = positions(nlp, "Headline\n\nMaria Lindqvist proposed a fishing treaty with Norway in March. "
+                              "The harbour was busy all week. Boats came and went. Prices of cod fell sharply. "
+                              "The weather turned cold in April. Tomas Berg supported the idea.\n")
+    assert has(found, "Maria Lindqvist", "supports", "fishing treaty")
+    assert not any(a == "Tomas Berg" for a, _s, _p in found), found
+
+
+def test_clause_proposals_need_an_object_not_an_adjunct(nlp):
+    found, _ = positions(nlp, "Headline\n\nMayor Ravi Patel urged residents to slow down in their daily lives. "
+                              "Governor Lena Holm urged the council to pull out of the regional water compact.\n")
+    assert not any(a == "Ravi Patel" for a, _s, _p in found), found
+    assert has(found, "Lena Holm", "supports", "regional water compact")
+
+
+def test_call_to_act_attached_to_the_verb(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Alan Reyes defended his call to raise the minimum wage to $20 an hour.\n")
+    assert has(found, "Alan Reyes", "supports", "raise the minimum wage"), found
+
+
+def test_named_proposal_is_not_read_as_anaphora(nlp):
+    found, _ = positions(nlp, "Headline\n\nMaria Lindqvist proposed a fishing treaty with Norway. "
+                              "Tomas Berg rejected the peace plan.\n")
+    assert has(found, "Tomas Berg", "rejects", "peace plan"), found
+    assert not has(found, "Tomas Berg", "rejects", "fishing treaty")

@@ -11,14 +11,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from kg import gazetteer
 from kg.iris import person_key, slugify
 from kg.model import Actor
+from kg.resources import lexicon_path
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
 SPEAKER_PRONOUNS = {"i", "we", "me", "us", "our", "my"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
@@ -28,9 +32,27 @@ _NAME_PARTICLES = {"of", "the", "de", "van", "von", "al", "bin", "la", "du", "an
 
 @dataclass
 class Mention:
-    actor: Actor
+    actor: Actor | None  # None: a subject that is no actor ("Workers ... they"), which blocks "they"
     position: int  # character offset in the article
     subject: bool = False
+
+
+@lru_cache(maxsize=1)
+def gender_words() -> dict[str, str]:
+    """Honorifics and gendered role words (lexicons/gender.tsv): word -> "f" or "m"."""
+    words = {}
+    for line in lexicon_path("gender.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("word\t"):
+            continue
+        word, gender = line.split("\t")[:2]
+        words[word.strip().lower()] = gender.strip()
+    return words
+
+
+def gender_of_words(text: str) -> str | None:
+    """The gender an honorific or role word in TEXT gives ("Mrs. Clinton", "Congresswoman X")."""
+    found = {gender_words().get(w.lower().rstrip(".")) for w in re.findall(r"[A-Za-z]+\.?", text)} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _entry_actor(entry) -> Actor:
@@ -44,30 +66,53 @@ class ActorResolver:
     mentions: list[Mention] = field(default_factory=list)
     persons: dict[str, Actor] = field(default_factory=dict)  # key -> actor (full names)
     counts: Counter = field(default_factory=Counter)
+    genders: dict[str, str] = field(default_factory=dict)  # person key -> "f" | "m", from the text
 
     # ---- memory -----------------------------------------------------------
-    def remember(self, actor: Actor, position: int, subject: bool = False) -> Actor:
+    def remember(self, actor: Actor, position: int, subject: bool = False, antecedent: bool = True) -> Actor:
+        """Record a mention; only an ANTECEDENT mention (not "Iowa" in "the Iowa caucus" or
+        "in Iowa") may be what a later pronoun refers to."""
         if actor.kind == "person":
             actor = _merge(self.persons.get(actor.key), actor)
             self.persons[actor.key] = actor
         self.counts[actor.key] += 1
-        self.mentions.append(Mention(actor, position, subject))
+        if antecedent:
+            self.mentions.append(Mention(actor, position, subject))
         return actor
+
+    def remember_non_actor_subject(self, position: int) -> None:
+        """A plural subject that is no actor ("Workers will pay more, so they ..."): a later
+        "they" refers to it rather than to an organisation named before."""
+        self.mentions.append(Mention(None, position, subject=True))
+
+    def learn_gender(self, actor: Actor | None, gender: str | None) -> None:
+        """Record a person's gender from an honorific, a role word or a pronoun the syntax ties to them."""
+        if actor is None or gender is None or actor.kind != "person":
+            return
+        known = self.genders.get(actor.key)
+        if known is None:
+            self.genders[actor.key] = gender
+        elif known != gender:
+            self.genders[actor.key] = "?"  # contradictory evidence: trust neither
 
     def _current(self, actor: Actor) -> Actor:
         return self.persons.get(actor.key, actor) if actor.kind == "person" else actor
 
-    def last(self, predicate, before: int | None = None, prefer_subject: bool = False) -> Actor | None:
+    def last(self, predicate, before: int | None = None, prefer_subject: bool = False,
+             blocked_by_non_actors: bool = False) -> Actor | None:
         """The most recent matching actor; with prefer_subject, the most recent one seen as a subject
-        in the current or previous sentence-sized window is preferred over a nearer object."""
-        candidates = [m for m in self.mentions if (before is None or m.position < before) and predicate(m.actor)]
+        in the current or previous sentence-sized window is preferred over a nearer object. With
+        blocked_by_non_actors, a more recent non-actor subject means the referent is no actor."""
+        candidates = [m for m in self.mentions if (before is None or m.position < before)
+                      and ((m.actor is None and blocked_by_non_actors) or (m.actor is not None and predicate(m.actor)))]
         if not candidates:
             return None
+        chosen = candidates[-1]
         if prefer_subject:
             subjects = [m for m in candidates if m.subject]
             if subjects and candidates[-1].position - subjects[-1].position < 400:
-                return self._current(subjects[-1].actor)
-        return self._current(candidates[-1].actor)
+                chosen = subjects[-1]
+        return self._current(chosen.actor) if chosen.actor is not None else None
 
     def knows_person(self, word: str) -> bool:
         """Whether WORD is the surname of a person already named in the article."""
@@ -92,18 +137,25 @@ class ActorResolver:
         if len(words) == 1:
             known = self._person_by_surname(words[0])
             if known is not None:
+                self.learn_gender(known, _title_gender(surface, name))
                 return _merge(known, Actor(known.key, known.label, "person", frozenset({surface, name}), role, affiliation))
         key = person_key(name)
         aliases = {name, _clean(surface)} - {""}
         fresh = Actor(key=key, label=name, kind="person", aliases=frozenset(aliases), role=role, affiliation=affiliation)
-        return _merge(self.persons.get(key), fresh)
+        actor = _merge(self.persons.get(key), fresh)
+        self.learn_gender(actor, _title_gender(surface, name))
+        return actor
 
     def resolve_pronoun(self, word: str, position: int) -> Actor | None:
         lowered = word.lower()
         if lowered in PERSON_PRONOUNS:
-            return self.last(lambda a: a.kind == "person", before=position, prefer_subject=True)
+            gender = PRONOUN_GENDER.get(lowered)
+            # "she" is never a man named before, "he" never a woman: skip persons of the other gender
+            return self.last(lambda a: a.kind == "person" and self.genders.get(a.key, gender) in (gender, "?"),
+                             before=position, prefer_subject=True)
         if lowered in GROUP_PRONOUNS:
-            return self.last(lambda a: a.kind != "person", before=position, prefer_subject=True)
+            return self.last(lambda a: a.kind != "person", before=position, prefer_subject=True,
+                             blocked_by_non_actors=lowered in ("they", "them", "their"))
         return None
 
     def resolve_text(self, text: str, label: str | None, position: int, core: str | None = None) -> Actor | None:
@@ -182,6 +234,13 @@ class ActorResolver:
         if label is None and role and _looks_like_name(words):
             return self.person(name, role, affiliation, text)
         return None
+
+
+def _title_gender(surface: str, name: str) -> str | None:
+    """The gender the words before NAME in SURFACE give ("Mrs. Clinton", "Congressman Ray Lee")."""
+    surface = _clean(surface)
+    at = surface.find(name)
+    return gender_of_words(surface[:at]) if at > 0 else None
 
 
 def _prefix_affiliation(prefix_text: str, person_name: str) -> Actor | None:

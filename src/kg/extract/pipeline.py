@@ -11,7 +11,8 @@ from kg.errors import ModelError
 from kg.extract.actors import ActorResolver, mention_span
 from kg.extract.blocks import Block, recase_headline, split_blocks
 from kg.extract.lexicon import load_lexicon
-from kg.extract.positions import ACTOR_ENTS, SentenceContext, positions_in_sentence
+from kg.extract.positions import ACTOR_ENTS, SentenceContext, learn_pronoun_genders, positions_in_sentence
+from kg.gazetteer import collective_nouns
 from kg.extract.proposals import ProposalMemory
 from kg.iris import person_key
 from kg.model import Actor, Article, Evidence, ExtractionResult, Proposal, Statement
@@ -32,6 +33,20 @@ def load_pipeline(model: str | None = None):
                          f"with an installed pipeline such as {DEFAULT_MODEL})") from None
 
 
+_PLACE_PREPS = {"in", "at", "from", "across", "throughout", "near", "into", "around", "outside", "inside", "through"}
+
+
+def _antecedent(ent) -> bool:
+    """Whether a later pronoun may refer to ENT: not when it only modifies a noun ("the Iowa
+    caucus", "the Cadillac tax") or names a place ("a rally in Iowa")."""
+    root = ent.root
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= ent.end:
+        return root.head.lower_ in collective_nouns()  # "GOP leaders ... their" is the party
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS and ent.label_ in ("GPE", "LOC", "FAC"):
+        return False
+    return True
+
+
 def _register_mentions(sent, ctx: SentenceContext) -> None:
     """Remember the sentence's named actors so later pronouns and surnames resolve to them."""
     for ent in sent.ents:
@@ -40,9 +55,14 @@ def _register_mentions(sent, ctx: SentenceContext) -> None:
         span = mention_span(ent.root)
         actor = ctx.resolver.resolve_text(span.text, ent.label_, ctx.position_of(span[0]), core=ent.text)
         if actor is not None:
-            subject = ent.root.dep_ in ("nsubj", "nsubjpass") or any(
-                t.dep_ in ("nsubj", "nsubjpass") and t.head == ent.root.head for t in [ent.root])
-            ctx.resolver.remember(actor, ctx.position_of(ent[0]), subject=subject)
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+            ctx.resolver.remember(actor, ctx.position_of(ent[0]), subject=subject, antecedent=_antecedent(ent))
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NNS" and not token.ent_type_ \
+                and not any(c.ent_type_ in ACTOR_ENTS for c in token.children) \
+                and token.lower_ not in collective_nouns():
+            ctx.resolver.remember_non_actor_subject(ctx.position_of(token))
+    learn_pronoun_genders(sent, ctx)
 
 
 def _canonical_persons(statements: list[Statement]) -> list[Statement]:
@@ -171,10 +191,12 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
     memory = ProposalMemory()
     after_body = len(article.text) + 1
     best: dict[tuple, Statement] = {}
+    sentence_index = 0
     for block, doc in zip(blocks, docs):
         for sent in doc.sents:
+            sentence_index += 1
             ctx = SentenceContext(lexicon, resolver, memory, after_body if block.is_headline else block.start,
-                                  block.is_headline)
+                                  block.is_headline, sentence_index)
             _register_mentions(sent, ctx)
             start = block.start + sent.start_char
             end = block.start + len(sent.text.rstrip()) + sent.start_char

@@ -13,8 +13,8 @@ from typing import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.actors import (GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, SPEAKER_PRONOUNS,
-                               ActorResolver, entity_of, mention_span)
+from kg.extract.actors import (GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS,
+                               SPEAKER_PRONOUNS, ActorResolver, entity_of, mention_span)
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.proposals import ProposalMemory, clause_proposal, noun_proposal, with_proposer
 from kg.iris import slugify
@@ -47,6 +47,7 @@ class SentenceContext:
     memory: ProposalMemory
     offset: int  # character offset of the sentence's doc in the article
     is_headline: bool = False
+    sentence_index: int = 0  # which sentence of the article, in reading order
     used_anaphora: set = field(default_factory=set)
 
     def position_of(self, token: Token) -> int:
@@ -78,6 +79,24 @@ def _speech_subject(token: Token, ctx: SentenceContext) -> Token | None:
         if subjects and subjects[0] != token:
             return subjects[0]
     return None
+
+
+def learn_pronoun_genders(sent: Span, ctx: SentenceContext) -> None:
+    """Genders the syntax gives away: "X said she ...", "X described himself as ...". A pronoun
+    tied this way to a named person tells which later "he" or "she" can refer to them."""
+    for token in sent:
+        gender = PRONOUN_GENDER.get(token.lower_)
+        if gender is None:
+            continue
+        named = None
+        if token.lower_ in ("himself", "herself"):
+            named = find_subject(token.head, ctx.lexicon) if token.head.pos_ in ("VERB", "AUX") else None
+        elif token.dep_ in ("nsubj", "nsubjpass"):
+            named = _speech_subject(token, ctx)
+        if named is None or named.ent_type_ != "PERSON" or named.lower_ in PRONOUN_GENDER:
+            continue
+        actor, _ = resolve_actor_token(named, ctx)
+        ctx.resolver.learn_gender(actor, gender)
 
 
 def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> tuple[Actor | None, bool]:
@@ -219,12 +238,14 @@ def _modal_factor(verb: Token, ctx: SentenceContext) -> float | None:
                                          for m in child.children):
             factor *= 0.75
     node = verb
-    while node.head != node:
-        if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lemma_.lower() in ctx.lexicon.hypothetical_marks
-                                        for m in node.children):
+    while True:
+        marks = {m.lower_ for m in node.children if m.dep_ == "mark"}
+        if node.dep_ == "advcl" and marks & ctx.lexicon.hypothetical_marks:
             return None  # "if X backs the deal, ..." reports no position
-        if node.dep_ in ("ccomp",) and any(m.lemma_.lower() == "whether" for m in node.children):
-            return None
+        if "whether" in marks or ("if" in marks and node.dep_ in ("ccomp", "pcomp", "pobj", "xcomp", "dobj")):
+            return None  # "asked whether X backs", "questions as to whether X still supports"
+        if node.head == node:
+            break
         node = node.head
     return factor
 
@@ -284,10 +305,19 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
     complement = [t for _p, t in _prep_targets(token, _CONTAINER_PREPS)]
     to_clause = [c for c in token.children if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB"
                  and any(a.dep_ == "aux" and a.text.lower() == "to" for a in c.children)]
-    if lemma in lex.anaphora and has_det and not complement and not to_clause and "poss" not in children:
-        last = ctx.memory.last()
+    if not to_clause and lemma in lex.containers and token.dep_ == "dobj":
+        # the small model often hangs "his call to raise X" on the verb: a "to" clause that starts
+        # right after the noun phrase still completes the noun
+        end = max(t.i for t in token.subtree) + 1
+        to_clause = [c for c in token.head.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+                     and c.left_edge.i == end and c.left_edge.lower_ == "to"]
+    if lemma in lex.anaphora and has_det and not complement and not to_clause and "poss" not in children \
+            and not children & {"compound", "nmod"}:  # "the peace plan" names its own proposal
+        last = ctx.memory.last(ctx.sentence_index)
         if last is not None:
             return Target(last, 0.85)
+        if all(c.dep_ in ("det", "punct", "advmod") for c in token.children):
+            return None  # "supported the idea" with nothing proposed just before: no proposal named
     possessor = next((c for c in token.children if c.dep_ == "poss"), None)
     proposer: Actor | None = None
     if possessor is not None and possessor.text.lower() not in ("its", "their", "his", "her", "our", "my", "your"):
@@ -338,9 +368,9 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
     if token.ent_type_ in ("GPE", "NORP", "ORG") and not complement and lemma not in lex.containers:
         # supporting a country or a body is not a proposal
         return None
-    if lemma in lex.containers and not complement and lemma not in lex.anaphora and possessor is not None \
+    if lemma in lex.containers and not complement and not to_clause and possessor is not None \
             and possessor.pos_ == "PRON":
-        return None  # "defended his endorsement", "praised her effort": no proposal named
+        return None  # "defended his endorsement", "praised her effort", "backed their plan": no proposal named
     proposal = noun_proposal(token, lex, proposer)
     if proposal is None:
         return None
@@ -508,7 +538,7 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
              factor: float, actors: list[Actor] | None = None) -> None:
         if target is None:
             return
-        ctx.memory.remember(target.proposal)  # even when no actor is found: "the plan" may refer to it
+        ctx.memory.remember(target.proposal, ctx.sentence_index)  # even when no actor is found: "the plan" may refer to it
         if stance is None:
             return
         coref = False
@@ -722,5 +752,5 @@ def _phrase_positions(sent: Span, ctx: SentenceContext) -> list[Position]:
             if target.flip:
                 stance = "rejects" if stance == "supports" else "supports"
             positions.append(Position(actors, stance, target.proposal, cue.lemma, confidence, coref))
-            ctx.memory.remember(target.proposal)
+            ctx.memory.remember(target.proposal, ctx.sentence_index)
     return positions

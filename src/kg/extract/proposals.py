@@ -39,18 +39,22 @@ _STOP_HEADS = {"everything", "something", "anything", "nothing", "all", "this", 
 class ProposalMemory:
     """The proposals mentioned so far in one article, for "this call", "the plan", "it"."""
 
-    seen: list[Proposal] = field(default_factory=list)
+    seen: list[tuple[Proposal, int]] = field(default_factory=list)  # (proposal, sentence index)
+    reach: int = 3  # "the plan" refers to a proposal at most this many sentences back
 
-    def remember(self, proposal: Proposal) -> None:
-        self.seen.append(proposal)
+    def remember(self, proposal: Proposal, sentence: int = 0) -> None:
+        self.seen.append((proposal, sentence))
 
-    def last(self) -> Proposal | None:
+    def last(self, sentence: int | None = None) -> Proposal | None:
         """The most recent proposal, preferring one of a known type ("the move" after "sanctions
-        ... and called on China to stop supplying components" is the sanctions)."""
-        for proposal in reversed(self.seen[-6:]):
+        ... and called on China to stop supplying components" is the sanctions). Given the current
+        SENTENCE, only proposals mentioned in it or the few sentences before count: further back,
+        "the effort" or "the idea" is more often something else than a proposal remembered."""
+        recent = [p for p, at in self.seen[-6:] if sentence is None or sentence - at <= self.reach]
+        for proposal in reversed(recent):
             if proposal.proposal_type != "Policy":
                 return proposal
-        return self.seen[-1] if self.seen else None
+        return recent[-1] if recent else None
 
 
 def _names_people(head: Token, lexicon: Lexicon) -> bool:
@@ -228,8 +232,10 @@ def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True)
         contiguous.pop()
     while contiguous and (contiguous[0].is_punct or contiguous[0].dep_ in ("aux", "mark", "cc")):
         contiguous.pop(0)
-    # a bare verb or a verb with only pronouns ("to act", "join me", "do more") names no proposal
-    if len(contiguous) < 2 or not any(t.pos_ in ("NOUN", "PROPN") and t.i > verb.i for t in contiguous):
+    # a bare verb or a verb with only pronouns ("to act", "join me", "do more") names no proposal,
+    # nor one whose only nouns sit in adjuncts ("to slow down in their everyday lives")
+    if len(contiguous) < 2 or not any(t.pos_ in ("NOUN", "PROPN") and t.i > verb.i and _is_argument(t, verb)
+                                      for t in contiguous):
         return None
     tokens = contiguous
     label = _label(tokens)
@@ -237,6 +243,22 @@ def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True)
     concept = proposal_type(words, lexicon)
     return Proposal(key=slugify(label), label=label, proposal_type=concept, qualifiers=(),
                     proposer=None, aliases=frozenset())
+
+
+def _is_argument(noun: Token, verb: Token) -> bool:
+    """Whether NOUN belongs to what VERB acts on: its object, or the object of a preposition
+    ("drop out of the race", "invest in roads"), but not an adjunct about the actors themselves
+    ("to slow down in their everyday lives", "to unite behind him")."""
+    node = noun
+    while node != verb and node.head != node:
+        if node.dep_ in ("dobj", "attr", "oprd", "dative", "nsubj", "nsubjpass", "ccomp", "xcomp"):
+            return True
+        if node.dep_ == "pobj":
+            if node.head.lower_ in _KEEP_PREPS:
+                return True
+            return not (node.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in node.children))
+        node = node.head
+    return False
 
 
 def with_proposer(proposal: Proposal, proposer: Actor | None) -> Proposal:
