@@ -85,8 +85,13 @@ def _read_bytes(path: str) -> bytes:
         raise InputError(path, f"cannot read: {err.strerror or err}") from None
 
 
-def iter_quads(path: str | Path, input_format: str | None = None) -> Iterator[ox.Quad]:
-    """Parse one RDF file (or '-' for standard input) into pyoxigraph quads."""
+def read_rdf_bytes(path: str | Path, input_format: str | None = None) -> tuple[bytes, ox.RdfFormat]:
+    """The content of one RDF file (or '-' for standard input) and its format, checked but not parsed.
+
+    Refuses (InputError, naming the file) an unknown format, a missing, empty,
+    binary, non-UTF-8 or oversized file. Parse it with pyoxigraph and turn its
+    errors into one-line messages with `parse_error`.
+    """
     name = str(path)
     ext = extension_for("stdin.ttl" if name == "-" and not input_format else name, input_format)
     fmt = FORMATS[ext][0]
@@ -100,10 +105,21 @@ def iter_quads(path: str | Path, input_format: str | None = None) -> Iterator[ox
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise InputError(name, "not UTF-8 text", line=line) from None
+    return data, fmt
+
+
+def parse_error(path: str | Path, err: Exception) -> RDFParseError:
+    """The one-line error for a pyoxigraph parse failure (SyntaxError, ValueError, OSError) in PATH."""
+    return _parse_error(str(path), err)
+
+
+def iter_quads(path: str | Path, input_format: str | None = None) -> Iterator[ox.Quad]:
+    """Parse one RDF file (or '-' for standard input) into pyoxigraph quads."""
+    data, fmt = read_rdf_bytes(path, input_format)
     try:
         quads = list(ox.parse(data, format=fmt, base_iri=None))
     except (SyntaxError, ValueError, OSError) as err:
-        raise _parse_error(name, err) from None
+        raise _parse_error(str(path), err) from None
     return iter(quads)
 
 

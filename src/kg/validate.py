@@ -22,7 +22,7 @@ import rdflib
 
 from kg.errors import KgError
 from kg.namespaces import bind_prefixes
-from kg.rdfio import iter_quads, read_graph
+from kg.rdfio import read_graph
 from kg.resources import ontology_files
 from kg.validation.fast import DataStore, Plan, compile_shapes, run_plan
 from kg.validation.reference import run_pyshacl
@@ -88,7 +88,7 @@ def _validate_files(paths, input_format, loaded, inference, engine, max_errors) 
     if inference == "rdfs" or engine == "pyshacl" or loaded[1].unsupported:
         # pySHACL will need the data as an rdflib graph anyway
         return _validate_graph(read_graph(paths, input_format), loaded, inference, engine, max_errors)
-    data = DataStore.from_quads(quad for path in paths for quad in iter_quads(path, input_format))
+    data = DataStore.from_files(paths, input_format)
 
     def no_rdflib_graph() -> rdflib.Graph:  # pragma: no cover - every shape compiled, pySHACL is not run
         raise AssertionError("the fast engine handled every shape")

@@ -22,10 +22,11 @@ kg.validate hands those to pySHACL, so any valid shapes graph still works.
 
 from __future__ import annotations
 
+import io
 import re
 import uuid
-from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
@@ -36,7 +37,7 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kg.errors import ShapesError
 from kg.namespaces import SH
-from kg.rdfio import to_ox_term, to_rdflib_term
+from kg.rdfio import parse_error, read_rdf_bytes, to_ox_term, to_rdflib_term
 from kg.validation import values as V
 from kg.validation.report import RawResult
 from kg.validation.shapes import Shapes
@@ -84,6 +85,7 @@ def sparql_term(term) -> str:
 
 WRAPPED = "urn:kg:validation:datatype:"
 _STRING_TYPES = {ox.NamedNode(str(XSD.string)), ox.NamedNode(str(RDF.langString))}
+_STRING_TYPE_IRIS = {str(XSD.string), str(RDF.langString)}
 
 
 class DataStore:
@@ -114,6 +116,66 @@ class DataStore:
                 yield quad_type(quad.subject, quad.predicate, obj)
             if type(obj) is literal and obj.datatype not in _STRING_TYPES:
                 yield quad_type(quad.subject, quad.predicate, memo.get(obj) or wrap(obj), originals)
+
+    @classmethod
+    def from_files(cls, paths: Iterable[str], input_format: str | None = None) -> "DataStore":
+        """Parse RDF files (named graphs merged) without handling each triple in Python.
+
+        Each file becomes N-Triples (pyoxigraph re-serialises the triples of a
+        dataset format, which also merges its named graphs) that Oxigraph loads
+        natively; only the lines holding typed literals are parsed in Python,
+        for the ORIGINALS graph. At 100,000 statements (two million quads) this
+        halves the loading time. Oxigraph's loader relabels blank nodes, and the
+        report must name them as written, so a file that may hold blank nodes
+        goes through Python quad by quad instead.
+        """
+        data = cls()
+        for path in paths:
+            content, fmt = read_rdf_bytes(path, input_format)
+            try:
+                if fmt is ox.RdfFormat.N_TRIPLES:
+                    triples = content
+                else:
+                    buffer = io.BytesIO()
+                    ox.serialize(map(_TRIPLE, ox.parse(content, format=fmt, base_iri=None)), buffer,
+                                 format=ox.RdfFormat.N_TRIPLES)
+                    triples = buffer.getvalue()
+                del content
+                if b"_:" in triples:
+                    data.store.bulk_extend(data._flattened(ox.parse(triples, format=ox.RdfFormat.N_TRIPLES)))
+                else:
+                    data.store.load(triples, format=ox.RdfFormat.N_TRIPLES)
+                    data._load_originals(_typed_literal_lines(triples))
+            except (SyntaxError, ValueError, OSError) as err:
+                raise parse_error(path, err) from None
+        return data
+
+    def _load_originals(self, lines: bytes) -> None:
+        """Load the typed literals of N-Triples LINES into the ORIGINALS graph, as _flattened would.
+
+        The datatypes are wrapped in the text ('"^^<' starts every datatype
+        IRI), so Oxigraph stores the lexical forms as written; then only the
+        distinct literals are looked at in Python: strings are dropped (the text
+        may also have matched inside one) and lexical forms are normalised as
+        rdflib does.
+        """
+        if not lines:
+            return
+        self.store.load(lines.replace(b'"^^<', b'"^^<' + WRAPPED.encode()), format=ox.RdfFormat.N_TRIPLES,
+                        to_graph=self.originals)
+        query = f"SELECT DISTINCT ?o WHERE {{ GRAPH <{self.originals.value}> {{ ?s ?p ?o }} }}"
+        for (wrapped,) in list(self.store.query(query)):
+            datatype = wrapped.datatype.value if type(wrapped) is ox.Literal else ""
+            keep = None
+            if datatype.startswith(WRAPPED) and datatype[len(WRAPPED):] not in _STRING_TYPE_IRIS:
+                keep = self._wrap(ox.Literal(wrapped.value, datatype=ox.NamedNode(datatype[len(WRAPPED):])))
+                if keep == wrapped:
+                    continue
+            quads = list(self.store.quads_for_pattern(None, None, wrapped, self.originals))
+            for quad in quads:
+                self.store.remove(quad)
+                if keep is not None:
+                    self.store.add(ox.Quad(quad.subject, quad.predicate, keep, self.originals))
 
     @classmethod
     def from_graph(cls, graph: rdflib.Graph) -> "DataStore":
@@ -148,6 +210,23 @@ class DataStore:
         return found
 
 
+_TRIPLE = attrgetter("triple")
+
+
+def _typed_literal_lines(ntriples: bytes) -> bytes:
+    """The lines of an N-Triples document that may hold a typed literal ('"^^<' marks one)."""
+    lines, find, rfind, end = [], ntriples.find, ntriples.rfind, 0
+    position = find(b'"^^<')
+    while position >= 0:
+        start = rfind(b"\n", 0, position) + 1
+        end = find(b"\n", position)
+        if end < 0:
+            end = len(ntriples)
+        lines.append(ntriples[start:end])
+        position = find(b'"^^<', end)
+    return b"\n".join(lines)
+
+
 def value_term(term):
     """An rdflib term for a value read from the store, with a wrapped datatype unwrapped."""
     if type(term) is ox.Literal and term.datatype.value.startswith(WRAPPED):
@@ -176,6 +255,12 @@ class Path:
 
 
 # ---- checks ----------------------------------------------------------------------------
+#
+# Every check is one or two SPARQL queries over all focus nodes of its top-level shape,
+# written so that Oxigraph returns only the rows that may fail: at 100,000 statements a
+# query that hands every (focus node, value) row to Python costs a second, one that
+# returns the failures costs a tenth of that. The focus nodes themselves are in a
+# scratch graph (Run.focus), never in a Python set.
 
 @dataclass
 class Check:
@@ -188,7 +273,7 @@ class Check:
     path: object | None  # the sh:path node (for the report)
     steps: Path | None  # how to follow it
 
-    def run(self, run: "Run", top: "TopShape", focus: set, values: "PathValues | None") -> Iterator[RawResult]:
+    def run(self, run: "Run", top: "TopShape", values: "PathValues | None") -> Iterator[RawResult]:
         raise NotImplementedError  # pragma: no cover - each check kind says how it runs
 
     def result(self, focus, value, *, path=None, messages=None, constraint=None) -> RawResult:
@@ -198,34 +283,61 @@ class Check:
 
 
 class PathValues:
-    """The (focus node, value) pairs of one path, fetched once for all the checks on that path.
+    """What the checks on one path of one top-level shape ask of the data, each asked once.
 
-    Checks on the same path (count, datatype, pattern...) share one query: at
-    100,000 statements each query costs about 0.3 s however little it returns.
+    Value nodes are read as pySHACL sees them (typed literals as written, see
+    DataStore), so counts and value tests agree with it.
     """
 
-    def __init__(self, run: "Run", steps: Path, focus: set):
-        query = f"SELECT ?this ?v WHERE {{ {steps.values(run.data)} }}"
-        # rows are distinct: each (subject, value) is one triple of one graph
-        self.rows = [(this, value) for this, value in run.data.select(query) if this in focus]
-        self.counts = Counter(this for this, _ in self.rows)
-        self._terms: dict = {}
-        self._holders: dict | None = None
+    def __init__(self, run: "Run", top: "TopShape", steps: Path, checks: list[Check]):
+        self.run, self.steps = run, steps
+        self.focus = run.focus(top)
+        self.pattern = steps.values(run.data)
+        self.counts = [c for c in checks if isinstance(c, CountCheck)]
+        self.tests = [c for c in checks if isinstance(c, ValueCheck)]
+        self._count_failures: dict | None = None
+        self._verdicts: dict | None = None
 
-    @property
-    def holders(self) -> dict:
-        """value -> the focus nodes that have it (so value tests run once per distinct value)."""
-        if self._holders is None:
-            self._holders = {}
-            for this, value in self.rows:
-                self._holders.setdefault(value, []).append(this)
-        return self._holders
+    def count_failures(self) -> dict:
+        """focus node -> number of values, for the focus nodes some count check on this path fails."""
+        if self._count_failures is None:
+            # HAVING cannot see the SELECT's alias (?n), it repeats the aggregate
+            bounds = [f"COUNT(DISTINCT ?v) < {c.minimum}" if c.minimum is not None
+                      else f"COUNT(DISTINCT ?v) > {c.maximum}" for c in self.counts]
+            if all(c.minimum is None for c in self.counts):  # no value at all never breaks a maximum
+                where = f"{self.focus} {self.pattern}"
+            else:
+                where = f"{self.focus} OPTIONAL {{ {self.pattern} }}"
+            query = (f"SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {where} }} GROUP BY ?this "
+                     f"HAVING ({' || '.join(bounds)})")
+            self._count_failures = {this: int(n.value) for this, n in self.run.data.select(query)}
+        return self._count_failures
 
-    def term(self, value):
-        converted = self._terms.get(value)
-        if converted is None:
-            converted = self._terms[value] = value_term(value)
-        return converted
+    def verdicts(self) -> dict:
+        """(value, its rdflib term, [test results]) for each distinct value not certainly accepted by all tests.
+
+        Returned as value -> (term, {id(check): accepted}).
+        """
+        if self._verdicts is None:
+            sure = V.all_sure([c.test.sure for c in self.tests])
+            keep = f"FILTER (!COALESCE({sure}, false))" if sure else ""
+            query = f"SELECT DISTINCT ?v WHERE {{ {self.focus} {self.pattern} {keep} }}"
+            self._verdicts = {}
+            for (value,) in self.run.data.select(query):
+                term = value_term(value)
+                self._verdicts[value] = (term, {id(c): c.test.accepts(term) for c in self.tests})
+        return self._verdicts
+
+    def holders(self, values: list) -> Iterator[tuple]:
+        """(focus node, value) for each focus node that has one of VALUES (Oxigraph terms)."""
+        query = f"SELECT ?this ?v WHERE {{ {{values}} {self.pattern} {self.focus} }}"
+        named = [v for v in values if type(v) is not ox.BlankNode]
+        for chunk in range(0, len(named), 500):
+            listed = " ".join(str(v) for v in named[chunk:chunk + 500])
+            yield from self.run.data.select(query.replace("{values}", f"VALUES ?v {{ {listed} }}"))
+        for blank in (v for v in values if type(v) is ox.BlankNode):  # SPARQL cannot write one down
+            yield from self.run.data.store.query(query.replace("{values}", ""),
+                                                 substitutions={ox.Variable("v"): blank})
 
 
 @dataclass
@@ -233,60 +345,54 @@ class CountCheck(Check):
     minimum: int | None = None
     maximum: int | None = None
 
-    def run(self, run, top, focus, values: PathValues):
-        counts = values.counts
-        if self.minimum is not None:
-            failing = [node for node in focus if counts.get(node, 0) < self.minimum]
-        else:
-            failing = [node for node, count in counts.items() if count > self.maximum]
-        for node in failing:
-            yield self.result(run.term(node), None)
+    def run(self, run, top, values: PathValues):
+        for node, count in values.count_failures().items():
+            if (self.minimum is not None and count < self.minimum) or \
+                    (self.maximum is not None and count > self.maximum):
+                yield self.result(run.term(node), None)
 
 
 @dataclass
 class HasValueCheck(Check):
     wanted: object = None  # an rdflib IRI
 
-    def run(self, run, top, focus, values: PathValues):
-        have = {this for this, value in values.rows if values.term(value) == self.wanted}
-        for node in focus - have:
+    def run(self, run, top, values: PathValues):
+        has = self.steps.canonical(value=sparql_term(self.wanted))
+        for (node,) in run.data.select(f"SELECT ?this WHERE {{ {run.focus(top)} FILTER NOT EXISTS {{ {has} }} }}"):
             yield self.result(run.term(node), None)
 
 
 @dataclass
 class ValueCheck(Check):
-    """A value-level test, decided in Python once per distinct value."""
+    """A value-level test, decided in Python once per distinct value Oxigraph cannot vouch for."""
 
     test: V.ValueTest | None = None
 
-    def run(self, run, top, focus, values: PathValues | None):
-        accepts = self.test.accepts
+    def run(self, run, top, values: PathValues | None):
         if values is None:  # a node shape: the value node is the focus node itself
-            for node in focus:
+            sure = self.test.sure.replace("?v", "?this") if self.test.sure else None
+            keep = f"FILTER (!COALESCE({sure}, false))" if sure else ""
+            for (node,) in run.data.select(f"SELECT ?this WHERE {{ {run.focus(top)} {keep} }}"):
                 value = run.term(node)
-                if not accepts(value):
+                if not self.test.accepts(value):
                     yield self.result(value, value)
             return
-        for value, holders in values.holders.items():
-            converted = values.term(value)
-            if not accepts(converted):
-                for this in holders:
-                    yield self.result(run.term(this), converted)
+        failing = [value for value, (_term, accepted) in values.verdicts().items() if not accepted[id(self)]]
+        for this, value in values.holders(failing):
+            yield self.result(run.term(this), values.verdicts()[value][0])
 
 
 @dataclass
 class LessThanCheck(Check):
     other: str = ""  # the IRI of the property compared with
 
-    def run(self, run, top, focus, values=None):
+    def run(self, run, top, values=None):
         other = Path(self.other)
         # Oxigraph finds the pairs that are not certainly in order; Python decides on the originals
         query = (f"SELECT DISTINCT ?this WHERE {{ {self.steps.canonical()} {other.canonical(value='?c')} "
-                 f"FILTER (!COALESCE(?v < ?c, false)) }}")
+                 f"FILTER (!COALESCE(?v < ?c, false)) {run.focus(top)} }}")
         mine, theirs = ox.NamedNode(self.steps.predicate), ox.NamedNode(self.other)
         for (this,) in run.data.select(query):
-            if this not in focus:
-                continue
             for value in run.data.original_values(this, mine):
                 for compared in run.data.original_values(this, theirs):
                     if not _less_than(value_term(value), value_term(compared)):
@@ -319,9 +425,8 @@ class SparqlCheck(Check):
     projects_this: bool = True
     constraint_messages: tuple[Literal, ...] = ()
 
-    def run(self, run, top, focus, values=None):
-        pattern = f"GRAPH <{run.data.focus_graph.value}> {{ {run.focus_marker(top)} <urn:kg:validation:focusOf> ?this }}"
-        solutions = run.data.select(self.query.replace(FOCUS_PLACEHOLDER, pattern))
+    def run(self, run, top, values=None):
+        solutions = run.data.select(self.query.replace(FOCUS_PLACEHOLDER, run.focus(top)))
         names = [v.value for v in solutions.variables]
         own_value = self.steps is None  # a node shape reports its focus node as the value
         seen: set = set()
@@ -517,20 +622,22 @@ class _Compiler:
             if not isinstance(datatype, URIRef):
                 raise ShapesError(f"{self._where(node)}: sh:datatype must be an IRI")
             tests.append(V.ValueTest(SH.DatatypeConstraintComponent,
-                                     lambda v, d=datatype: V.datatype_matches(v, d)))
+                                     lambda v, d=datatype: V.datatype_matches(v, d), V.sure_datatype(datatype)))
         for kind in g.objects(node, SH.nodeKind):
             if kind not in V.NODE_KINDS:
                 raise ShapesError(f"{self._where(node)}: unknown sh:nodeKind {kind}")
-            tests.append(V.ValueTest(SH.NodeKindConstraintComponent, lambda v, k=kind: V.node_kind_matches(v, k)))
+            tests.append(V.ValueTest(SH.NodeKindConstraintComponent, lambda v, k=kind: V.node_kind_matches(v, k),
+                                     V.sure_node_kind(kind)))
         in_lists = list(g.objects(node, SH["in"]))
         if len(in_lists) > 1:
             raise Unsupported("several sh:in lists")
         for members_node in in_lists:
             member_set = set(Collection(g, members_node))
-            tests.append(V.ValueTest(SH.InConstraintComponent, lambda v, s=member_set: v in s))
+            tests.append(V.ValueTest(SH.InConstraintComponent, lambda v, s=member_set: v in s,
+                                     V.sure_in(member_set)))
         for cls in g.objects(node, SH["class"]):
             sparql_term(cls)  # a blank-node class cannot be looked up in the data: unsupported
-            tests.append(V.ValueTest(SH.ClassConstraintComponent, self._class_test(cls)))
+            tests.append(V.ValueTest(SH.ClassConstraintComponent, self._class_test(cls), V.sure_class(cls)))
         for predicate, accept in V.RANGE_TESTS.items():
             for bound in g.objects(node, predicate):
                 if not isinstance(bound, Literal):
@@ -541,7 +648,8 @@ class _Compiler:
                                             (SH.maxLength, SH.MaxLengthConstraintComponent, V.max_length_ok)):
             for length in g.objects(node, predicate):
                 n = _non_negative_int(length, predicate, node, self.shapes)
-                tests.append(V.ValueTest(component, lambda v, n=n, c=check: c(v, n)))
+                sure = V.sure_length(minimum=n) if predicate == SH.minLength else V.sure_length(maximum=n)
+                tests.append(V.ValueTest(component, lambda v, n=n, c=check: c(v, n), sure))
         flags = g.value(node, SH.flags)
         for pattern in g.objects(node, SH.pattern):
             if not isinstance(pattern, Literal):
@@ -550,13 +658,15 @@ class _Compiler:
                 matcher = V.compile_pattern(pattern, flags)
             except re.error as err:
                 raise ShapesError(f"{self._where(node)}: bad sh:pattern {str(pattern)!r}: {err}")
-            tests.append(V.ValueTest(SH.PatternConstraintComponent, lambda v, m=matcher: V.pattern_matches(v, m)))
-        for predicate, component, combine in ((SH["or"], SH.OrConstraintComponent, V.any_of),
-                                              (SH["and"], SH.AndConstraintComponent, V.all_of),
-                                              (SH.xone, SH.XoneConstraintComponent, V.exactly_one_of)):
+            tests.append(V.ValueTest(SH.PatternConstraintComponent, lambda v, m=matcher: V.pattern_matches(v, m),
+                                     V.sure_pattern(pattern, flags)))
+        for predicate, component, combine, sure in (
+                (SH["or"], SH.OrConstraintComponent, V.any_of, V.any_sure),
+                (SH["and"], SH.AndConstraintComponent, V.all_of, V.all_sure),
+                (SH.xone, SH.XoneConstraintComponent, V.exactly_one_of, lambda _: None)):
             for list_node in g.objects(node, predicate):
                 members = [self._value_shape(m) for m in set(Collection(g, list_node))]
-                tests.append(V.ValueTest(component, combine(members)))
+                tests.append(V.ValueTest(component, combine(members), sure([m.sure for m in members])))
         for member in g.objects(node, SH["not"]):
             tests.append(V.ValueTest(SH.NotConstraintComponent, V.none_of(self._value_shape(member))))
         return tests
@@ -666,15 +776,17 @@ def compile_shapes(shapes: Shapes) -> tuple[Plan, "_Compiler"]:
 
 # ---- running -----------------------------------------------------------------------------
 
+FOCUS_OF = "urn:kg:validation:focusOf"
+
+
 class Run:
-    """One validation of one DataStore: focus sets and the per-property lookups shapes share."""
+    """One validation of one DataStore: the focus nodes of each shape and cached lookups."""
 
     def __init__(self, data: DataStore):
         self.data = data
         self._instances: dict = {}
         self._terms: dict = {}
-        self._markers: dict = {}
-        self.focus_of: dict = {}  # id(top shape) -> its focus nodes
+        self._focus: dict = {}  # id(top shape) -> graph pattern binding ?this to its focus nodes
 
     def term(self, node):
         """The rdflib term of an Oxigraph focus node (cached: one node often has several results)."""
@@ -683,18 +795,19 @@ class Run:
             converted = self._terms[node] = to_rdflib_term(node)
         return converted
 
-    def focus(self, top: TopShape) -> set:
-        return {row[0] for row in self.data.select(f"SELECT DISTINCT ?this WHERE {{ {top.targets_sparql} }}")}
+    def find_focus(self, top: TopShape) -> bool:
+        """Write the focus nodes of TOP into the scratch graph (by Oxigraph alone); False if there are none."""
+        marker = f"<urn:kg:validation:shape:{len(self._focus)}>"
+        graph = f"<{self.data.focus_graph.value}>"
+        # focus nodes are objects here, because targetObjectsOf can select literals
+        self.data.store.update(f"INSERT {{ GRAPH {graph} {{ {marker} <{FOCUS_OF}> ?this }} }} "
+                               f"WHERE {{ {top.targets_sparql} }}")
+        self._focus[id(top)] = f"GRAPH {graph} {{ {marker} <{FOCUS_OF}> ?this }}"
+        return self.data.store.query(f"ASK {{ {self._focus[id(top)]} }}")
 
-    def focus_marker(self, top: TopShape) -> str:
-        """The focus nodes of TOP, written once into the scratch graph for SHACL-SPARQL joins."""
-        marker = self._markers.get(id(top))
-        if marker is None:
-            marker = self._markers[id(top)] = f"<urn:kg:validation:shape:{len(self._markers)}>"
-            node, of = ox.NamedNode(marker[1:-1]), ox.NamedNode("urn:kg:validation:focusOf")
-            # focus nodes are objects here, because targetObjectsOf can select literals
-            self.data.store.extend(ox.Quad(node, of, f, self.data.focus_graph) for f in self.focus_of[id(top)])
-        return marker
+    def focus(self, top: TopShape) -> str:
+        """A graph pattern binding ?this to each focus node of TOP."""
+        return self._focus[id(top)]
 
     def instances(self, cls) -> set:
         if cls not in self._instances:
@@ -709,18 +822,13 @@ def run_plan(plan: Plan, compiler: _Compiler, data: DataStore) -> list[RawResult
     compiler.run = run
     results: list[RawResult] = []
     for top in plan.shapes:
-        if not top.checks or not top.targets_sparql:
+        if not top.checks or not top.targets_sparql or not run.find_focus(top):
             continue
-        focus = run.focus(top)
-        if not focus:
-            continue
-        run.focus_of[id(top)] = focus
-        shared: dict[Path, PathValues] = {}
+        by_path: dict[Path, list[Check]] = {}
         for check in top.checks:
-            values = None
-            if isinstance(check, (CountCheck, HasValueCheck, ValueCheck)) and check.steps is not None:
-                values = shared.get(check.steps)
-                if values is None:
-                    values = shared[check.steps] = PathValues(run, check.steps, focus)
-            results.extend(check.run(run, top, focus, values))
+            if isinstance(check, (CountCheck, ValueCheck)) and check.steps is not None:
+                by_path.setdefault(check.steps, []).append(check)
+        shared = {steps: PathValues(run, top, steps, checks) for steps, checks in by_path.items()}
+        for check in top.checks:
+            results.extend(check.run(run, top, shared.get(check.steps) if check.steps in by_path else None))
     return results

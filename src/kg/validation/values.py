@@ -138,10 +138,19 @@ def max_length_ok(value, length: int) -> bool:
 
 @dataclass
 class ValueTest:
-    """One value-level constraint: its component IRI and a predicate on one value node."""
+    """One value-level constraint: its component IRI and a predicate on one value node.
+
+    SURE, when given, is a SPARQL expression on the variable `?v` that is true
+    only for values ACCEPTS certainly accepts (it may be false for some it
+    accepts too). The fast engine lets Oxigraph drop those values so that
+    Python decides only the rest: at 100,000 statements that is a handful of
+    values instead of every quote and every IRI. It must never raise an error
+    for a value that ACCEPTS rejects; callers wrap it in COALESCE(..., false).
+    """
 
     component: URIRef
     accepts: Callable[[object], bool]
+    sure: str | None = None
 
 
 @dataclass
@@ -152,6 +161,83 @@ class ValueShape:
 
     def accepts(self, value) -> bool:
         return all(test.accepts(value) for test in self.tests)
+
+    @property
+    def sure(self) -> str | None:
+        """A SPARQL expression true only for values every test certainly accepts (see ValueTest)."""
+        return all_sure([test.sure for test in self.tests])
+
+
+# ---- SPARQL expressions for values certainly accepted (ValueTest.sure) ----------------------
+#
+# Each is written so that "true" implies pySHACL's rule above accepts the value; anything
+# uncertain (typed literals, whose lexical forms only Python sees as written) is left to Python.
+
+PLAIN_STRING = f"(isLiteral(?v) && datatype(?v) = <{XSD.string}>)"
+SURE_DATATYPES = {
+    XSD.string: PLAIN_STRING,
+    RDF.langString: "(isLiteral(?v) && lang(?v) != \"\")",
+}
+SURE_NODE_KINDS = {
+    SH.BlankNode: "isBlank(?v)", SH.IRI: "isIRI(?v)", SH.Literal: "isLiteral(?v)",
+    SH.BlankNodeOrIRI: "(isBlank(?v) || isIRI(?v))", SH.BlankNodeOrLiteral: "(isBlank(?v) || isLiteral(?v))",
+    SH.IRIOrLiteral: "(isIRI(?v) || isLiteral(?v))",
+}
+# Patterns whose every match in Python is implied by a simple ASCII test: "\\S" (some
+# non-space character) is the usual "not blank" rule. Python's and Oxigraph's notions of
+# whitespace differ on a few control characters, so the SPARQL side asks for a letter or digit.
+SURE_PATTERNS = {"\\S": "[0-9A-Za-z]"}
+
+
+def sure_datatype(datatype: URIRef) -> str | None:
+    return SURE_DATATYPES.get(datatype)
+
+
+def sure_node_kind(kind: URIRef) -> str | None:
+    return SURE_NODE_KINDS.get(kind)
+
+
+def sure_in(members: Iterable) -> str | None:
+    members = list(members)
+    if not members or not all(isinstance(m, URIRef) for m in members):
+        return None  # literals: rdflib's term equality is not SPARQL's
+    return "(isIRI(?v) && ?v IN (" + ", ".join(f"<{m}>" for m in members) + "))"
+
+
+def sure_class(cls) -> str | None:
+    if not isinstance(cls, URIRef):
+        return None
+    return f"(!isLiteral(?v) && EXISTS {{ ?v <{RDF.type}>/<{RDFS.subClassOf}>* <{cls}> }})"
+
+
+def sure_length(minimum: int | None = None, maximum: int | None = None) -> str:
+    """Plain strings and IRIs: pyshacl measures str(value), as SPARQL STRLEN(STR(?v)) does."""
+    bounds = []
+    if minimum is not None:
+        bounds.append(f"STRLEN(STR(?v)) >= {minimum}")
+    if maximum is not None:
+        bounds.append(f"STRLEN(STR(?v)) <= {maximum}")
+    return f"(({PLAIN_STRING} || isIRI(?v)) && " + " && ".join(bounds) + ")"
+
+
+def sure_pattern(pattern: Literal, flags: Literal | None) -> str | None:
+    ascii_test = SURE_PATTERNS.get(str(pattern))
+    if ascii_test is None or flags is not None:
+        return None
+    return f"(({PLAIN_STRING} || isIRI(?v)) && REGEX(STR(?v), \"{ascii_test}\"))"
+
+
+def all_sure(expressions: list) -> str | None:
+    """Certain for all of them: needs every one."""
+    if not expressions or any(e is None for e in expressions):
+        return None
+    return "(" + " && ".join(expressions) + ")"
+
+
+def any_sure(expressions: list) -> str | None:
+    """Certain for one of them: any known one will do."""
+    known = [e for e in expressions if e is not None]
+    return "(" + " || ".join(known) + ")" if known else None
 
 
 def any_of(shapes: Iterable[ValueShape]) -> Callable[[object], bool]:
