@@ -295,3 +295,24 @@ def test_named_proposal_is_not_read_as_anaphora(nlp):
                               "Tomas Berg rejected the peace plan.\n")
     assert has(found, "Tomas Berg", "rejects", "peace plan"), found
     assert not has(found, "Tomas Berg", "rejects", "fishing treaty")
+
+
+def test_claimed_denied_and_imputed_positions_give_nothing(nlp):
+    found, _ = positions(nlp, "Headline\n\nMaria Lindqvist repeated her claim that Tomas Berg is in favor of the carbon tax. "
+                              "Senator Alan Reyes denied that he supports the pipeline bill. "
+                              "The opposition accused Lena Holm of backing the mining treaty.\n")
+    assert found == set()
+
+
+def test_adjective_on_the_object_describes_the_object(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Green Party wants to empower senators willing to back the emergency tariff. "
+                              "The Labour Party is willing to back the fishing treaty.\n")
+    assert not has(found, "Green Party", "supports", "tariff"), found
+    assert has(found, "Labour Party", "supports", "fishing treaty"), found
+
+
+def test_vague_nouns_and_variations(nlp):
+    found, _ = positions(nlp, "Headline\n\nGovernor Lena Holm advocated solutions on Monday. "
+                              "Mayor Ravi Patel proposed variations on the congestion charge.\n")
+    assert not any(a == "Lena Holm" for a, _s, _p in found), found
+    assert ("Ravi Patel", "supports", "congestion charge") in found, found

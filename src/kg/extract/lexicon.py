@@ -59,6 +59,8 @@ class Lexicon:
     control_keep: frozenset
     conditional: frozenset
     hypothetical_marks: frozenset
+    disputing_verbs: frozenset
+    unasserted_nouns: frozenset
     speech_verbs: frozenset
     qualifiers: frozenset
     anaphora: frozenset
@@ -146,6 +148,8 @@ def load_lexicon() -> Lexicon:
         control_keep=frozenset(control.get("keep", ())),
         conditional=frozenset(modal.get("conditional", ())),
         hypothetical_marks=frozenset(modal.get("hypothetical_marks", ())),
+        disputing_verbs=frozenset(modal.get("disputing_verbs", ())),
+        unasserted_nouns=frozenset(modal.get("unasserted_nouns", ())),
         speech_verbs=frozenset(modal.get("speech_verbs", ())),
         qualifiers=_word_list("qualifiers.txt"), anaphora=_word_list("anaphora.txt"),
         containers=_word_list("containers.txt"), people=_word_list("people.txt"),

@@ -186,6 +186,10 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         if head.pos_ in ("VERB", "AUX"):
             return find_subject(head, lexicon, depth + 1)
         if head.pos_ == "ADJ":  # "willing to engage", "ready to sign"
+            if head.dep_ in ("oprd", "advcl"):  # "empowers senators willing to back X": the object is willing
+                objects = [c for c in head.head.children if c.dep_ == "dobj" and c.right_edge.i == head.i - 1]
+                if objects:
+                    return objects[0]
             return find_subject(head.head, lexicon, depth + 1) if head.head != head else None
     if dep in ("relcl", "acl"):
         noun = head
@@ -246,6 +250,11 @@ def _modal_factor(verb: Token, ctx: SentenceContext) -> float | None:
             return None  # "asked whether X backs", "questions as to whether X still supports"
         if node.head == node:
             break
+        head_lemma = node.head.lemma_.lower()
+        if node.dep_ in ("ccomp", "pcomp", "pobj", "xcomp", "prep") and head_lemma in ctx.lexicon.disputing_verbs:
+            return None  # "denied that he backs", "accused him of supporting"
+        if node.dep_ in ("acl", "ccomp", "appos") and node.head.pos_ == "NOUN" and head_lemma in ctx.lexicon.unasserted_nouns:
+            return None  # "the claim that X supports Y"
         node = node.head
     return factor
 
@@ -676,6 +685,10 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 continue
             subject = _governing_subject(token, ctx) if token.dep_ in ("acomp", "oprd") else (
                 token.head if token.dep_ in ("amod", "acl") else None)
+            if token.dep_ in ("oprd", "advcl"):
+                # "it empowers candidates willing to ...": the adjective describes the object
+                objects = [c for c in token.head.children if c.dep_ == "dobj" and c.right_edge.i == token.i - 1]
+                subject = objects[0] if objects else subject
             if subject is None:
                 continue
             targets = [(cue.stance, object_target(t, cue, ctx, via_prep=True)) for _p, t in _prep_targets(token, cue.preps)]
