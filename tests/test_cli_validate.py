@@ -279,6 +279,14 @@ def test_truncated_turtle_names_file_and_line(tmp_path):
     assert re.search(rf"{re.escape(str(bad))}:\d+: ", run(bad).output)
 
 
+def test_truncated_ntriples_and_nquads_name_file_and_line(tmp_path):
+    # N-Triples is loaded by Oxigraph directly, N-Quads re-serialised first: both report the line
+    line = '<http://example.org/kg-test/s> <http://example.org/kg-test/p> "x" .\n'
+    for name, cut in (("cut.nt", line * 3 + line[:40]), ("cut.nq", line * 3 + line[:40])):
+        bad = write(tmp_path / name, cut)
+        _one_error_line(run(bad), f"{bad}:4: ", "not valid RDF")
+
+
 def test_empty_file(tmp_path):
     _one_error_line(run(write(tmp_path / "empty.ttl", "")), "empty.ttl: file is empty")
 
