@@ -316,3 +316,15 @@ def test_vague_nouns_and_variations(nlp):
                               "Mayor Ravi Patel proposed variations on the congestion charge.\n")
     assert not any(a == "Lena Holm" for a, _s, _p in found), found
     assert ("Ravi Patel", "supports", "congestion charge") in found, found
+
+
+def test_absolute_clause_with_all_and_proposing_verbs(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe council is divided, with Maria Lindqvist, Tomas Berg and Lena Holm all "
+                              "calling for a congestion charge. Governor Lena Holm unveiled a proposal to rebuild the "
+                              "northern rail line. Ravi Patel warned against privatising the water utility. "
+                              "Omar Haddad unveiled a new logo for the city.\n")
+    for name in ("Maria Lindqvist", "Tomas Berg", "Lena Holm"):
+        assert has(found, name, "supports", "congestion charge"), found
+    assert has(found, "Lena Holm", "supports", "rebuild the northern rail line")
+    assert has(found, "Ravi Patel", "rejects", "privatising the water utility")
+    assert not any(a == "Omar Haddad" for a, _s, _p in found)

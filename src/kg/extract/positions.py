@@ -193,6 +193,8 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             return find_subject(head.head, lexicon, depth + 1) if head.head != head else None
     if dep in ("relcl", "acl"):
         noun = head
+        if noun.dep_ == "appos" and noun.pos_ in ("PRON", "DET") and noun.head != noun:
+            noun = noun.head  # "with X, Y and Z all calling for ...": "all" stands for X, Y and Z
         if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in _QUANTIFIERS:
             return None  # "lots of Democrats supporting X" are some people, not the party
         # "Ukraine was one of the first to support": climb to the copula's subject
