@@ -21,6 +21,7 @@ from kg.cli import cli
 from kg.load import load_files
 from kg.push import graphs_from_files, graphs_from_store, push_graphs
 from kg.query import catalogue, graph_stats, run_saved_query
+from kg.errors import QueryError
 from kg.sources import EndpointSource, memory_source, store_source
 
 REPO = Path(__file__).resolve().parents[1]
@@ -105,8 +106,10 @@ def pushed(server, tmp_path_factory):
     """The fixture loaded into an embedded store and pushed from there with SPARQL Update."""
     store = tmp_path_factory.mktemp("store") / "store"
     load_files([FIXTURE], store)
-    report = push_graphs(graphs_from_store(store), update_endpoint=server.update_url, batch_triples=100)
-    assert report.graphs_sent == 4
+    report = push_graphs(graphs_from_store(store), update_endpoint=server.update_url, batch_triples=100,
+                         query_endpoint=server.query_url)
+    assert report.graphs_sent == 4  # the store's index graph is not sent: the endpoint builds its own
+    assert report.index_entities == 10  # 6 actors and 4 proposals
     return store
 
 
@@ -209,3 +212,20 @@ def test_a_push_to_a_stopped_server_reports_and_a_second_push_completes(tmp_path
         assert int(answer.rows[0][0]) == 12
     finally:
         again.stop()
+
+
+def test_reindex_builds_the_index_of_data_pushed_without_it(server, pushed):
+    remote = EndpointSource(server.query_url)
+    expected = run_saved_query("who-supports", [("proposal", "ceasefire")], store_source(pushed)).rows
+    # an upload by other means: the article graphs arrive, the index graph does not
+    request = urllib.request.Request(server.update_url, method="POST",
+                                     data=b"DROP GRAPH <https://w3id.org/kg-positions/id/graph/index>",
+                                     headers={"Content-Type": "application/sparql-update"})
+    urllib.request.urlopen(request, timeout=10).read()
+    with pytest.raises(QueryError, match="kg reindex --endpoint URL"):
+        run_saved_query("who-supports", [("proposal", "ceasefire")], EndpointSource(server.query_url))
+    result = CliRunner().invoke(cli, ["reindex", "--endpoint", server.query_url,
+                                       "--update-endpoint", server.update_url])
+    assert result.exit_code == 0, result.output
+    assert "for 10 actor(s) and proposal(s)" in result.output
+    assert run_saved_query("who-supports", [("proposal", "ceasefire")], remote).rows == expected

@@ -18,6 +18,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.load import split_by_article
+from kg.index import INDEX_GRAPH
 from kg.push import PushError, graphs_from_files, push_graphs, update_request_text
 from kg.rdfio import iter_quads
 
@@ -94,7 +95,7 @@ def test_load_puts_each_article_in_its_graph_and_reloading_replaces(run, tmp_pat
     assert first.exit_code == 0, first.output
     assert "4 article graph(s) (0 replaced)" in first.stderr
     dataset = dump(store)
-    assert graph_names(dataset) == ARTICLES
+    assert graph_names(dataset) == ARTICLES | {str(INDEX_GRAPH)}
     size = len(list(dataset.quads()))
     again = run("load", str(FIXTURE), "--store", str(store))
     assert "(4 replaced)" in again.stderr
@@ -142,7 +143,7 @@ def test_stats_table_and_json(run, tmp_path):
     assert (lines["articles"], lines["statements"], lines["actors"], lines["proposals"]) == ("4", "12", "6", "4")
     counts = json.loads(run("stats", "--store", str(store), "--format", "json").output)
     assert counts["named_graphs"] == 4 and counts["default_graph_triples"] == 0
-    assert counts["triples"] == len(list(dump(store).quads()))
+    assert counts["triples"] == len([q for q in dump(store).quads() if str(q[3]) != str(INDEX_GRAPH)])
     assert json.loads(run("stats", "--data", str(FIXTURE), "-f", "json").output) == counts
 
 
@@ -300,3 +301,85 @@ def test_push_credentials_from_netrc(stand_in, tmp_path, monkeypatch):
 def test_push_needs_a_target(run, tmp_path):
     result = run("push", str(FIXTURE))
     assert result.exit_code == 2 and "say where to push" in result.stderr
+
+
+# ---- the index graph ------------------------------------------------------------------------
+
+def _article(name: str, statements: list[tuple[str, str, str, str]]) -> str:
+    """TriG for one article graph: (actor key, actor label, stance, proposal label) statements."""
+    lines = [f"kgid:article\\/{name} a kg:Article ; kg:documentId \"{name}\" ."]
+    for i, (actor, label, stance, proposal) in enumerate(statements):
+        key = proposal.replace(" ", "-")
+        lines += [f"kgid:actor\\/{actor} a kg:Person ; rdfs:label \"{label}\" ; skos:prefLabel \"{label}\" .",
+                  f"kgid:proposal\\/{key} a kg:Proposal ; rdfs:label \"{proposal}\" ; skos:prefLabel \"{proposal}\" ; "
+                  f"kg:proposalType kg:Ceasefire .",
+                  f"kgid:actor\\/{actor} kg:{stance} kgid:proposal\\/{key} .",
+                  f"kgid:statement\\/{name}-{i} a kg:Statement ; kg:actor kgid:actor\\/{actor} ; "
+                  f"kg:stance kg:{'Support' if stance == 'supports' else 'Reject'} ; kg:proposal kgid:proposal\\/{key} ; "
+                  f"kg:sourceArticle kgid:article\\/{name} ; kg:evidence \"...\" ."]
+    body = "\n  ".join(lines)
+    return f"kgid:article\\/{name} {{\n  {body}\n}}\n"
+
+
+_TRIG_PREFIXES = """@prefix kg: <https://w3id.org/kg-positions/ns#> .
+@prefix kgid: <https://w3id.org/kg-positions/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+"""
+
+
+def _index(store_path: Path) -> set[tuple[str, str, str]]:
+    """The index graph's triples, with the kg namespaces cut off for readability."""
+    store = ox.Store.read_only(str(store_path))
+    short = lambda term: term.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]  # noqa: E731
+    triples = {(short(q.subject), short(q.predicate), short(q.object))
+               for q in store.quads_for_pattern(None, None, None, ox.NamedNode(str(INDEX_GRAPH)))}
+    del store
+    return triples
+
+
+def test_the_index_graph_follows_every_replacement(run, tmp_path):
+    store = tmp_path / "store"
+    first = tmp_path / "first.trig"
+    first.write_text(_TRIG_PREFIXES + _article("a", [("ines-costa", "Inês Costa", "supports", "gaza truce")])
+                     + _article("b", [("ines-costa", "Inês Costa", "rejects", "oil embargo")]), encoding="utf-8")
+    assert run("load", str(first), "--store", str(store)).exit_code == 0
+    index = _index(store)
+    assert {("ines-costa", "supports", "gaza-truce"), ("ines-costa", "rejects", "oil-embargo"),
+            ("ines-costa", "labelWord", "ines"), ("ines-costa", "labelWord", "costa"),
+            ("gaza-truce", "labelWord", "truce"), ("gaza-truce", "proposalType", "Ceasefire")} <= index
+    # article b is re-extracted: another actor now rejects the embargo
+    second = tmp_path / "second.trig"
+    second.write_text(_TRIG_PREFIXES + _article("b", [("omar-haddad", "Omar Haddad", "rejects", "oil embargo")]),
+                      encoding="utf-8")
+    assert run("load", str(second), "--store", str(store)).exit_code == 0
+    index = _index(store)
+    assert ("ines-costa", "rejects", "oil-embargo") not in index
+    assert ("omar-haddad", "rejects", "oil-embargo") in index and ("ines-costa", "supports", "gaza-truce") in index
+    # article a loses its statement: Costa and the truce are in no article graph any more
+    third = tmp_path / "third.trig"
+    third.write_text(_TRIG_PREFIXES + _article("a", []), encoding="utf-8")
+    assert run("load", str(third), "--store", str(store)).exit_code == 0
+    index = _index(store)
+    assert not {t for t in index if t[0] in ("ines-costa", "gaza-truce")}
+    # the saved queries find names by their words, in any order, case and accents
+    rows = run("query", "who-rejects", "-p", "proposal", "EMBARGO oil", "--store", str(store), "-f", "csv").output
+    assert "Omar Haddad" in rows
+    assert "Omar Haddad" in run("query", "positions-of", "-p", "actor", "haddad omar", "--store", str(store)).output
+    # and fall back to part of a word when no label has them all
+    assert "Omar Haddad" in run("query", "positions-of", "-p", "actor", "hadd", "--store", str(store)).output
+
+
+def test_reindex_rebuilds_a_lost_index(run, tmp_path):
+    store = tmp_path / "store"
+    run("load", str(FIXTURE), "--store", str(store))
+    before = _index(store)
+    raw = ox.Store(str(store))
+    raw.update(f"DROP GRAPH <{INDEX_GRAPH}>")
+    del raw
+    failed = run("query", "who-supports", "-p", "proposal", "ceasefire", "--store", str(store))
+    assert failed.exit_code == 2 and "kg reindex" in failed.stderr
+    rebuilt = run("reindex", "--store", str(store))
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert _index(store) == before
+    assert run("query", "who-supports", "-p", "proposal", "ceasefire", "--store", str(store)).exit_code == 0

@@ -21,7 +21,9 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from kg.errors import EndpointError
-from kg.sources import check_endpoint_url, describe_http_failure, endpoint_credentials, redact
+from kg.index import (INDEX_GRAPH, all_entities, entities_in_graphs, entities_of_quads, rebuild_updates,
+                      refresh_updates)
+from kg.sources import EndpointSource, check_endpoint_url, describe_http_failure, endpoint_credentials, redact
 
 DEFAULT_BATCH_TRIPLES = 5000
 DEFAULT_RETRIES = 4
@@ -31,6 +33,7 @@ _RETRYABLE_STATUS = {408, 429}
 _SHOWN_NOT_SENT = 3
 
 GraphName = ox.NamedNode | ox.DefaultGraph
+_INDEX = ox.NamedNode(str(INDEX_GRAPH))
 
 
 @dataclass
@@ -46,12 +49,19 @@ class PushReport:
     retries: int = 0
     not_sent: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    index_entities: int | None = None  # actors and proposals whose index entries were refreshed
+
 
     def describe(self) -> str:
         text = (f"kg: pushed {self.graphs_sent} of {self.graphs_total} graph(s), {self.triples_sent} triple(s), "
                 f"to {self.target} ({self.protocol}; {self.requests} request(s), {self.retries} retried)")
         if self.skipped:
             text += f"; skipped {len(self.skipped)} graph(s) named by a blank node, which no endpoint can address"
+        if self.index_entities is not None:
+            text += f"; index graph refreshed for {self.index_entities} actor(s) and proposal(s)"
+        else:
+            text += ("; the endpoint's index graph was NOT refreshed (no query URL): pass --endpoint QUERY_URL "
+                     "as well, or run `kg reindex --endpoint QUERY_URL --update-endpoint URL`")
         return text
 
 
@@ -78,7 +88,7 @@ def graphs_from_store(store_path: str | Path | None = None) -> GraphSet:
     from kg.store import open_store
 
     store = open_store(store_path, create=False, read_only=True)
-    names: list[GraphName] = sorted(store.named_graphs(), key=str)
+    names: list[GraphName] = sorted((g for g in store.named_graphs() if g.value != str(INDEX_GRAPH)), key=str)
     if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
         names.append(ox.DefaultGraph())
     return GraphSet(names, lambda name: list(store.quads_for_pattern(None, None, None, name)))
@@ -90,7 +100,8 @@ def graphs_from_files(paths: Iterable[str | Path], input_format: str | None = No
 
     grouped: dict[GraphName, list[ox.Quad]] = {}
     for quad in read_split(paths, input_format):
-        grouped.setdefault(quad.graph_name, []).append(quad)
+        if quad.graph_name != _INDEX:  # derived data: rebuilt on the endpoint instead
+            grouped.setdefault(quad.graph_name, []).append(quad)
     names = sorted(grouped, key=lambda g: (isinstance(g, ox.DefaultGraph), str(g)))
     return GraphSet(names, grouped.__getitem__)
 
@@ -158,11 +169,14 @@ def push_graphs(graphs: GraphSet, *,
                 batch_triples: int = DEFAULT_BATCH_TRIPLES, retries: int = DEFAULT_RETRIES,
                 retry_wait: float = DEFAULT_RETRY_WAIT, timeout: float = DEFAULT_TIMEOUT,
                 on_retry: Callable[[str], None] | None = None,
-                sleep: Callable[[float], None] = time.sleep) -> PushReport:
+                sleep: Callable[[float], None] = time.sleep,
+                query_endpoint: str | None = None) -> PushReport:
     """Replace each graph on the endpoint; returns the report, raises PushError when giving up.
 
     With GRAPH_STORE the Graph Store Protocol is used, else SPARQL Update at
-    UPDATE_ENDPOINT; an article's graph always travels in one request.
+    UPDATE_ENDPOINT; an article's graph always travels in one request. With
+    QUERY_ENDPOINT (and an update URL) the endpoint's index graph (kg.index) is then
+    refreshed for every actor and proposal the replaced and the new graphs mention.
     """
     if not graph_store and not update_endpoint:
         raise EndpointError("push needs an update endpoint (--update-endpoint or --endpoint) or --graph-store")
@@ -170,6 +184,12 @@ def push_graphs(graphs: GraphSet, *,
     report = PushReport(target=redact(url), protocol="graph store protocol" if graph_store else "SPARQL update",
                         graphs_total=len(graphs.names))
     sender = _Sender(report, endpoint_credentials(url), retries, retry_wait, timeout, on_retry, sleep)
+    remote = EndpointSource(check_endpoint_url(query_endpoint), timeout) if query_endpoint else None
+    index_url = check_endpoint_url(update_endpoint) if update_endpoint else None
+    affected: set[str] = set()
+    if remote is not None and index_url:
+        named = [g.value for g in graphs.names if isinstance(g, ox.NamedNode)]
+        affected = entities_in_graphs(lambda sparql: remote.select(sparql).rows, named)
     pending: list[tuple[GraphName, list[ox.Quad]]] = []
     pending_triples = 0
     position = 0  # graphs.names[position:] have not been handed to a request yet
@@ -204,6 +224,7 @@ def push_graphs(graphs: GraphSet, *,
             position += 1
             continue
         quads = graphs.load(name)
+        affected |= entities_of_quads(quads)
         if pending and not graph_store and pending_triples + len(quads) > batch_triples:
             flush()
         position += 1
@@ -222,4 +243,36 @@ def push_graphs(graphs: GraphSet, *,
         pending.append((name, quads))
         pending_triples += len(quads)
     flush()
+    if remote is not None and index_url:
+        for update in refresh_updates(lambda sparql: remote.select(sparql).rows, affected):
+            failure = sender.send("POST", index_url, update.encode("utf-8"), "application/sparql-update; charset=utf-8")
+            if failure:
+                raise PushError(f"push to {report.target}: every graph was sent, but refreshing the index graph "
+                                f"failed: {failure}. Run `kg reindex --endpoint URL --update-endpoint URL` to "
+                                f"rebuild it.", report)
+        report.index_entities = len(affected)
+    return report
+
+
+def reindex_endpoint(query_endpoint: str, update_endpoint: str, *, retries: int = DEFAULT_RETRIES,
+                     retry_wait: float = DEFAULT_RETRY_WAIT, timeout: float = DEFAULT_TIMEOUT,
+                     on_retry: Callable[[str], None] | None = None,
+                     sleep: Callable[[float], None] = time.sleep) -> PushReport:
+    """Rebuild the index graph (kg.index) of a remote store from its article graphs.
+
+    For data that reached the endpoint by other means than `kg push`; it is safe
+    to run again, and after a failure it should be.
+    """
+    remote = EndpointSource(check_endpoint_url(query_endpoint), timeout)
+    url = check_endpoint_url(update_endpoint)
+    report = PushReport(target=redact(url), protocol="SPARQL update")
+    sender = _Sender(report, endpoint_credentials(url), retries, retry_wait, timeout, on_retry, sleep)
+    select = lambda sparql: remote.select(sparql).rows  # noqa: E731
+    entities = all_entities(select)
+    for update in rebuild_updates(select, entities):
+        failure = sender.send("POST", url, update.encode("utf-8"), "application/sparql-update; charset=utf-8")
+        if failure:
+            raise EndpointError(f"rebuilding the index graph at {report.target} failed: {failure}; "
+                                f"run `kg reindex` again")
+    report.index_entities = len(entities)
     return report

@@ -31,10 +31,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Mapping, Sequence
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS, SKOS, XSD
 
 from kg.errors import InputError, QueryError
+from kg.index import INDEX_GRAPH, label_words
 from kg.namespaces import KG, PREFIXES
 from kg.resources import ontology_files, queries_dir
 from kg.results import QueryResult
@@ -243,13 +245,28 @@ def proposal_types_matching(text: str) -> list[URIRef]:
 
 
 def _resolve(kind: str, text: str, source) -> list[URIRef]:
-    """Actors or proposals whose labels (or, for proposals, type) contain TEXT."""
-    params: dict[str, list] = {"text": [Literal(text)]}
+    """Actors or proposals TEXT names, looked up in the index graph.
+
+    Those whose labels hold every word of TEXT (as kg.index.label_words splits it);
+    if none does, those with a label containing TEXT. For proposals, those of the
+    proposal types whose label contains TEXT are added.
+    """
+    words = sorted(label_words(text))
+    params: dict[str, list] = {"word": [Literal(w) for w in words]}  # no words: VALUES binds nothing
     if kind == "proposal":
-        params["type"] = list(proposal_types_matching(text))
-    lookup = _lookup_query(kind)
-    result = source.select(bind(lookup, params))
-    return sorted({row[0] for row in result.rows if isinstance(row[0], URIRef) and row[0] != NOTHING})
+        params["type"] = proposal_types_matching(text)
+    words_seen: dict = {}
+    of_type: set = set()
+    for entity, word in source.select(bind(_lookup_query(kind), params)).rows:
+        if word is None:
+            of_type.add(entity)  # a proposal of a matching type
+        else:
+            words_seen.setdefault(entity, set()).add(str(word))
+    matched = {entity for entity, seen in words_seen.items() if seen >= set(words)}
+    if not matched:
+        text_rows = source.select(bind(_lookup_query(f"{kind}-text"), {"text": [Literal(text)]})).rows
+        matched = {row[0] for row in text_rows}
+    return sorted(e for e in matched | of_type if isinstance(e, URIRef) and e != NOTHING)
 
 
 def parameter_terms(param: QueryParameter, values: Sequence[str], source, query_name: str) -> list:
@@ -312,6 +329,9 @@ def bind(query: SavedQuery, terms: Mapping[str, Sequence]) -> str:
 
 def bound_query_text(query: SavedQuery, params=(), source=None) -> str:
     """The query text with the user's -p NAME VALUE pairs bound, after checking them."""
+    if source is not None and (str(INDEX_GRAPH) in query.text
+                               or any(p.type in ("actor", "proposal") for p in query.parameters)):
+        require_index(source)
     given = _group(params)
     terms: dict[str, list] = {}
     if query.parameters:
@@ -342,6 +362,25 @@ def run_saved_query(name: str | SavedQuery, params=(), source=None) -> QueryResu
     query = saved_query(name) if isinstance(name, str) else name
     text = bound_query_text(query, params, source)
     return source.query(text)
+
+
+def require_index(source) -> None:
+    """QueryError if SOURCE holds articles but no index graph (kg.index), which the saved queries read.
+
+    A store or endpoint filled by kg has one; one filled by other means (an RDF
+    file uploaded by hand, a store from an older kg) needs `kg store reindex`.
+    """
+    if getattr(source, "index_checked", False):
+        return
+    if not source.ask(f"ASK {{ GRAPH <{INDEX_GRAPH}> {{ ?s ?p ?o }} }}") and source.ask(_HAS_ARTICLES):
+        where = getattr(source, "description", "the graph")
+        hint = " --endpoint URL" if where.startswith("endpoint") else ""
+        raise QueryError(f"{where} holds articles but no index graph <{INDEX_GRAPH}>, which the saved queries "
+                         f"read; build it with `kg reindex{hint}`")
+    source.index_checked = True
+
+
+_HAS_ARTICLES = "ASK { GRAPH ?g { ?article a <https://w3id.org/kg-positions/ns#Article> } }"
 
 
 def run_query_text(text: str, source, params=(), origin: str = "--sparql") -> QueryResult:
@@ -378,9 +417,12 @@ SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
   UNION { VALUES ?class { kg:Person kg:Organisation kg:State } GRAPH ?g { ?x a ?class } BIND("actors" AS ?what) }
   UNION { GRAPH ?g { ?x a kg:Proposal } BIND("proposals" AS ?what) }
   UNION { GRAPH ?x { } BIND("named_graphs" AS ?what) }
+  FILTER(COALESCE(?g, ?x) != <https://w3id.org/kg-positions/id/graph/index>)  # ?g is unbound for graphs
 } GROUP BY ?what
 """
-_TRIPLES_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+# the index graph is derived data (kg.index): not counted
+_TRIPLES_QUERY = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                  "FILTER(?g != <https://w3id.org/kg-positions/id/graph/index>) }")
 
 
 def graph_stats(source) -> GraphStats:
@@ -390,7 +432,7 @@ def graph_stats(source) -> GraphStats:
     default_triples = None
     store = getattr(source, "store", None)
     if store is not None:
-        default_triples = len(store) - triples
+        default_triples = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     return GraphStats(articles=counts.get("articles", 0), statements=counts.get("statements", 0),
                       actors=counts.get("actors", 0), proposals=counts.get("proposals", 0),
                       named_graphs=counts.get("named_graphs", 0), triples=triples,

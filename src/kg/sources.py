@@ -116,10 +116,11 @@ def memory_source(data_files: Iterable[str | Path], input_format: str | None = N
                   allow_service: bool = False) -> LocalSource:
     """RDF files loaded into an in-memory store (nothing is written to disk), split by article."""
     from kg.load import read_split
+    from kg.store import replace_graphs
 
     files = [str(p) for p in data_files]
     store = ox.Store()  # no path: memory only
-    store.extend(read_split(files, input_format))
+    replace_graphs(store, read_split(files, input_format))  # and builds the index graph
     return LocalSource(store, f"--data {' '.join(files)}", allow_service)
 
 
@@ -204,6 +205,9 @@ class EndpointSource(_FormChecks):
         wrapper.setMethod(POST)
         wrapper.setTimeout(int(max(1, round(self.timeout))))
         wrapper.setQuery(sparql)
+        # SPARQLWrapper guesses the form with a regex that a word such as "dropped" in a
+        # comment fools into sending the query as an update; kg's lexer knows better
+        wrapper.queryType = query_form(sparql).upper()
         wrapper.setOnlyConneg(True)
         wrapper.addCustomHttpHeader("Accept", accept)
         if self.credentials:

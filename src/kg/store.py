@@ -10,7 +10,10 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import StoreError
+from kg.index import INDEX_GRAPH, entities_in_graphs, entities_of_quads, rebuild_updates, refresh_updates
 from kg.rdfio import to_ox_term
+
+_BATCH_QUADS = 100_000  # quads per update request when article graphs are written
 
 
 def default_store_path() -> Path:
@@ -55,23 +58,82 @@ def dataset_quads(dataset: rdflib.Dataset) -> Iterable[ox.Quad]:
         yield ox.Quad(to_ox_term(s), to_ox_term(p), to_ox_term(o), graph_term)
 
 
+def store_select(store: ox.Store):
+    """A function running a SELECT on STORE and returning rows of plain IRIs and lexical forms."""
+
+    def select(sparql: str) -> list[tuple]:
+        return [tuple(term.value if term is not None else None for term in solution)
+                for solution in store.query(sparql)]
+
+    return select
+
+
+def _insert_data(graphs: dict[ox.NamedNode, list[ox.Quad]]) -> str:
+    """DROP and INSERT DATA for each graph: run as one update, one transaction."""
+    parts = [f"DROP SILENT GRAPH {graph}" for graph in graphs]
+    body = "\n".join(f"GRAPH {graph} {{\n" + "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+                     + "\n}" for graph, quads in graphs.items())
+    parts.append(f"INSERT DATA {{\n{body}\n}}")
+    return " ;\n".join(parts)
+
+
 def replace_graphs(store: ox.Store, quads: Iterable[ox.Quad]) -> int:
-    """Add quads, first clearing every named graph they belong to; returns the quad count.
+    """Add quads, replacing every named graph they belong to; returns the quad count.
 
     Re-extracting or re-loading an article therefore replaces its statements
-    instead of adding a second copy.
+    instead of adding a second copy. Each article graph is swapped in one
+    transaction (with the others of its batch), so a failure never leaves an
+    article half-written or missing. The index graph (kg.index) is then refreshed
+    for every actor and proposal the old or new graphs mention; quads that claim to
+    be in the index graph are ignored, as it is derived data.
     """
-    quads = list(quads)
-    graphs = {q.graph_name for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
+    index = ox.NamedNode(str(INDEX_GRAPH))
+    by_graph: dict[ox.NamedNode, list[ox.Quad]] = {}
+    default: list[ox.Quad] = []
+    count = 0
+    for quad in quads:
+        if quad.graph_name == index:
+            continue
+        count += 1
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            default.append(quad)
+        else:
+            by_graph.setdefault(quad.graph_name, []).append(quad)
+    select = store_select(store)
     try:
-        for graph in graphs:
-            if store.contains_named_graph(graph):
-                store.remove_graph(graph)
-        store.extend(quads)
+        existing = [g.value for g in by_graph if store.contains_named_graph(g)]
+        affected = entities_in_graphs(select, existing)
+        batch: dict[ox.NamedNode, list[ox.Quad]] = {}
+        size = 0
+        for graph, graph_quads in by_graph.items():
+            affected |= entities_of_quads(graph_quads)
+            batch[graph] = graph_quads
+            size += len(graph_quads)
+            if size >= _BATCH_QUADS:
+                store.update(_insert_data(batch))
+                batch, size = {}, 0
+        if batch:
+            store.update(_insert_data(batch))
+        if default:
+            store.extend(default)
+        for update in refresh_updates(select, affected):
+            store.update(update)
         store.flush()
     except OSError as err:
         raise StoreError(f"cannot write to the store: {err}") from None
-    return len(quads)
+    return count
+
+
+def reindex(store: ox.Store) -> int:
+    """Rebuild the store's index graph from its article graphs; returns the number of index triples."""
+    select = store_select(store)
+    try:
+        for update in rebuild_updates(select):
+            store.update(update)
+        store.flush()
+    except OSError as err:
+        raise StoreError(f"cannot write to the store: {err}") from None
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(str(INDEX_GRAPH))))
 
 
 def write_dataset_to_store(store: ox.Store, dataset: rdflib.Dataset) -> int:

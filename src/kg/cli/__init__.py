@@ -64,6 +64,7 @@ def _register() -> None:
     cli.add_command(store_cmd.load)
     cli.add_command(store_cmd.stats)
     cli.add_command(store_cmd.push)
+    cli.add_command(store_cmd.reindex)
     from kg.cli import validate as validate_cmd
 
     cli.add_command(validate_cmd.validate)

@@ -113,5 +113,43 @@ def push(paths, store_path, endpoint, update_endpoint, graph_store, batch_size, 
     graphs = graphs_from_files(paths, input_format) if paths else graphs_from_store(store_path)
     report = push_graphs(graphs, update_endpoint=update_endpoint or endpoint, graph_store=graph_store,
                          batch_triples=batch_size, retries=retries, retry_wait=retry_wait, timeout=timeout,
-                         on_retry=lambda message: click.echo(f"kg: {message}", err=True))
+                         on_retry=lambda message: click.echo(f"kg: {message}", err=True), query_endpoint=endpoint)
     click.echo(report.describe(), err=True)
+
+
+@click.command()
+@store_option
+@endpoint_option
+@click.option("--update-endpoint", envvar="KG_UPDATE_ENDPOINT", default=None, metavar="URL",
+              help="SPARQL 1.1 Update URL of the endpoint, if not the --endpoint URL.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Seconds to wait for each request to an endpoint.")
+def reindex(store_path, endpoint, update_endpoint, timeout):
+    """Rebuild the index graph the saved queries read, from the article graphs.
+
+    kg keeps the index up to date on every extract, load and push; rebuild it when
+    articles reached a store or endpoint by other means (an upload by hand, another
+    tool, an older kg). It is safe to run at any time.
+
+    \b
+    Examples:
+      kg reindex --store ./kg-store
+      kg reindex --endpoint http://localhost:7878/query --update-endpoint http://localhost:7878/update
+    """
+    if endpoint:
+        from kg.push import reindex_endpoint
+
+        report = reindex_endpoint(endpoint, update_endpoint or endpoint, timeout=timeout,
+                                  on_retry=lambda message: click.echo(f"kg: {message}", err=True))
+        click.echo(f"kg: rebuilt the index graph of {report.target} for {report.index_entities} actor(s) and "
+                   f"proposal(s) ({report.requests} request(s))", err=True)
+        return
+    from kg.store import default_store_path, open_store, reindex as reindex_store
+
+    location = store_path or default_store_path()
+    store = open_store(location, create=False)
+    try:
+        triples = reindex_store(store)
+    finally:
+        del store  # release the store's lock
+    click.echo(f"kg: rebuilt the index graph of store {location}: {triples} triple(s)", err=True)
