@@ -351,3 +351,36 @@ def test_synthetic_data_is_laid_out_as_rdf_mapping_emits_it(tmp_path):
     assert sum(len(r.statements) for r in results) == 250
     stances = {s.stance for r in results for s in r.statements}
     assert stances == {"supports", "rejects"}
+
+
+# ---- ORDER BY applied by kg -------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(catalogue()))
+def test_kg_sorts_saved_query_answers_as_the_engine_would(source, name):
+    from kg.ordering import split_order_by
+
+    query = catalogue()[name]
+    assert split_order_by(query.text) is not None or name == "proposals"  # proposals sorts on an expression
+    for example in query.examples:
+        words = shlex.split(example)
+        params = [(words[i + 1], words[i + 2]) for i, w in enumerate(words) if w == "-p"]
+        text = bound_query_text(query, params, source)
+        assert run_saved_query(name, params, source).rows == source.query(text).rows, example
+
+
+def test_order_by_stays_with_the_engine_when_kg_cannot_apply_it():
+    from kg.ordering import OrderKey, split_order_by
+
+    body, keys = split_order_by("SELECT ?a ?n WHERE { ?a ?p ?n } ORDER BY DESC(?n) ?a # last\n")
+    assert keys == [OrderKey("n", True), OrderKey("a")] and "ORDER" not in body
+    assert split_order_by("SELECT ?a WHERE { ?a ?p ?n } ORDER BY ?a LIMIT 10") is None
+    assert split_order_by("SELECT ?a WHERE { ?a ?p ?n } ORDER BY STR(?a)") is None
+    assert split_order_by("SELECT ?a WHERE { { SELECT ?a WHERE { ?a ?p ?n } ORDER BY ?a LIMIT 1 } }") is None
+    assert split_order_by("SELECT ?a WHERE { ?a ?p ?n } ORDER BY ?n", projected=["a"]) is None
+
+
+def test_kg_orders_numbers_by_value_and_unbound_first(source):
+    text = """SELECT ?x ?n WHERE { VALUES (?x ?n) { ("b" 10) ("a" 9) ("c" UNDEF) ("d" 9.5) } } ORDER BY ?n DESC(?x)"""
+    rows = run_query_text(text, source).rows
+    assert [str(r[0]) for r in rows] == ["c", "a", "d", "b"]
+    assert rows == source.query(text).rows

@@ -37,6 +37,7 @@ from rdflib.namespace import RDFS, SKOS, XSD
 
 from kg.errors import InputError, QueryError
 from kg.index import INDEX_GRAPH, label_words
+from kg.ordering import run_ordered
 from kg.namespaces import KG, PREFIXES
 from kg.resources import ontology_files, queries_dir
 from kg.results import QueryResult
@@ -361,7 +362,7 @@ def run_saved_query(name: str | SavedQuery, params=(), source=None) -> QueryResu
     """Run a saved query (by name) or a parsed query file with -p style parameters."""
     query = saved_query(name) if isinstance(name, str) else name
     text = bound_query_text(query, params, source)
-    return source.query(text)
+    return run_ordered(text, source)
 
 
 def require_index(source) -> None:

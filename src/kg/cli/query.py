@@ -88,6 +88,7 @@ def query(ctx, query, params, sparql, list_queries, help_query, data_files, stor
         click.echo(chosen.help_text(), nl=False)
         return
 
+    from kg.ordering import run_ordered
     from kg.query import bound_query_text
     from kg.results import format_result
     from kg.sources import open_source
@@ -99,7 +100,7 @@ def query(ctx, query, params, sparql, list_queries, help_query, data_files, stor
     if print_sparql:
         click.echo(text, nl=not text.endswith("\n"))
         return
-    result = source.query(text)
+    result = run_ordered(text, source)
     click.echo(format_result(result, fmt or ("turtle" if result.kind == "graph" else "table")), nl=False)
 
 
