@@ -125,8 +125,32 @@ def _ratio(numerator: int, denominator: int) -> float | None:
     return numerator / denominator if denominator else None
 
 
+class _Scores:
+    """Precision, recall and F1 from the tp, fp and fn counts of the class that mixes it in."""
+
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float | None:
+        """None when nothing was predicted (outside the uncertain statements)."""
+        return _ratio(self.tp, self.tp + self.fp)
+
+    @property
+    def recall(self) -> float | None:
+        """None when there is no certain gold statement."""
+        return _ratio(self.tp, self.tp + self.fn)
+
+    @property
+    def f1(self) -> float | None:
+        # 2TP / (2TP + FP + FN) equals the harmonic mean of P and R where both exist and is
+        # 0 (not undefined) when there is gold but no prediction, or predictions but no gold.
+        return _ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
+
+
 @dataclass
-class ArticleScore:
+class ArticleScore(_Scores):
     """How the predictions for one article fared against its gold statements."""
 
     name: str
@@ -153,25 +177,10 @@ class ArticleScore:
     def predicted(self) -> int:
         return self.tp + self.fp + len(self.ignored)
 
-    @property
-    def precision(self) -> float | None:
-        """None when nothing was predicted (outside the uncertain statements)."""
-        return _ratio(self.tp, self.tp + self.fp)
-
-    @property
-    def recall(self) -> float | None:
-        """None when the article has no certain gold statement."""
-        return _ratio(self.tp, self.tp + self.fn)
-
-    @property
-    def f1(self) -> float | None:
-        # 2TP / (2TP + FP + FN) equals the harmonic mean of P and R where both exist and is
-        # 0 (not undefined) when there is gold but no prediction, or predictions but no gold.
-        return _ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
 
 
 @dataclass
-class EvaluationReport:
+class EvaluationReport(_Scores):
     """Per-article scores and their micro-averaged totals."""
 
     articles: list[ArticleScore] = field(default_factory=list)
@@ -196,17 +205,6 @@ class EvaluationReport:
     def predicted(self) -> int:
         return sum(a.predicted for a in self.articles)
 
-    @property
-    def precision(self) -> float | None:
-        return _ratio(self.tp, self.tp + self.fp)
-
-    @property
-    def recall(self) -> float | None:
-        return _ratio(self.tp, self.tp + self.fn)
-
-    @property
-    def f1(self) -> float | None:
-        return _ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
 
     def meets(self, min_f1: float) -> bool:
         """Whether the overall F1 reaches MIN_F1; an undefined F1 (nothing to score) does not."""
