@@ -328,3 +328,78 @@ def test_absolute_clause_with_all_and_proposing_verbs(nlp):
     assert has(found, "Lena Holm", "supports", "rebuild the northern rail line")
     assert has(found, "Ravi Patel", "rejects", "privatising the water utility")
     assert not any(a == "Omar Haddad" for a, _s, _p in found)
+
+
+def test_joint_speakers_share_the_plural_pronoun(nlp):
+    found, _ = positions(nlp, "Headline\n\nNorway, Chile and Kenya said in a joint statement that they oppose the "
+                              "deep-sea mining treaty. Peru and Ghana issued a joint communique backing the fisheries "
+                              "agreement.\n")
+    for name in ("Norway", "Chile", "Kenya"):
+        assert has(found, name, "rejects", "mining treaty"), found
+    assert has(found, "Peru", "supports", "fisheries agreement"), found
+    assert has(found, "Ghana", "supports", "fisheries agreement"), found
+
+
+def test_cited_document_does_not_speak_for_the_reader(nlp):
+    found, _ = positions(nlp, "Headline\n\nNorway quoted a letter backing the fisheries agreement.\n")
+    assert not has(found, "Norway", "supports", "fisheries"), found
+
+
+def test_passive_participle_with_agent(nlp):
+    found, _ = positions(nlp, "Headline\n\nLena Holm, endorsed by the Daily Courier, won the primary. "
+                              "Tomas Berg, who is backed by Greenpeace, lost. "
+                              "The water tariff, opposed by Chile, was withdrawn.\n")
+    assert has(found, "Daily Courier", "supports", "candidacy of Lena Holm"), found
+    assert has(found, "Greenpeace", "supports", "candidacy of Tomas Berg"), found
+    assert has(found, "Chile", "rejects", "water tariff"), found
+    assert not any("endorsed" in p or "opposed" in p for _a, _s, p in found), found
+
+
+def test_vague_noun_with_participle_names_nothing(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe scheme, backed by Peru, starts in May.\n")
+    assert found == set(), found
+
+
+def test_receiving_support_means_the_giver_supports(nlp):
+    found, _ = positions(nlp, "Headline\n\nMayor Ravi Patel won the backing of Greenpeace. "
+                              "Omar Haddad secured Amnesty International's endorsement.\n")
+    assert has(found, "Greenpeace", "supports", "candidacy of Ravi Patel"), found
+    assert has(found, "Amnesty International", "supports", "candidacy of Omar Haddad"), found
+    assert not any(p == "Greenpeace" for _a, _s, p in found), found
+
+
+def test_call_to_abandon_rejects_what_it_abandons(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Julia Park's call to abandon the fuel levy split the party.\n")
+    assert has(found, "Julia Park", "rejects", "fuel levy"), found
+    assert not has(found, "Julia Park", "supports", "fuel levy"), found
+
+
+def test_noun_cue_with_that_clause(nlp):
+    found, _ = positions(nlp, "Headline\n\nMinister Omar Haddad made a demand that parliament hold a referendum "
+                              "on the border. Senator Julia Park made a claim that parliament will hold an election.\n")
+    assert has(found, "Omar Haddad", "supports", "referendum"), found
+    assert not any(a == "Julia Park" for a, _s, _p in found), found
+
+
+def test_bill_label_keeps_what_it_would_do(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Alan Reyes introduced a bill to ban plastic bags. "
+                              "Senator Julia Park sponsored a motion, and Lena Holm backed a law that would cap rents.\n")
+    assert has(found, "Alan Reyes", "supports", "bill to ban plastic bags"), found
+    assert has(found, "Lena Holm", "supports", "law that would cap rents"), found
+
+
+def test_legislatures_pass_and_agree(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe European Parliament passed the packaging bill. "
+                              "The European Union agreed on a tariff on Chilean copper. "
+                              "The Teamsters gave their backing to the port agreement. "
+                              "Tomas Berg passed the ball.\n")
+    assert has(found, "European Parliament", "supports", "packaging bill"), found
+    assert has(found, "European Union", "supports", "tariff on Chilean copper"), found
+    assert has(found, "Teamsters", "supports", "port agreement"), found
+    assert not any(a == "Tomas Berg" for a, _s, _p in found), found
+
+
+def test_first_name_alone_refers_to_the_full_name(nlp):
+    found, _ = positions(nlp, "Headline\n\nMayor Lena Holm met union leaders. Lena said she opposes the toll road.\n")
+    assert has(found, "Lena Holm", "rejects", "toll road"), found
+    assert not any(a == "Lena" for a, _s, _p in found), found

@@ -123,7 +123,10 @@ class ActorResolver:
         matches = [a for a in self.persons.values()
                    if len(a.label.split()) > 1 and person_key(a.label.split()[-1]) == word]
         if not matches:
-            return None
+            # a first name alone ("Maria said ...") when exactly one person seen so far bears it
+            matches = [a for a in self.persons.values()
+                       if len(a.label.split()) > 1 and person_key(a.label.split()[0]) == word]
+            return matches[0] if len(matches) == 1 else None
         # the most mentioned bearer of the surname ("Trump" is Donald, not a relative mentioned once)
         return max(matches, key=lambda a: self.counts[a.key])
 

@@ -39,6 +39,7 @@ class Cue:
     experiencer_preps: tuple[str, ...] = ()
     copula_prep: bool = False
     copula_only: bool = False
+    that_clause: bool = False
     lemmas: tuple[str, ...] = ()
     gap: int = 0
 
@@ -73,6 +74,8 @@ class Lexicon:
     proposal_types: tuple  # ((phrase words tuple, concept local name), ...) longest first
     synonyms: dict  # lower-case synonym -> (concept local name, canonical label)
     headline_vocabulary: frozenset  # words a Title Case headline writes capitalised but means lower-case
+    documents: frozenset = frozenset()  # texts an actor issues: a participle on one speaks for the issuer
+    document_verbs: frozenset = frozenset()  # the verbs by which the actor issues them
 
 
 def _cue(lemma: str, pos: str, spec: dict, source: str) -> Cue:
@@ -158,6 +161,8 @@ def load_lexicon() -> Lexicon:
         reversal_nouns=frozenset(data.get("reversal", {}).get("nouns", ())),
         proposal_types=types, synonyms=_synonyms(proposal_graph),
         headline_vocabulary=_headline_vocabulary(data, types),
+        documents=frozenset(data.get("documents", {}).get("lemmas", ())),
+        document_verbs=frozenset(data.get("documents", {}).get("verbs", ())),
     )
 
 

@@ -26,6 +26,9 @@ _CONTAINER_PREPS = ("for", "of", "to", "on")
 _QUANTIFIERS = {"lot", "lots", "many", "some", "most", "few", "majority", "minority", "number", "millions",
                "thousands", "hundreds", "half", "percent", "share", "plenty", "dozens", "none", "all"}
 _ANAPHORIC_DETS = {"this", "that", "the", "these", "those", "such"}
+_PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
+# auxiliaries that make a that-clause after "demand", "call", "insistence" a course of action
+_DEONTIC_AUX = {"should", "must", "shall", "would", "will", "need", "ought"}
 
 
 @dataclass
@@ -148,7 +151,14 @@ def resolve_actors(token: Token, ctx: SentenceContext) -> tuple[list[Actor], boo
     """Every actor named at TOKEN and its conjuncts ("Britain, France and Germany")."""
     actors: list[Actor] = []
     coref_any = False
-    for node in [token, *token.conjuncts]:
+    nodes = [token, *token.conjuncts]
+    if token.lower_ in _PLURAL_PRONOUNS and not token.conjuncts:
+        # "Germany and France said they back the plan", "'We back it,' X and Y said": every speaker
+        speaker = _speech_subject(token, ctx)
+        if speaker is not None and speaker.conjuncts and speaker.lower_ not in _PLURAL_PRONOUNS | PERSON_PRONOUNS:
+            nodes = [speaker, *speaker.conjuncts]
+            coref_any = True
+    for node in nodes:
         if node.pos_ in ("VERB", "AUX"):
             continue
         actor, coref = resolve_actor_token(node, ctx)
@@ -206,6 +216,10 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                 node = node.head
                 continue
             break
+        if noun.lemma_.lower() in lexicon.documents and noun.dep_ == "dobj" \
+                and noun.head.lemma_.lower() in lexicon.document_verbs:
+            # "X and Y issued a joint statement backing the deal": the statement speaks for its issuers
+            return find_subject(noun.head, lexicon, depth + 1)
         if noun.pos_ in ("PROPN", "NOUN", "PRON"):
             return noun
     if dep in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
@@ -305,8 +319,8 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
     lower = token.text.lower()
     lemma = token.lemma_.lower()
     # relative pronoun object: "terms that Ukraine has found unacceptable"
-    if lower in ("that", "which") and token.head.dep_ == "relcl":
-        return object_target(token.head.head, cue, ctx)
+    if (lower in ("that", "which") or (lower == "who" and token.dep_ == "nsubjpass")) and token.head.dep_ == "relcl":
+        return object_target(token.head.head, cue, ctx)  # "X, who is backed by Y": Y backs X
     if token.pos_ == "PRON":
         return None  # a bare "it" or "this" is too often an event, not the last proposal
     if token.pos_ in ("VERB",) and token.dep_ in ("pcomp", "xcomp", "ccomp", "pobj", "dobj"):
@@ -327,8 +341,9 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         last = ctx.memory.last(ctx.sentence_index)
         if last is not None:
             return Target(last, 0.85)
-        if all(c.dep_ in ("det", "punct", "advmod") for c in token.children):
-            return None  # "supported the idea" with nothing proposed just before: no proposal named
+        if all(c.dep_ in ("det", "punct", "advmod") or (c.dep_ == "acl" and any(a.dep_ == "agent" for a in c.children))
+               for c in token.children):
+            return None  # "supported the idea", "the plan, backed by X," with nothing proposed just before
     possessor = next((c for c in token.children if c.dep_ == "poss"), None)
     proposer: Actor | None = None
     if possessor is not None and possessor.text.lower() not in ("its", "their", "his", "her", "our", "my", "your"):
@@ -344,8 +359,8 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         inner_token = complement[0] if complement else to_clause[0]
         inner = object_target(inner_token, cue, ctx, via_prep=True) if complement else None
         if inner is None and to_clause:
-            clause = clause_proposal(to_clause[0], lex, include_subject=False)
-            inner = Target(clause, 0.9) if clause is not None else None
+            # "X's call to abandon the reform" is about the reform, reversed
+            inner = clause_target(to_clause[0], cue, ctx, False, 0.9)
         if inner is None:
             return None
         inner.proposal = with_proposer(inner.proposal, proposer)
@@ -363,9 +378,7 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
             person = ctx.resolver.resolve_text(mention_span(token).text, "PERSON", ctx.position_of(token), core=core)
             if person is None:
                 return None
-            label = f"candidacy of {person.label}"
-            return Target(Proposal(key=slugify(label), label=label, proposal_type="Candidacy",
-                                   aliases=frozenset({person.label})), 0.9)
+            return Target(candidacy_of(person), 0.9)
         if token.ent_type_ == "PERSON" or known_person:
             return None
     if token.ent_type_ in ACTOR_ENTS or token.pos_ == "PROPN" or lemma in lex.people:
@@ -394,10 +407,15 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
     return Target(proposal, 1.0 if proposal.proposal_type != "Policy" else 0.9)
 
 
+def candidacy_of(person: Actor) -> Proposal:
+    label = f"candidacy of {person.label}"
+    return Proposal(key=slugify(label), label=label, proposal_type="Candidacy", aliases=frozenset({person.label}))
+
+
 def clause_target(verb: Token, cue: Cue, ctx: SentenceContext, include_subject: bool, factor: float) -> Target | None:
     """A course of action as a proposal; "to end X" / "to repeal X" becomes a rejection of X."""
     lex = ctx.lexicon
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ == "dative"]
     inner_cue = lex.verbs.get(verb.lemma_.lower())
     reverses = verb.lemma_.lower() in lex.reversal_verbs or (inner_cue is not None and inner_cue.stance == "rejects"
                                                              and inner_cue.object)
@@ -523,6 +541,25 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
     return targets
 
 
+def _that_clauses(noun: Token) -> list[Token]:
+    """Clauses saying what NOUN demands: "a demand that the budget include X" (subjunctive or
+    modal verbs only; "the call that he made" or "the claim that it works" report, not demand)."""
+    candidates = [c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp", "appos")]
+    if noun.dep_ in ("attr", "dobj") and not candidates:
+        # "the point is a demand, by X, that ...": the parser hangs the clause on the verb
+        candidates = [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+    clauses = []
+    for clause in candidates:
+        if clause.pos_ not in ("VERB", "AUX") or not any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            continue
+        modal = any(a.dep_ == "aux" and a.lemma_.lower() in _DEONTIC_AUX for a in clause.children)
+        subjunctive = clause.tag_ == "VB" or (clause.tag_ == "VBP" and any(
+            c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in clause.children))
+        if modal or subjunctive:
+            clauses.append(clause)
+    return clauses
+
+
 def _governing_subject(token: Token, ctx: SentenceContext) -> Token | None:
     """The subject of the verb a noun or adjective cue hangs from ("X expressed support for")."""
     node = token
@@ -574,7 +611,8 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
         if pos == "NOUN" and token.dep_ == "conj" and token.head.pos_ == "VERB" and lemma in lex.verbs and token.tag_ == "NNS":
             verb_like = True  # "continues to reject X and demands that ...": a verb mis-tagged as noun
         participle_adjective = (pos == "VERB" and token.dep_ in ("acomp", "oprd", "amod", "acl")
-                                and token.text.lower() in lex.adjectives)
+                                and token.text.lower() in lex.adjectives
+                                and not any(c.dep_ == "agent" for c in token.children))  # "opposed by X" is the verb
         if verb_like and lemma in lex.verbs and not participle_adjective:
             cue = lex.verbs[lemma]
             particles = [c.text.lower() for c in token.children if c.dep_ == "prt"]
@@ -605,6 +643,13 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 flipped = stance if stance == cue.stance else stance
                 emit(agents[0], flipped, target, lemma, cue.weight, factor * modal)
                 continue
+            if token.dep_ == "acl" and token.tag_ == "VBN" and cue.object:
+                # "Kasich, endorsed by the Times, ...", "the plan, backed by France, ...": the agent
+                # takes the stance on the noun the participle describes
+                agents = [t for _p, t in _prep_targets(token, ("by",)) if t.dep_ == "pobj"]
+                if agents:
+                    emit(agents[0], stance, object_target(token.head, cue, ctx), lemma, cue.weight, factor * modal * 0.95)
+                continue
             subject = find_subject(token, lex)
             for target_stance, target in _verb_targets(token, cue, ctx):
                 if stance != cue.stance:  # negated or refused: flip whatever the cue said
@@ -616,12 +661,28 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             cue = lex.nouns[lemma]
             possessor = next((c for c in token.children if c.dep_ == "poss"), None)
             source = [t for _p, t in _prep_targets(token, ("from", "by"))]
+            if not source and token.dep_ in ("attr", "dobj"):
+                # "the sticking point is a demand, by X, that ...": the parser hangs "by X" on the verb
+                source = [t for p, t in _prep_targets(token.head, ("from", "by"))
+                          if all(g.is_punct for g in token.doc[token.right_edge.i + 1:t.head.i])]
             subject = possessor or (source[0] if source else None)
             if subject is None and not cue.possessor_only:
                 subject = _governing_subject(token, ctx)
                 governor = token.head if token.head.pos_ in ("VERB", "AUX") else None
                 if governor is not None and governor.lemma_.lower() not in lex.light_verbs and governor.lemma_ != "be":
                     subject = None
+            if token.dep_ == "dobj" and token.head.lemma_.lower() in lex.receivers:
+                # "X won the backing of Y", "X secured Y's endorsement": Y backs X's candidacy
+                givers = [possessor] if possessor is not None else [
+                    t for _p, t in _prep_targets(token, ("of", "from")) if t.ent_type_ in ACTOR_ENTS]
+                receiver = find_subject(token.head, lex)
+                if cue.stance == "supports" and givers and receiver is not None:
+                    person, _ = resolve_actor_token(receiver, ctx)
+                    modal = _modal_factor(token.head, ctx)
+                    if person is not None and person.kind == "person" and modal is not None \
+                            and not any(c.dep_ == "neg" for c in token.head.children):
+                        emit(givers[0], "supports", Target(candidacy_of(person), 0.9), lemma, cue.weight, modal)
+                continue
             if cue.copula_only:
                 governor = token.head
                 while governor.dep_ in ("pobj", "prep") and governor.head != governor:
@@ -657,9 +718,14 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                             if target is not None and inner_cue.stance == "supports":
                                 targets.append(("rejects", target))
                             continue
-                        proposal = clause_proposal(clause, lex, include_subject=False)
-                        if proposal is not None:
-                            targets.append((cue.stance, Target(proposal, 0.85)))
+                        target = clause_target(clause, cue, ctx, False, 0.85)
+                        if target is not None:
+                            targets.append((cue.stance, target))
+            if cue.that_clause and not targets:
+                for clause in _that_clauses(token):
+                    target = clause_target(clause, cue, ctx, True, 0.85)
+                    if target is not None:
+                        targets.append((cue.stance, target))
             if not targets:
                 continue
             modal = _modal_factor(token.head if token.head.pos_ in ("VERB", "AUX") else token, ctx)

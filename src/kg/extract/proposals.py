@@ -86,18 +86,26 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
     keep: list[Token] = []
     qualifiers: list[str] = []
 
-    def visit(token: Token, depth: int) -> None:
+    def visit(token: Token, depth: int, in_clause: bool = False) -> None:
         keep.append(token)
         for child in token.children:
             if child.dep_ in ("conj", "cc", "det") and depth > 0:
-                visit(child, depth)  # "between Russia and Ukraine", "cessation of the fighting"
+                visit(child, depth, in_clause)  # "between Russia and Ukraine", "cessation of the fighting"
                 continue
-            if child.dep_ == "acl" and depth == 0 and child.tag_ in ("VBG", "VBN") and child.i > token.i:
-                visit(child, depth + 1)  # "any measure targeting energy imports"
+            if child.dep_ == "acl" and depth == 0 and child.tag_ in ("VBG", "VBN") and child.i > token.i \
+                    and not (child.lemma_.lower() in lexicon.verbs and any(c.dep_ == "agent" for c in child.children)):
+                # "any measure targeting energy imports", but not the cue of "the plan backed by X"
+                visit(child, depth + 1)
+                continue
+            if depth == 0 and child.i > token.i and _purpose_clause(child):
+                # "a bill to cap drug prices", "a law that would ban X": the clause says what it does
+                keep.extend(t for t in child.children if t.i < child.i and (
+                    t.dep_ in ("aux", "mark") or (t.dep_ == "nsubj" and t.lower_ in ("that", "which"))))
+                visit(child, depth + 1, True)
                 continue
             if child.dep_ in _DROP_DEPS or child.dep_ in ("conj",):
                 continue
-            if child.dep_ in ("amod", "nummod", "advmod") and child.i < token.i and (
+            if child.dep_ in ("amod", "nummod", "advmod") and child.i < token.i and not in_clause and (
                     child.lemma_.lower() in lexicon.qualifiers or child.text.lower() in lexicon.qualifiers
                     or re.match(r"^\d+-(day|week|month|year|hour)s?$", child.text.lower())):
                 qualifiers.append(child.text.lower())
@@ -115,7 +123,7 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
                     continue
             if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod", "pobj"):
                 continue
-            visit(child, depth + (1 if child.dep_ == "prep" else 0))
+            visit(child, depth + (1 if child.dep_ == "prep" else 0), in_clause)
 
     visit(head, 0)
     keep.sort(key=lambda t: t.i)
@@ -141,6 +149,18 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
     while contiguous and (contiguous[0].is_punct or contiguous[0].dep_ in ("cc", "det")):
         contiguous.pop(0)
     return contiguous, qualifiers
+
+
+def _purpose_clause(clause: Token) -> bool:
+    """An infinitive ("to cap prices") or a relative clause with "would"/"will" ("that would cap
+    prices") on a noun: what the thing proposed would do."""
+    if clause.dep_ not in ("acl", "relcl") or clause.pos_ != "VERB":
+        return False
+    before = [t for t in clause.children if t.i < clause.i]
+    if clause.tag_ == "VB" and any(t.dep_ == "aux" and t.lower_ == "to" for t in before):
+        return not any(t.dep_ in ("nsubj", "dobj") for t in before)  # not "the bill to which ..."
+    return (any(t.dep_ == "nsubj" and t.lower_ in ("that", "which") for t in before)
+            and any(t.dep_ == "aux" and t.lower_ in ("would", "will") for t in before))
 
 
 def _label(tokens: list[Token]) -> str:
