@@ -403,3 +403,8 @@ def test_first_name_alone_refers_to_the_full_name(nlp):
     found, _ = positions(nlp, "Headline\n\nMayor Lena Holm met union leaders. Lena said she opposes the toll road.\n")
     assert has(found, "Lena Holm", "rejects", "toll road"), found
     assert not any(a == "Lena" for a, _s, _p in found), found
+
+
+def test_untagged_capitalised_organisation_names(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Coastal Fishers Union rejected the salmon quota.\n")
+    assert ("Coastal Fishers Union", "rejects", "salmon quota") in found, found

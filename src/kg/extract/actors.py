@@ -233,10 +233,25 @@ class ActorResolver:
                 return _with_alias(_entry_actor(state), text) if state else None
             if not _looks_like_name(words):
                 return None
-            return Actor(key=slugify(name), label=name, kind="organisation", aliases=frozenset({name}))
+            return _organisation(name)
         if label is None and role and _looks_like_name(words):
             return self.person(name, role, affiliation, text)
+        if label is None and len(words) > 1 and _looks_like_name(words) and words[-1].lower() in organisation_heads():
+            # "the Freedom Action PAC": a capitalised name ending in an organisation word the parser missed
+            return _organisation(name)
         return None
+
+
+def _organisation(name: str) -> Actor:
+    """An organisation named in the text; "The Green Party" and "the Green Party" are one actor."""
+    bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE) or name
+    return Actor(key=slugify(bare), label=bare, kind="organisation", aliases=frozenset({name, bare}))
+
+
+@lru_cache(maxsize=1)
+def organisation_heads() -> frozenset[str]:
+    lines = lexicon_path("organisation_heads.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _title_gender(surface: str, name: str) -> str | None:
