@@ -280,7 +280,7 @@ def test_truncated_turtle_names_file_and_line(tmp_path):
 
 
 def test_truncated_ntriples_and_nquads_name_file_and_line(tmp_path):
-    # N-Triples is loaded by Oxigraph directly, N-Quads re-serialised first: both report the line
+    # both are parsed quad by quad (N-Quads with its named graphs merged): both report the line
     line = '<http://example.org/kg-test/s> <http://example.org/kg-test/p> "x" .\n'
     for name, cut in (("cut.nt", line * 3 + line[:40]), ("cut.nq", line * 3 + line[:40])):
         bad = write(tmp_path / name, cut)

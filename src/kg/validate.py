@@ -4,10 +4,11 @@
     if not report.conforms:
         for r in report.results: print(r.severity, r.focus_node, r.message)
 
-The default engine compiles the shapes to SPARQL and runs them on an
-in-memory Oxigraph store (kg.validation.fast); shapes using SHACL features it
-does not compile are validated by pySHACL, and `engine="pyshacl"` runs pySHACL
-on everything (the reference the fast engine is tested against).
+The default engine compiles the shapes and checks all focus nodes at once: the
+constraints on values in one pass over the parsed quads, the SHACL-SPARQL ones
+on an in-memory Oxigraph store (kg.validation.fast); shapes using SHACL
+features it does not compile are validated by pySHACL, and `engine="pyshacl"`
+runs pySHACL on everything (the reference the fast engine is tested against).
 """
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ from kg.errors import KgError
 from kg.namespaces import bind_prefixes
 from kg.rdfio import read_graph
 from kg.resources import ontology_files
-from kg.validation.fast import DataStore, Plan, compile_shapes, run_plan
+from kg.validation.fast import Plan, compile_shapes, run_plan
 from kg.validation.reference import run_pyshacl
 from kg.validation.report import (  # noqa: F401 - re-exported: the public API lives here
     RawResult, ValidationReport, ValidationResult, build_report,
 )
 from kg.validation.shapes import Shapes, load_shapes
+from kg.validation.streaming import QuadSource
 
 INFERENCE = ("none", "rdfs")
 ENGINES = ("auto", "pyshacl")
@@ -66,9 +68,9 @@ def validate_graph(data: rdflib.Graph, shapes: list[Path] | None = None, *, defa
 def validate_files(paths: list[str], input_format: str | None = None, **kwargs) -> ValidationReport:
     """Validate RDF files (any serialisation kg.rdfio reads; "-" is standard input) as one graph.
 
-    Keyword arguments are those of validate_graph. Files are parsed straight
-    into Oxigraph, so a large graph never has to be built in rdflib unless
-    pySHACL or RDFS inference needs it.
+    Keyword arguments are those of validate_graph. Files are parsed with
+    pyoxigraph and never built into an rdflib graph unless pySHACL or RDFS
+    inference needs one. Every file is read and checked before any is parsed.
     """
     shapes = kwargs.pop("shapes", None)
     default_shapes = kwargs.pop("default_shapes", True)
@@ -88,7 +90,7 @@ def _validate_files(paths, input_format, loaded, inference, engine, max_errors) 
     if inference == "rdfs" or engine == "pyshacl" or loaded[1].unsupported:
         # pySHACL will need the data as an rdflib graph anyway
         return _validate_graph(read_graph(paths, input_format), loaded, inference, engine, max_errors)
-    data = DataStore.from_files(paths, input_format)
+    data = QuadSource.from_files(paths, input_format)
 
     def no_rdflib_graph() -> rdflib.Graph:  # pragma: no cover - every shape compiled, pySHACL is not run
         raise AssertionError("the fast engine handled every shape")
@@ -109,7 +111,7 @@ def _validate_graph(graph: rdflib.Graph, loaded, inference: str, engine: str,
                     max_errors: int | None) -> ValidationReport:
     if inference == "rdfs":
         graph = rdfs_closure(graph)
-    data = DataStore.from_graph(graph) if engine == "auto" else None
+    data = QuadSource.from_graph(graph) if engine == "auto" else None
     return _validate(loaded, data, lambda: graph, engine, max_errors)
 
 
@@ -153,19 +155,20 @@ def rdfs_closure(data: rdflib.Graph) -> rdflib.Graph:
     return graph
 
 
-def _validate(loaded, data: DataStore | None, rdflib_graph: Callable[[], rdflib.Graph], engine: str,
+def _validate(loaded, data: QuadSource | None, rdflib_graph: Callable[[], rdflib.Graph], engine: str,
               max_errors: int | None) -> ValidationReport:
     shapes, plan, compiler = loaded
     raw: list[RawResult] = []
     used = []
     if engine == "auto":
-        raw.extend(run_plan(plan, compiler, data))
+        outcome = run_plan(plan, compiler, data)
+        raw.extend(outcome.results)
         used.append("fast")
         if plan.unsupported:
             # pySHACL validates the shapes the fast engine could not compile, and only those
             raw.extend(run_pyshacl(rdflib_graph(), shapes, skip=[top.node for top in plan.shapes]))
             used.append("pyshacl")
-        objects_of = data.objects
+        objects_of = outcome.objects
     else:
         graph = rdflib_graph()
         raw = run_pyshacl(graph, shapes)

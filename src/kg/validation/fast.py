@@ -1,19 +1,22 @@
-"""The fast engine: SHACL shapes compiled to SPARQL queries run on an in-memory Oxigraph store.
+"""The fast engine: SHACL shapes compiled once, then checked for all focus nodes at once.
 
 pySHACL validates one focus node at a time, and its SPARQL-based constraints
 run on rdflib's SPARQL engine, which joins pre-bound variables only at the end
-of a query: on 1,000 statements a whole-graph run takes minutes. Here each
-constraint is evaluated for all focus nodes at once:
+of a query: on 1,000 statements a whole-graph run takes minutes. Here:
 
-* the focus nodes of each top-level shape are found by one SPARQL query and
-  kept as a Python set;
-* cardinality and sh:hasValue compare those sets with the subjects SPARQL
-  finds per property;
+* one pass over the parsed quads keeps the values of the predicates the
+  shapes mention (kg.validation.streaming), and the focus nodes of each
+  top-level shape are sets computed from them;
+* cardinality, sh:hasValue and sh:lessThan compare those sets with the
+  values per node;
 * value-level constraints (datatype, ranges, patterns, sh:or of those...)
-  let SPARQL list the distinct candidate values and decide each one in Python
-  with pySHACL's own rules (kg.validation.values), so both engines agree on
-  ill-typed literals and other corner cases;
-* SHACL-SPARQL constraints run as written, joined with the focus nodes.
+  decide each distinct value once in Python with pySHACL's own rules
+  (kg.validation.values), so both engines agree on ill-typed literals and
+  other corner cases;
+* SHACL-SPARQL constraints run as written, joined with the focus nodes, on an
+  in-memory Oxigraph store that holds only the predicates they (and their
+  shapes' targets) use. On large inputs a second process does that part
+  while the first one makes the pass above.
 
 Only the SHACL features kg's shapes and typical team shapes use are compiled;
 `compile_shapes` reports every other top-level shape as unsupported, and
@@ -22,25 +25,25 @@ kg.validate hands those to pySHACL, so any valid shapes graph still works.
 
 from __future__ import annotations
 
-import io
+import multiprocessing
+import os
 import re
 import uuid
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
-import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from kg.errors import ShapesError
-from kg.namespaces import SH
-from kg.rdfio import parse_error, read_rdf_bytes, to_ox_term, to_rdflib_term
+from kg.errors import KgError, ShapesError
+from kg.namespaces import KG, SH
+from kg.rdfio import to_ox_term, to_rdflib_term
 from kg.validation import values as V
-from kg.validation.report import RawResult
+from kg.validation.report import LABEL_PROPERTIES, RawResult
 from kg.validation.shapes import Shapes
+from kg.validation.streaming import RDF_TYPE, SUBCLASS_OF, QuadSource, Tables
 
 # Predicates of a shape that are not constraints (or are handled elsewhere).
 NON_CONSTRAINTS = {
@@ -54,6 +57,10 @@ RANGE_COMPONENTS = {
     SH.minExclusive: SH.MinExclusiveConstraintComponent, SH.maxExclusive: SH.MaxExclusiveConstraintComponent,
 }
 FOCUS_PLACEHOLDER = "\x00focus\x00"
+# What the report reads to name a focus node (kg.validation.report.label_of).
+LABEL_LOOKUPS = (*LABEL_PROPERTIES, KG.actor, KG.stance, KG.proposal)
+# Inputs at least this large are validated by two processes (see run_plan).
+PARALLEL_MIN_BYTES = 8 * 1024 * 1024
 
 
 class Unsupported(Exception):
@@ -66,172 +73,28 @@ def sparql_term(term) -> str:
     return str(to_ox_term(term))
 
 
-# ---- the data store ----------------------------------------------------------------------
+# ---- the store for SHACL-SPARQL constraints --------------------------------------------------
 #
-# Two things about Oxigraph shape how the data is held.
-#
-# It stores typed literals by value: "10.0"^^xsd:decimal comes back as
-# "10"^^xsd:decimal and "42"^^xsd:nonNegativeInteger as "42"^^xsd:integer.
-# Right for SPARQL arithmetic, wrong for datatype constraints. So every triple
-# whose object is a typed (non-string) literal is also kept in an ORIGINALS
-# graph, the literal's datatype wrapped in a private IRI that Oxigraph stores
-# verbatim and its lexical form normalised as rdflib (hence pySHACL) sees it.
-# Value-level constraints read typed values from there.
-#
-# Named graphs (kg writes one per article) are merged into the default graph,
-# as rdflib's merge of the files would be. (Querying the union of thousands of
-# named graphs instead saves that copy but makes Oxigraph's OPTIONAL joins
-# look up every graph separately: minutes instead of seconds.)
+# Named graphs (kg writes one per article) are merged into the default graph.
+# (Querying the union of thousands of named graphs instead saves that copy but
+# makes Oxigraph's OPTIONAL joins look up every graph separately: minutes
+# instead of seconds.) The constraints compare values as SPARQL does, so
+# Oxigraph's canonical typed literals are what they should see.
 
-WRAPPED = "urn:kg:validation:datatype:"
-_STRING_TYPES = {ox.NamedNode(str(XSD.string)), ox.NamedNode(str(RDF.langString))}
-_STRING_TYPE_IRIS = {str(XSD.string), str(RDF.langString)}
+class SparqlStore:
+    """The quads the SPARQL-based constraints may match, in Oxigraph, plus a scratch graph of focus nodes."""
 
-
-class DataStore:
-    """The data being validated, in Oxigraph, with the originals of its typed literals."""
-
-    def __init__(self):
+    def __init__(self, quads: Iterable[ox.Quad], predicates: frozenset[str] | None):
         self.store = ox.Store()
-        run_id = uuid.uuid4().hex
-        self.originals = ox.NamedNode(f"urn:kg:validation:{run_id}:originals")
-        self.focus_graph = ox.NamedNode(f"urn:kg:validation:{run_id}:focus")
-        self._memo: dict = {}
-
-    @classmethod
-    def from_quads(cls, quads: Iterable[ox.Quad]) -> "DataStore":
-        data = cls()
-        data.store.bulk_extend(data._flattened(quads))
-        return data
-
-    def _flattened(self, quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
-        """QUADS in the default graph, plus each typed literal's original in the ORIGINALS graph."""
-        memo, wrap, originals = self._memo, self._wrap, self.originals
-        literal, quad_type, default = ox.Literal, ox.Quad, ox.DefaultGraph
-        for quad in quads:
-            obj = quad.object
-            if type(quad.graph_name) is default:
-                yield quad
-            else:
-                yield quad_type(quad.subject, quad.predicate, obj)
-            if type(obj) is literal and obj.datatype not in _STRING_TYPES:
-                yield quad_type(quad.subject, quad.predicate, memo.get(obj) or wrap(obj), originals)
-
-    @classmethod
-    def from_files(cls, paths: Iterable[str], input_format: str | None = None) -> "DataStore":
-        """Parse RDF files (named graphs merged) without handling each triple in Python.
-
-        Each file becomes N-Triples (pyoxigraph re-serialises the triples of a
-        dataset format, which also merges its named graphs) that Oxigraph loads
-        natively; only the lines holding typed literals are parsed in Python,
-        for the ORIGINALS graph. At 100,000 statements (two million quads) this
-        halves the loading time. Oxigraph's loader relabels blank nodes, and the
-        report must name them as written, so a file that may hold blank nodes
-        goes through Python quad by quad instead.
-        """
-        data = cls()
-        for path in paths:
-            content, fmt = read_rdf_bytes(path, input_format)
-            try:
-                if fmt is ox.RdfFormat.N_TRIPLES:
-                    triples = content
-                else:
-                    buffer = io.BytesIO()
-                    ox.serialize(map(_TRIPLE, ox.parse(content, format=fmt, base_iri=None)), buffer,
-                                 format=ox.RdfFormat.N_TRIPLES)
-                    triples = buffer.getvalue()
-                del content
-                if b"_:" in triples:
-                    data.store.bulk_extend(data._flattened(ox.parse(triples, format=ox.RdfFormat.N_TRIPLES)))
-                else:
-                    data.store.load(triples, format=ox.RdfFormat.N_TRIPLES)
-                    data._load_originals(_typed_literal_lines(triples))
-            except (SyntaxError, ValueError, OSError) as err:
-                raise parse_error(path, err) from None
-        return data
-
-    def _load_originals(self, lines: bytes) -> None:
-        """Load the typed literals of N-Triples LINES into the ORIGINALS graph, as _flattened would.
-
-        The datatypes are wrapped in the text ('"^^<' starts every datatype
-        IRI), so Oxigraph stores the lexical forms as written; then only the
-        distinct literals are looked at in Python: strings are dropped (the text
-        may also have matched inside one) and lexical forms are normalised as
-        rdflib does.
-        """
-        if not lines:
-            return
-        self.store.load(lines.replace(b'"^^<', b'"^^<' + WRAPPED.encode()), format=ox.RdfFormat.N_TRIPLES,
-                        to_graph=self.originals)
-        query = f"SELECT DISTINCT ?o WHERE {{ GRAPH <{self.originals.value}> {{ ?s ?p ?o }} }}"
-        for (wrapped,) in list(self.store.query(query)):
-            datatype = wrapped.datatype.value if type(wrapped) is ox.Literal else ""
-            keep = None
-            if datatype.startswith(WRAPPED) and datatype[len(WRAPPED):] not in _STRING_TYPE_IRIS:
-                keep = self._wrap(ox.Literal(wrapped.value, datatype=ox.NamedNode(datatype[len(WRAPPED):])))
-                if keep == wrapped:
-                    continue
-            quads = list(self.store.quads_for_pattern(None, None, wrapped, self.originals))
-            for quad in quads:
-                self.store.remove(quad)
-                if keep is not None:
-                    self.store.add(ox.Quad(quad.subject, quad.predicate, keep, self.originals))
-
-    @classmethod
-    def from_graph(cls, graph: rdflib.Graph) -> "DataStore":
-        # rdflib lets RDFS inference put literals in subject position ("x" a rdfs:Literal); RDF does not
-        return cls.from_quads(ox.Quad(to_ox_term(s), to_ox_term(p), to_ox_term(o)) for s, p, o in graph
-                              if not isinstance(s, Literal))
-
-    def _wrap(self, literal: ox.Literal) -> ox.Literal:
-        datatype = literal.datatype.value
-        normalised = str(Literal(literal.value, datatype=URIRef(datatype)))
-        wrapped = self._memo[literal] = ox.Literal(normalised, datatype=ox.NamedNode(WRAPPED + datatype))
-        return wrapped
+        self.focus_graph = ox.NamedNode(f"urn:kg:validation:{uuid.uuid4().hex}:focus")
+        if predicates is None:
+            self.store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
+        else:
+            wanted = {ox.NamedNode(p) for p in predicates}
+            self.store.bulk_extend(ox.Quad(s, p, o) for s, p, o, _g in quads if p in wanted)
 
     def select(self, query: str):
         return self.store.query(query)
-
-    def objects(self, node, prop) -> list:
-        """rdflib terms: the values of PROP for NODE (an rdflib term), for labels in the report."""
-        if isinstance(node, Literal):
-            return []
-        subject = to_ox_term(node)
-        return [to_rdflib_term(q.object)
-                for q in self.store.quads_for_pattern(subject, ox.NamedNode(str(prop)), None, ox.DefaultGraph())]
-
-    def original_values(self, subject, predicate: ox.NamedNode) -> set:
-        """The values of PREDICATE for SUBJECT (Oxigraph terms), typed literals as written."""
-        found = {q.object for q in self.store.quads_for_pattern(subject, predicate, None, self.originals)}
-        for quad in self.store.quads_for_pattern(subject, predicate, None, ox.DefaultGraph()):
-            obj = quad.object
-            if not (type(obj) is ox.Literal and obj.datatype not in _STRING_TYPES):
-                found.add(obj)
-        return found
-
-
-_TRIPLE = attrgetter("triple")
-
-
-def _typed_literal_lines(ntriples: bytes) -> bytes:
-    """The lines of an N-Triples document that may hold a typed literal ('"^^<' marks one)."""
-    lines, find, rfind, end = [], ntriples.find, ntriples.rfind, 0
-    position = find(b'"^^<')
-    while position >= 0:
-        start = rfind(b"\n", 0, position) + 1
-        end = find(b"\n", position)
-        if end < 0:
-            end = len(ntriples)
-        lines.append(ntriples[start:end])
-        position = find(b'"^^<', end)
-    return b"\n".join(lines)
-
-
-def value_term(term):
-    """An rdflib term for a value read from the store, with a wrapped datatype unwrapped."""
-    if type(term) is ox.Literal and term.datatype.value.startswith(WRAPPED):
-        return Literal(term.value, datatype=URIRef(term.datatype.value[len(WRAPPED):]))
-    return to_rdflib_term(term)
 
 
 @dataclass(frozen=True)
@@ -241,26 +104,16 @@ class Path:
     predicate: str  # the IRI
     inverse: bool = False
 
-    def canonical(self, this: str = "?this", value: str = "?v") -> str:
-        """Triple pattern on the data graphs (typed literals in Oxigraph's canonical form)."""
-        return f"{value} <{self.predicate}> {this} ." if self.inverse else f"{this} <{self.predicate}> {value} ."
-
-    def values(self, data: DataStore, this: str = "?this", value: str = "?v") -> str:
-        """Graph pattern binding VALUE to the values, typed literals as written (see DataStore)."""
-        if self.inverse:
-            return self.canonical(this, value)
-        return (f"{{ {this} <{self.predicate}> {value} . FILTER (!isLiteral({value}) || "
-                f"datatype({value}) IN (<{XSD.string}>, <{RDF.langString}>)) }} UNION "
-                f"{{ GRAPH <{data.originals.value}> {{ {this} <{self.predicate}> {value} }} }}")
+    @property
+    def node(self) -> ox.NamedNode:
+        return ox.NamedNode(self.predicate)
 
 
 # ---- checks ----------------------------------------------------------------------------
 #
-# Every check is one or two SPARQL queries over all focus nodes of its top-level shape,
-# written so that Oxigraph returns only the rows that may fail: at 100,000 statements a
-# query that hands every (focus node, value) row to Python costs a second, one that
-# returns the failures costs a tenth of that. The focus nodes themselves are in a
-# scratch graph (Run.focus), never in a Python set.
+# Every check runs once over all focus nodes of its top-level shape. The checks on
+# values read the Tables of the pass over the quads (TableRun); SHACL-SPARQL
+# constraints query the SparqlStore (StoreRun).
 
 @dataclass
 class Check:
@@ -273,7 +126,7 @@ class Check:
     path: object | None  # the sh:path node (for the report)
     steps: Path | None  # how to follow it
 
-    def run(self, run: "Run", top: "TopShape", values: "PathValues | None") -> Iterator[RawResult]:
+    def run(self, run, top: "TopShape", values: "PathValues | None") -> Iterator[RawResult]:
         raise NotImplementedError  # pragma: no cover - each check kind says how it runs
 
     def result(self, focus, value, *, path=None, messages=None, constraint=None) -> RawResult:
@@ -283,16 +136,16 @@ class Check:
 
 
 class PathValues:
-    """What the checks on one path of one top-level shape ask of the data, each asked once.
+    """The values of one path for the focus nodes of one top-level shape, each question asked once.
 
     Value nodes are read as pySHACL sees them (typed literals as written, see
-    DataStore), so counts and value tests agree with it.
+    kg.validation.streaming.Tables), so counts and value tests agree with it.
     """
 
-    def __init__(self, run: "Run", top: "TopShape", steps: Path, checks: list[Check]):
+    def __init__(self, run: "TableRun", top: "TopShape", steps: Path, checks: list[Check]):
         self.run, self.steps = run, steps
         self.focus = run.focus(top)
-        self.pattern = steps.values(run.data)
+        self.table = (run.tables.inverse if steps.inverse else run.tables.forward)[steps.node]
         self.counts = [c for c in checks if isinstance(c, CountCheck)]
         self.tests = [c for c in checks if isinstance(c, ValueCheck)]
         self._count_failures: dict | None = None
@@ -301,43 +154,54 @@ class PathValues:
     def count_failures(self) -> dict:
         """focus node -> number of values, for the focus nodes some count check on this path fails."""
         if self._count_failures is None:
-            # HAVING cannot see the SELECT's alias (?n), it repeats the aggregate
-            bounds = [f"COUNT(DISTINCT ?v) < {c.minimum}" if c.minimum is not None
-                      else f"COUNT(DISTINCT ?v) > {c.maximum}" for c in self.counts]
-            if all(c.minimum is None for c in self.counts):  # no value at all never breaks a maximum
-                where = f"{self.focus} {self.pattern}"
-            else:
-                where = f"{self.focus} OPTIONAL {{ {self.pattern} }}"
-            query = (f"SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {where} }} GROUP BY ?this "
-                     f"HAVING ({' || '.join(bounds)})")
-            self._count_failures = {this: int(n.value) for this, n in self.run.data.select(query)}
+            minimum = max((c.minimum for c in self.counts if c.minimum is not None), default=0)
+            maximum = min((c.maximum for c in self.counts if c.maximum is not None), default=None)
+            failures, table = {}, self.table
+            if minimum > 0:
+                failures.update(dict.fromkeys(self.focus.difference(table.keys()), 0))
+            # set operations run in C: only the nodes with several values are looked at one by one
+            for node in self.focus.intersection(self.run.tables.several(table)):
+                n = len(table[node])
+                if n < minimum or (maximum is not None and n > maximum):
+                    failures[node] = n
+            if minimum > 1 or maximum == 0:
+                for node in self.focus.intersection(table.keys()):
+                    if type(table[node]) is not set and (1 < minimum or (maximum is not None and 1 > maximum)):
+                        failures[node] = 1
+            self._count_failures = failures
         return self._count_failures
 
     def verdicts(self) -> dict:
-        """(value, its rdflib term, [test results]) for each distinct value not certainly accepted by all tests.
-
-        Returned as value -> (term, {id(check): accepted}).
-        """
+        """value -> {id(check): accepted} for each distinct value of a focus node."""
         if self._verdicts is None:
-            sure = V.all_sure([c.test.sure for c in self.tests])
-            keep = f"FILTER (!COALESCE({sure}, false))" if sure else ""
-            query = f"SELECT DISTINCT ?v WHERE {{ {self.focus} {self.pattern} {keep} }}"
-            self._verdicts = {}
-            for (value,) in self.run.data.select(query):
-                term = value_term(value)
-                self._verdicts[value] = (term, {id(c): c.test.accepts(term) for c in self.tests})
+            distinct, table = set(), self.table
+            several = self.run.tables.several(table)
+            if self.focus.issuperset(table.keys()):
+                distinct.update(table.values() if not several else
+                                (value for value in table.values() if type(value) is not set))
+            else:
+                distinct.update(table[node] for node in self.focus.intersection(table.keys()).difference(several))
+            for node in self.focus.intersection(several):
+                distinct.update(table[node])
+            term, tests = self.run.term, [(id(c), c.test.sure, c.test.accepts) for c in self.tests]
+            self._verdicts = verdicts = {}
+            for value in distinct:
+                accepted = {}
+                for key, sure, accepts in tests:
+                    accepted[key] = (sure is not None and sure(value)) or accepts(term(value))
+                verdicts[value] = accepted
         return self._verdicts
 
-    def holders(self, values: list) -> Iterator[tuple]:
-        """(focus node, value) for each focus node that has one of VALUES (Oxigraph terms)."""
-        query = f"SELECT ?this ?v WHERE {{ {{values}} {self.pattern} {self.focus} }}"
-        named = [v for v in values if type(v) is not ox.BlankNode]
-        for chunk in range(0, len(named), 500):
-            listed = " ".join(str(v) for v in named[chunk:chunk + 500])
-            yield from self.run.data.select(query.replace("{values}", f"VALUES ?v {{ {listed} }}"))
-        for blank in (v for v in values if type(v) is ox.BlankNode):  # SPARQL cannot write one down
-            yield from self.run.data.store.query(query.replace("{values}", ""),
-                                                 substitutions={ox.Variable("v"): blank})
+    def holders(self, values: set) -> Iterator[tuple]:
+        """(focus node, value) for each focus node that has one of VALUES."""
+        table = self.table
+        for node in self.focus:
+            found = table.get(node)
+            if found is None:
+                continue
+            for value in found if type(found) is set else (found,):
+                if value in values:
+                    yield node, value
 
 
 @dataclass
@@ -356,30 +220,33 @@ class CountCheck(Check):
 class HasValueCheck(Check):
     wanted: object = None  # an rdflib IRI
 
-    def run(self, run, top, values: PathValues):
-        has = self.steps.canonical(value=sparql_term(self.wanted))
-        for (node,) in run.data.select(f"SELECT ?this WHERE {{ {run.focus(top)} FILTER NOT EXISTS {{ {has} }} }}"):
-            yield self.result(run.term(node), None)
+    def run(self, run, top, values=None):
+        wanted, predicate, inverse = to_ox_term(self.wanted), self.steps.node, self.steps.inverse
+        for node in run.focus(top):
+            if wanted not in run.tables.values(node, predicate, inverse):
+                yield self.result(run.term(node), None)
 
 
 @dataclass
 class ValueCheck(Check):
-    """A value-level test, decided in Python once per distinct value Oxigraph cannot vouch for."""
+    """A value-level test, decided in Python once per distinct value."""
 
     test: V.ValueTest | None = None
 
     def run(self, run, top, values: PathValues | None):
         if values is None:  # a node shape: the value node is the focus node itself
-            sure = self.test.sure.replace("?v", "?this") if self.test.sure else None
-            keep = f"FILTER (!COALESCE({sure}, false))" if sure else ""
-            for (node,) in run.data.select(f"SELECT ?this WHERE {{ {run.focus(top)} {keep} }}"):
+            sure = self.test.sure
+            for node in run.focus(top):
+                if sure is not None and sure(node):
+                    continue
                 value = run.term(node)
                 if not self.test.accepts(value):
                     yield self.result(value, value)
             return
-        failing = [value for value, (_term, accepted) in values.verdicts().items() if not accepted[id(self)]]
-        for this, value in values.holders(failing):
-            yield self.result(run.term(this), values.verdicts()[value][0])
+        failing = {value for value, accepted in values.verdicts().items() if not accepted[id(self)]}
+        if failing:
+            for this, value in values.holders(failing):
+                yield self.result(run.term(this), run.term(value))
 
 
 @dataclass
@@ -387,16 +254,35 @@ class LessThanCheck(Check):
     other: str = ""  # the IRI of the property compared with
 
     def run(self, run, top, values=None):
-        other = Path(self.other)
-        # Oxigraph finds the pairs that are not certainly in order; Python decides on the originals
-        query = (f"SELECT DISTINCT ?this WHERE {{ {self.steps.canonical()} {other.canonical(value='?c')} "
-                 f"FILTER (!COALESCE(?v < ?c, false)) {run.focus(top)} }}")
-        mine, theirs = ox.NamedNode(self.steps.predicate), ox.NamedNode(self.other)
-        for (this,) in run.data.select(query):
-            for value in run.data.original_values(this, mine):
-                for compared in run.data.original_values(this, theirs):
-                    if not _less_than(value_term(value), value_term(compared)):
-                        yield self.result(run.term(this), value_term(value))
+        mine, theirs, tables = self.steps.node, ox.NamedNode(self.other), run.tables
+        for this in run.focus(top):
+            compared_with = tables.values(this, theirs)
+            if not compared_with:
+                continue
+            for value in tables.values(this, mine):
+                for compared in compared_with:
+                    less = _surely_less_than(value, compared)
+                    if less is None:
+                        less = _less_than(run.term(value), run.term(compared))
+                    if not less:
+                        yield self.result(run.term(this), run.term(value))
+
+
+_INTEGER_TYPES = {ox.NamedNode(str(XSD.integer)), ox.NamedNode(str(XSD.nonNegativeInteger))}
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _surely_less_than(value, other) -> bool | None:
+    """_less_than for two xsd:integer/xsd:nonNegativeInteger literals written as digits; None for others.
+
+    The usual pair (offsets in a text) without building rdflib literals, whose
+    comparison is the slowest part of the check.
+    """
+    if type(value) is ox.Literal and type(other) is ox.Literal and value.datatype in _INTEGER_TYPES \
+            and other.datatype in _INTEGER_TYPES and _DIGITS.fullmatch(value.value) \
+            and _DIGITS.fullmatch(other.value):
+        return int(value.value) < int(other.value)
+    return None
 
 
 def _less_than(value, other) -> bool:
@@ -424,9 +310,23 @@ class SparqlCheck(Check):
     query: str = ""  # with FOCUS_PLACEHOLDER where the focus pattern goes
     projects_this: bool = True
     constraint_messages: tuple[Literal, ...] = ()
+    predicates: frozenset[str] | None = None  # the predicates the query can match; None: any
+    first_predicate: str | None = None  # P when the query starts with the triple pattern `$this P ?x`
+
+    def needs_focus(self, top: "TopShape") -> bool:
+        """Whether the query must be joined with the focus nodes of TOP.
+
+        Not when it starts with `$this P ?x` and TOP targets the subjects of P:
+        every $this it finds is then a focus node, and the store needs neither
+        the focus nodes nor what selects them (rdf:type, for class targets).
+        """
+        return self.first_predicate is None or \
+            self.first_predicate not in {str(p) for p in top.targets.subjects_of}
+
 
     def run(self, run, top, values=None):
-        solutions = run.data.select(self.query.replace(FOCUS_PLACEHOLDER, run.focus(top)))
+        focus = run.focus(top) if self.needs_focus(top) else ""
+        solutions = run.data.select(self.query.replace(FOCUS_PLACEHOLDER, focus))
         names = [v.value for v in solutions.variables]
         own_value = self.steps is None  # a node shape reports its focus node as the value
         seen: set = set()
@@ -476,10 +376,42 @@ def _substitute(message: str, bound: dict) -> str:
 # ---- compiling ---------------------------------------------------------------------------
 
 @dataclass
+class Targets:
+    """How a top-level shape selects its focus nodes."""
+
+    classes: list = field(default_factory=list)
+    subjects_of: list = field(default_factory=list)
+    objects_of: list = field(default_factory=list)
+    nodes: list = field(default_factory=list)
+
+    def sparql(self) -> str:
+        """A graph pattern binding ?this to each focus node."""
+        parts = [f"{{ ?this <{RDF.type}>/<{RDFS.subClassOf}>* {sparql_term(cls)} }}" for cls in self.classes]
+        parts += [f"{{ ?this {sparql_term(prop)} ?_target_o }}" for prop in self.subjects_of]
+        parts += [f"{{ ?_target_s {sparql_term(prop)} ?this }}" for prop in self.objects_of]
+        if self.nodes:
+            parts.append("{ VALUES ?this { " + " ".join(sparql_term(n) for n in self.nodes) + " } }")
+        return " UNION ".join(parts)
+
+    def predicates(self) -> set[str]:
+        found = {str(p) for p in self.subjects_of + self.objects_of}
+        if self.classes:
+            found |= {str(RDF.type), str(RDFS.subClassOf)}
+        return found
+
+
+@dataclass
 class TopShape:
     node: object
-    targets_sparql: str
+    targets: Targets
     checks: list[Check] = field(default_factory=list)
+
+    @property
+    def targets_sparql(self) -> str:
+        return self.targets.sparql()
+
+    def sparql_checks(self) -> list["SparqlCheck"]:
+        return [c for c in self.checks if isinstance(c, SparqlCheck)]
 
 
 @dataclass
@@ -497,7 +429,8 @@ class _Compiler:
             for parameter in self.g.objects(component, SH.parameter):
                 custom.update(self.g.objects(parameter, SH.path))
         self.custom_parameters = custom
-        self.run: Run | None = None  # the validation in progress, for sh:class lookups
+        self.run: TableRun | None = None  # the validation in progress, for sh:class lookups
+        self.uses_classes = False  # whether some sh:class needs rdf:type and rdfs:subClassOf
 
     def top_level(self) -> list:
         nodes = set()
@@ -514,7 +447,7 @@ class _Compiler:
             if self._deactivated(node):
                 continue
             try:
-                top = TopShape(node=node, targets_sparql=self._targets(node))
+                top = TopShape(node=node, targets=self._targets(node))
                 top.checks = self._shape_checks(node)
                 plan.shapes.append(top)
             except Unsupported as why:
@@ -528,22 +461,21 @@ class _Compiler:
         value = self.g.value(node, SH.deactivated)
         return isinstance(value, Literal) and value.value is True
 
-    def _targets(self, node) -> str:
+    def _targets(self, node) -> Targets:
         if (node, SH.target, None) in self.g:
             raise Unsupported("SHACL-AF sh:target")
         if any((node, RDF.type, cls) in self.g for cls in (RDFS.Class, OWL.Class)):
             raise Unsupported("implicit class target")
-        parts = []
-        for cls in self.g.objects(node, SH.targetClass):
-            parts.append(f"{{ ?this <{RDF.type}>/<{RDFS.subClassOf}>* {sparql_term(cls)} }}")
-        for prop in self.g.objects(node, SH.targetSubjectsOf):
-            parts.append(f"{{ ?this {sparql_term(prop)} ?_target_o }}")
-        for prop in self.g.objects(node, SH.targetObjectsOf):
-            parts.append(f"{{ ?_target_s {sparql_term(prop)} ?this }}")
-        nodes = list(self.g.objects(node, SH.targetNode))
-        if nodes:
-            parts.append("{ VALUES ?this { " + " ".join(sparql_term(n) for n in nodes) + " } }")
-        return " UNION ".join(parts)
+        targets = Targets(classes=list(self.g.objects(node, SH.targetClass)),
+                          subjects_of=list(self.g.objects(node, SH.targetSubjectsOf)),
+                          objects_of=list(self.g.objects(node, SH.targetObjectsOf)),
+                          nodes=list(self.g.objects(node, SH.targetNode)))
+        for term in targets.classes + targets.nodes:
+            sparql_term(term)  # a blank node cannot be looked up in the data: unsupported
+        for prop in targets.subjects_of + targets.objects_of:
+            if not isinstance(prop, URIRef):
+                raise Unsupported("sh:targetSubjectsOf/sh:targetObjectsOf that is not an IRI")
+        return targets
 
     def _severity(self, node) -> URIRef:
         severity = self.g.value(node, SH.severity)
@@ -637,7 +569,8 @@ class _Compiler:
                                      V.sure_in(member_set)))
         for cls in g.objects(node, SH["class"]):
             sparql_term(cls)  # a blank-node class cannot be looked up in the data: unsupported
-            tests.append(V.ValueTest(SH.ClassConstraintComponent, self._class_test(cls), V.sure_class(cls)))
+            self.uses_classes = True
+            tests.append(V.ValueTest(SH.ClassConstraintComponent, self._class_test(cls), self._class_sure(cls)))
         for predicate, accept in V.RANGE_TESTS.items():
             for bound in g.objects(node, predicate):
                 if not isinstance(bound, Literal):
@@ -659,7 +592,7 @@ class _Compiler:
             except re.error as err:
                 raise ShapesError(f"{self._where(node)}: bad sh:pattern {str(pattern)!r}: {err}")
             tests.append(V.ValueTest(SH.PatternConstraintComponent, lambda v, m=matcher: V.pattern_matches(v, m),
-                                     V.sure_pattern(pattern, flags)))
+                                     V.sure_pattern(matcher)))
         for predicate, component, combine, sure in (
                 (SH["or"], SH.OrConstraintComponent, V.any_of, V.any_sure),
                 (SH["and"], SH.AndConstraintComponent, V.all_of, V.all_sure),
@@ -679,6 +612,10 @@ class _Compiler:
         if not predicates <= V.VALUE_PARAMETERS or self._deactivated(node):
             raise Unsupported("sh:or/sh:and/sh:xone/sh:not member that is not value-level")
         return V.ValueShape(tests=self._value_tests(node))
+
+    def _class_sure(self, cls) -> V.Sure:
+        compiler, cls = self, to_ox_term(cls)
+        return lambda v: type(v) is not ox.Literal and v in compiler.run.tables.instances(cls)
 
     def _class_test(self, cls) -> Callable[[object], bool]:
         compiler = self
@@ -735,7 +672,9 @@ class _Compiler:
         if not constraint_messages and not base["messages"]:
             raise Unsupported("SPARQL constraint without sh:message")
         return SparqlCheck(**base, node=sparql_node, query=query, projects_this=projects_this,
-                           constraint_messages=constraint_messages)
+                           constraint_messages=constraint_messages,
+                           predicates=_query_predicates(query.replace(FOCUS_PLACEHOLDER, "")),
+                           first_predicate=_first_predicate(body, query))
 
     def _prefixes(self, sparql_node) -> dict:
         prefixes = {"rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL)}
@@ -747,6 +686,60 @@ class _Compiler:
                     prefixes[str(prefix)] = str(namespace)
         return prefixes
 
+
+
+def _query_predicates(query: str) -> frozenset[str] | None:
+    """The IRIs a SPARQL query can match as predicates; None if it may match any (a variable predicate)."""
+    from rdflib.paths import AlternativePath, InvPath, MulPath, SequencePath
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        algebra = prepareQuery(query).algebra
+    except Exception:  # noqa: BLE001 - whatever rdflib cannot read, Oxigraph will judge; load everything
+        return None
+    found: set[str] = set()
+
+    def add(predicate) -> bool:
+        if isinstance(predicate, URIRef):
+            found.add(str(predicate))
+            return True
+        if isinstance(predicate, (SequencePath, AlternativePath)):
+            return all(add(p) for p in predicate.args)
+        if isinstance(predicate, InvPath):
+            return add(predicate.arg)
+        if isinstance(predicate, MulPath):
+            return add(predicate.path)
+        return False  # a variable or a negated property set
+
+    def walk(node) -> bool:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "triples" and isinstance(value, list):
+                    if not all(add(triple[1]) for triple in value):
+                        return False
+                elif not walk(value):
+                    return False
+        elif isinstance(node, (list, tuple)):
+            return all(walk(item) for item in node)
+        return True
+
+    return frozenset(found) if walk(algebra) else None
+
+
+def _first_predicate(body: str, query: str) -> str | None:
+    """P, when the WHERE group BODY starts with the triple pattern `$this P ?x` (P an IRI, not a path)."""
+    text = re.sub(r"^(\s|#[^\n]*\n)*", "", body)
+    match = re.match(r"[$?]this\s+(<[^<>\s]*>|[A-Za-z][\w.-]*:[\w-]*|:[\w-]*|a)\s*(?=[?$]\w)", text)
+    if match is None:
+        return None
+    verb = match.group(1)
+    if verb == "a":
+        return str(RDF.type)
+    if verb.startswith("<"):
+        return verb[1:-1]
+    prefix, local = verb.split(":", 1)
+    declared = dict(re.findall(r"PREFIX\s+([^\s:]*):\s*<([^>]*)>", query, re.I))
+    return declared[prefix] + local if prefix in declared else None
 
 
 def _starts_with_this(body: str) -> bool:
@@ -779,21 +772,51 @@ def compile_shapes(shapes: Shapes) -> tuple[Plan, "_Compiler"]:
 FOCUS_OF = "urn:kg:validation:focusOf"
 
 
-class Run:
-    """One validation of one DataStore: the focus nodes of each shape and cached lookups."""
+class TableRun:
+    """The checks on values of one validation: focus nodes and lookups from the Tables of the pass."""
 
-    def __init__(self, data: DataStore):
-        self.data = data
-        self._instances: dict = {}
+    def __init__(self, tables: Tables):
+        self.tables = tables
+        self._focus: dict = {}
         self._terms: dict = {}
-        self._focus: dict = {}  # id(top shape) -> graph pattern binding ?this to its focus nodes
+        self._instances: dict = {}
 
     def term(self, node):
-        """The rdflib term of an Oxigraph focus node (cached: one node often has several results)."""
+        """The rdflib term of an Oxigraph node (cached: one node often has several results)."""
         converted = self._terms.get(node)
         if converted is None:
             converted = self._terms[node] = to_rdflib_term(node)
         return converted
+
+    def focus(self, top: TopShape) -> set:
+        """The focus nodes of TOP, as Oxigraph terms."""
+        found = self._focus.get(id(top))
+        if found is None:
+            targets, tables = top.targets, self.tables
+            found = set()
+            for cls in targets.classes:
+                found |= tables.instances(to_ox_term(cls))
+            for prop in targets.subjects_of:
+                found.update(tables.subjects(to_ox_term(prop)))
+            for prop in targets.objects_of:
+                found.update(tables.objects(to_ox_term(prop)))
+            found.update(tables.normalise(to_ox_term(node)) for node in targets.nodes)
+            self._focus[id(top)] = found
+        return found
+
+    def instances(self, cls) -> set:
+        """rdflib terms: the instances of CLS (an rdflib term), for sh:class."""
+        if cls not in self._instances:
+            self._instances[cls] = {to_rdflib_term(n) for n in self.tables.instances(to_ox_term(cls))}
+        return self._instances[cls]
+
+
+class StoreRun:
+    """The SHACL-SPARQL constraints of one validation: focus nodes kept in the store's scratch graph."""
+
+    def __init__(self, data: SparqlStore):
+        self.data = data
+        self._focus: dict = {}  # id(top shape) -> graph pattern binding ?this to its focus nodes
 
     def find_focus(self, top: TopShape) -> bool:
         """Write the focus nodes of TOP into the scratch graph (by Oxigraph alone); False if there are none."""
@@ -809,26 +832,148 @@ class Run:
         """A graph pattern binding ?this to each focus node of TOP."""
         return self._focus[id(top)]
 
-    def instances(self, cls) -> set:
-        if cls not in self._instances:
-            query = f"SELECT DISTINCT ?x WHERE {{ ?x <{RDF.type}>/<{RDFS.subClassOf}>* {sparql_term(cls)} }}"
-            self._instances[cls] = {to_rdflib_term(row[0]) for row in self.data.select(query)}
-        return self._instances[cls]
+
+@dataclass
+class Outcome:
+    """What run_plan found: the results, and the labels of their focus nodes' terms for the report."""
+
+    results: list[RawResult]
+    tables: Tables
+
+    def objects(self, node, prop) -> list:
+        """rdflib terms: the values of PROP for NODE (an rdflib term), for labels in the report."""
+        if isinstance(node, Literal):
+            return []
+        return [to_rdflib_term(v) for v in self.tables.values(to_ox_term(node), to_ox_term(prop))]
 
 
-def run_plan(plan: Plan, compiler: _Compiler, data: DataStore) -> list[RawResult]:
-    """Evaluate every compiled shape on DATA."""
-    run = Run(data)
+def run_plan(plan: Plan, compiler: _Compiler, source: QuadSource) -> Outcome:
+    """Evaluate every compiled shape on the quads of SOURCE.
+
+    The checks on values need one pass over the quads, the SHACL-SPARQL
+    constraints an Oxigraph store; parsing dominates both. An input of
+    PARALLEL_MIN_BYTES or more, on a machine with two cores or more, is parsed
+    twice at once: a forked process loads the store and runs the SPARQL
+    constraints while this one makes the pass.
+    """
+    forward, inverse, objects = _table_predicates(plan, compiler)
+    sparql_tops = [top for top in plan.shapes if top.sparql_checks() and top.targets.sparql()]
+    predicates = _store_predicates(sparql_tops)
+    helper = None
+    if sparql_tops and source.size >= PARALLEL_MIN_BYTES and (os.cpu_count() or 1) > 1 \
+            and "fork" in multiprocessing.get_all_start_methods():
+        helper = _SparqlProcess(sparql_tops, source, predicates)
+    try:
+        tables = Tables(forward, inverse, objects).collect(source.quads())
+        results = _table_results(plan, compiler, tables)
+        sparql_results = helper.results() if helper is not None else None
+        if sparql_results is None:
+            sparql_results = _sparql_results(sparql_tops, source, predicates)
+        results.extend(sparql_results)
+    finally:
+        if helper is not None:
+            helper.stop()
+    return Outcome(results, tables)
+
+
+def _table_predicates(plan: Plan, compiler: _Compiler) -> tuple[set[str], set[str], set[str]]:
+    """The predicates the checks on values read by subject, by object, and only for their objects."""
+    forward = {str(p) for p in LABEL_LOOKUPS}
+    inverse: set[str] = set()
+    objects: set[str] = set()
+    if compiler.uses_classes:
+        forward |= {str(RDF.type), str(RDFS.subClassOf)}
+    for top in plan.shapes:
+        checks = [c for c in top.checks if not isinstance(c, SparqlCheck)]
+        if not checks:
+            continue
+        if top.targets.classes:
+            forward |= {str(RDF.type), str(RDFS.subClassOf)}
+        forward.update(str(p) for p in top.targets.subjects_of)
+        objects.update(str(p) for p in top.targets.objects_of)
+        for check in checks:
+            if check.steps is not None:
+                (inverse if check.steps.inverse else forward).add(check.steps.predicate)
+            if isinstance(check, LessThanCheck):
+                forward.add(check.other)
+    return forward, inverse, objects
+
+
+def _table_results(plan: Plan, compiler: _Compiler, tables: Tables) -> list[RawResult]:
+    run = TableRun(tables)
     compiler.run = run
     results: list[RawResult] = []
     for top in plan.shapes:
-        if not top.checks or not top.targets_sparql or not run.find_focus(top):
+        checks = [c for c in top.checks if not isinstance(c, SparqlCheck)]
+        if not checks or not top.targets.sparql() or not run.focus(top):
             continue
         by_path: dict[Path, list[Check]] = {}
-        for check in top.checks:
+        for check in checks:
             if isinstance(check, (CountCheck, ValueCheck)) and check.steps is not None:
                 by_path.setdefault(check.steps, []).append(check)
-        shared = {steps: PathValues(run, top, steps, checks) for steps, checks in by_path.items()}
-        for check in top.checks:
+        shared = {steps: PathValues(run, top, steps, path_checks) for steps, path_checks in by_path.items()}
+        for check in checks:
             results.extend(check.run(run, top, shared.get(check.steps) if check.steps in by_path else None))
     return results
+
+
+def _store_predicates(tops: list[TopShape]) -> frozenset[str] | None:
+    """The predicates the SPARQL constraints of TOPS and their targets can match; None: any."""
+    found: set[str] = set()
+    for top in tops:
+        if any(check.needs_focus(top) for check in top.sparql_checks()):
+            found |= top.targets.predicates()
+        for check in top.sparql_checks():
+            if check.predicates is None:
+                return None
+            found |= check.predicates
+    return frozenset(found)
+
+
+def _sparql_results(tops: list[TopShape], source: QuadSource, predicates, lenient: bool = False) -> list[RawResult]:
+    if not tops:
+        return []
+    run = StoreRun(SparqlStore(source.quads(lenient=lenient), predicates))
+    results: list[RawResult] = []
+    for top in tops:
+        if not any(check.needs_focus(top) for check in top.sparql_checks()) or run.find_focus(top):
+            for check in top.sparql_checks():
+                results.extend(check.run(run, top))
+    return results
+
+
+class _SparqlProcess:
+    """_sparql_results in a forked process, which inherits the compiled plan and the file contents."""
+
+    def __init__(self, tops: list[TopShape], source: QuadSource, predicates):
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_sparql_child, args=(tops, source, predicates, send), daemon=True)
+        self._process.start()
+        send.close()
+
+    def results(self) -> list[RawResult] | None:
+        """The child's results; None if it died without answering (the caller then runs the part itself)."""
+        try:
+            status, payload = self._receive.recv()
+        except (EOFError, OSError):
+            return None
+        if status == "error":
+            raise KgError(f"validation of the SHACL-SPARQL constraints failed: {payload}")
+        return payload
+
+    def stop(self) -> None:
+        self._receive.close()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+
+
+def _sparql_child(tops, source, predicates, send) -> None:  # pragma: no cover - runs in the forked process
+    try:
+        # the parent's strict parse reports any syntax error; skipping IRI validation halves this one
+        payload = ("ok", _sparql_results(tops, source, predicates, lenient=True))
+    except BaseException as err:  # noqa: BLE001 - reported to the parent, which has made the same parse
+        payload = ("error", str(err))
+    send.send(payload)
+    send.close()

@@ -1,7 +1,7 @@
 """Tests on single value nodes (datatype, node kind, ranges, patterns...), with pySHACL's semantics.
 
-The fast engine fetches the values with SPARQL and decides here, in Python,
-once per distinct value, whether each one conforms. The rules are those of pySHACL's core
+The fast engine decides here, once per distinct value, whether each one
+conforms. The rules are those of pySHACL's core
 constraint components (pyshacl/constraints/core/*.py), so both engines agree
 on the awkward cases: ill-typed literals, rdflib's lexical normalisation,
 numbers compared with strings.
@@ -15,11 +15,14 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Callable, Iterable
 
+import pyoxigraph as ox
 from pyshacl.rdfutil.compare import compare_literal
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.namespaces import SH
+
+Sure = Callable[[object], bool]
 
 NODE_KINDS = {
     SH.BlankNode: (BNode,),
@@ -140,17 +143,16 @@ def max_length_ok(value, length: int) -> bool:
 class ValueTest:
     """One value-level constraint: its component IRI and a predicate on one value node.
 
-    SURE, when given, is a SPARQL expression on the variable `?v` that is true
-    only for values ACCEPTS certainly accepts (it may be false for some it
-    accepts too). The fast engine lets Oxigraph drop those values so that
-    Python decides only the rest: at 100,000 statements that is a handful of
-    values instead of every quote and every IRI. It must never raise an error
-    for a value that ACCEPTS rejects; callers wrap it in COALESCE(..., false).
+    SURE, when given, is a predicate on the value as an Oxigraph term that is
+    true only for values ACCEPTS certainly accepts (it may be false for some
+    it accepts too). The fast engine decides most values with it and turns
+    only the rest into rdflib terms for ACCEPTS: at 100,000 statements that is
+    a handful of values instead of every quote and every IRI.
     """
 
     component: URIRef
     accepts: Callable[[object], bool]
-    sure: str | None = None
+    sure: Sure | None = None
 
 
 @dataclass
@@ -163,81 +165,84 @@ class ValueShape:
         return all(test.accepts(value) for test in self.tests)
 
     @property
-    def sure(self) -> str | None:
-        """A SPARQL expression true only for values every test certainly accepts (see ValueTest)."""
+    def sure(self) -> Sure | None:
+        """True only for values every test certainly accepts (see ValueTest)."""
         return all_sure([test.sure for test in self.tests])
 
 
-# ---- SPARQL expressions for values certainly accepted (ValueTest.sure) ----------------------
+# ---- values certainly accepted, decided on Oxigraph terms (ValueTest.sure) ------------------
 #
-# Each is written so that "true" implies pySHACL's rule above accepts the value; anything
-# uncertain (typed literals, whose lexical forms only Python sees as written) is left to Python.
+# Each is written so that "true" implies pySHACL's rule above accepts the rdflib
+# form of the value (kg.rdfio.to_rdflib_term); anything uncertain, typed literals
+# above all, is left to the rule itself.
 
-PLAIN_STRING = f"(isLiteral(?v) && datatype(?v) = <{XSD.string}>)"
-SURE_DATATYPES = {
-    XSD.string: PLAIN_STRING,
-    RDF.langString: "(isLiteral(?v) && lang(?v) != \"\")",
+OX_STRING = ox.NamedNode(str(XSD.string))
+OX_TEXT_TYPES = {OX_STRING, ox.NamedNode(str(RDF.langString))}
+OX_NODE_KINDS = {
+    SH.BlankNode: (ox.BlankNode,), SH.IRI: (ox.NamedNode,), SH.Literal: (ox.Literal,),
+    SH.BlankNodeOrIRI: (ox.BlankNode, ox.NamedNode), SH.BlankNodeOrLiteral: (ox.BlankNode, ox.Literal),
+    SH.IRIOrLiteral: (ox.NamedNode, ox.Literal),
 }
-SURE_NODE_KINDS = {
-    SH.BlankNode: "isBlank(?v)", SH.IRI: "isIRI(?v)", SH.Literal: "isLiteral(?v)",
-    SH.BlankNodeOrIRI: "(isBlank(?v) || isIRI(?v))", SH.BlankNodeOrLiteral: "(isBlank(?v) || isLiteral(?v))",
-    SH.IRIOrLiteral: "(isIRI(?v) || isLiteral(?v))",
-}
-# Patterns whose every match in Python is implied by a simple ASCII test: "\\S" (some
-# non-space character) is the usual "not blank" rule. Python's and Oxigraph's notions of
-# whitespace differ on a few control characters, so the SPARQL side asks for a letter or digit.
-SURE_PATTERNS = {"\\S": "[0-9A-Za-z]"}
 
 
-def sure_datatype(datatype: URIRef) -> str | None:
-    return SURE_DATATYPES.get(datatype)
+def text_of(value) -> str | None:
+    """string_of for an IRI or a string literal given as an Oxigraph term; None for other values."""
+    kind = type(value)
+    if kind is ox.NamedNode or (kind is ox.Literal and value.datatype in OX_TEXT_TYPES):
+        return value.value
+    return None
 
 
-def sure_node_kind(kind: URIRef) -> str | None:
-    return SURE_NODE_KINDS.get(kind)
+def sure_datatype(datatype: URIRef) -> Sure | None:
+    if datatype == XSD.string:
+        return lambda v: type(v) is ox.Literal and v.datatype == OX_STRING
+    if datatype == RDF.langString:
+        return lambda v: type(v) is ox.Literal and bool(v.language)
+    return None
 
 
-def sure_in(members: Iterable) -> str | None:
+def sure_node_kind(kind: URIRef) -> Sure:
+    kinds = OX_NODE_KINDS[kind]
+    return lambda v: type(v) in kinds
+
+
+def sure_in(members: Iterable) -> Sure | None:
     members = list(members)
     if not members or not all(isinstance(m, URIRef) for m in members):
-        return None  # literals: rdflib's term equality is not SPARQL's
-    return "(isIRI(?v) && ?v IN (" + ", ".join(f"<{m}>" for m in members) + "))"
+        return None  # literals: rdflib's term equality is not Oxigraph's
+    iris = {ox.NamedNode(str(m)) for m in members}
+    return lambda v: v in iris
 
 
-def sure_class(cls) -> str | None:
-    if not isinstance(cls, URIRef):
-        return None
-    return f"(!isLiteral(?v) && EXISTS {{ ?v <{RDF.type}>/<{RDFS.subClassOf}>* <{cls}> }})"
+def sure_length(minimum: int | None = None, maximum: int | None = None) -> Sure:
+    """IRIs and strings: pyshacl measures str(value), the text Oxigraph holds."""
+    def sure(value) -> bool:
+        text = text_of(value)
+        return text is not None and (minimum is None or len(text) >= minimum) and \
+            (maximum is None or len(text) <= maximum)
+    return sure
 
 
-def sure_length(minimum: int | None = None, maximum: int | None = None) -> str:
-    """Plain strings and IRIs: pyshacl measures str(value), as SPARQL STRLEN(STR(?v)) does."""
-    bounds = []
-    if minimum is not None:
-        bounds.append(f"STRLEN(STR(?v)) >= {minimum}")
-    if maximum is not None:
-        bounds.append(f"STRLEN(STR(?v)) <= {maximum}")
-    return f"(({PLAIN_STRING} || isIRI(?v)) && " + " && ".join(bounds) + ")"
+def sure_pattern(matcher: re.Pattern) -> Sure:
+    def sure(value) -> bool:
+        text = text_of(value)
+        return text is not None and matcher.search(text) is not None
+    return sure
 
 
-def sure_pattern(pattern: Literal, flags: Literal | None) -> str | None:
-    ascii_test = SURE_PATTERNS.get(str(pattern))
-    if ascii_test is None or flags is not None:
-        return None
-    return f"(({PLAIN_STRING} || isIRI(?v)) && REGEX(STR(?v), \"{ascii_test}\"))"
-
-
-def all_sure(expressions: list) -> str | None:
+def all_sure(predicates: list) -> Sure | None:
     """Certain for all of them: needs every one."""
-    if not expressions or any(e is None for e in expressions):
+    if not predicates or any(p is None for p in predicates):
         return None
-    return "(" + " && ".join(expressions) + ")"
+    if len(predicates) == 1:
+        return predicates[0]
+    return lambda v: all(p(v) for p in predicates)
 
 
-def any_sure(expressions: list) -> str | None:
+def any_sure(predicates: list) -> Sure | None:
     """Certain for one of them: any known one will do."""
-    known = [e for e in expressions if e is not None]
-    return "(" + " || ".join(known) + ")" if known else None
+    known = [p for p in predicates if p is not None]
+    return (lambda v: any(p(v) for p in known)) if known else None
 
 
 def any_of(shapes: Iterable[ValueShape]) -> Callable[[object], bool]:
