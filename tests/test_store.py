@@ -383,3 +383,14 @@ def test_reindex_rebuilds_a_lost_index(run, tmp_path):
     assert rebuilt.exit_code == 0, rebuilt.output
     assert _index(store) == before
     assert run("query", "who-supports", "-p", "proposal", "ceasefire", "--store", str(store)).exit_code == 0
+
+
+def test_an_update_is_one_transaction(tmp_path):
+    # replace_graphs relies on it: an article's old graph is dropped and its new one
+    # written in one update, so a failure part-way leaves the old graph in place
+    store = ox.Store(str(tmp_path / "store"))
+    store.update("INSERT DATA { GRAPH <http://example.org/a> { <http://example.org/s> <http://example.org/p> 1 } }")
+    with pytest.raises(Exception, match="already exists"):
+        store.update("DROP GRAPH <http://example.org/a> ; CREATE GRAPH <http://example.org/b> ; "
+                     "CREATE GRAPH <http://example.org/b>")
+    assert len(list(store.quads_for_pattern(None, None, None, ox.NamedNode("http://example.org/a")))) == 1
