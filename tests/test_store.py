@@ -394,3 +394,22 @@ def test_an_update_is_one_transaction(tmp_path):
         store.update("DROP GRAPH <http://example.org/a> ; CREATE GRAPH <http://example.org/b> ; "
                      "CREATE GRAPH <http://example.org/b>")
     assert len(list(store.quads_for_pattern(None, None, None, ox.NamedNode("http://example.org/a")))) == 1
+
+
+def test_an_index_file_serves_a_store_loaded_by_other_means(run, tmp_path):
+    from kg.query import run_saved_query
+    from kg.sources import LocalSource, store_source
+
+    written = run("reindex", "--data", str(FIXTURE), "-o", str(tmp_path / "index.nq"))
+    assert written.exit_code == 0, written.output
+    # a store filled by another tool (as QLever builds its index offline): articles and index file
+    other = ox.Store()
+    other.extend(split_by_article(iter_quads(FIXTURE)))
+    other.load(path=str(tmp_path / "index.nq"), format=ox.RdfFormat.N_QUADS)
+    run("load", str(FIXTURE), "--store", str(tmp_path / "store"))
+    for name, params in (("who-supports", [("proposal", "ceasefire")]), ("positions-of", [("actor", "guterres")])):
+        assert (run_saved_query(name, params, LocalSource(other, "other")).rows
+                == run_saved_query(name, params, store_source(tmp_path / "store")).rows)
+    refused = run("reindex", "--data", str(FIXTURE), "-o", str(tmp_path / "index.ttl"))
+    assert refused.exit_code == 2 and "as .nq or .trig" in refused.stderr
+    assert not (tmp_path / "index.ttl").exists()

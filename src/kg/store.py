@@ -138,3 +138,25 @@ def reindex(store: ox.Store) -> int:
 
 def write_dataset_to_store(store: ox.Store, dataset: rdflib.Dataset) -> int:
     return replace_graphs(store, dataset_quads(dataset))
+
+
+def write_index_file(data_files, output: str | Path, input_format: str | None = None) -> int:
+    """Write the index graph of RDF files (as `kg load` would split them) to OUTPUT (.nq or .trig).
+
+    For stores that take no SPARQL Update (QLever builds its index offline): load this
+    file beside the articles. Returns the number of index triples.
+    """
+    from kg.load import read_split
+    from kg.rdfio import atomic_output
+
+    suffix = Path(str(output)).suffix.lower()
+    formats = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
+    if suffix not in formats:
+        raise StoreError(f"{output}: the index graph is a named graph; write it as .nq or .trig")
+    store = ox.Store()  # memory only
+    replace_graphs(store, read_split([str(p) for p in data_files], input_format))
+    quads = list(store.quads_for_pattern(None, None, None, ox.NamedNode(str(INDEX_GRAPH))))
+    data = ox.serialize(quads, format=formats[suffix])
+    with atomic_output(output, "wb") as handle:
+        handle.write(data)
+    return len(quads)

@@ -122,20 +122,34 @@ def push(paths, store_path, endpoint, update_endpoint, graph_store, batch_size, 
 @endpoint_option
 @click.option("--update-endpoint", envvar="KG_UPDATE_ENDPOINT", default=None, metavar="URL",
               help="SPARQL 1.1 Update URL of the endpoint, if not the --endpoint URL.")
+@data_option
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False),
+              help="With --data: write the index graph of the files to this .nq or .trig file.")
+@input_format_option
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
               help="Seconds to wait for each request to an endpoint.")
-def reindex(store_path, endpoint, update_endpoint, timeout):
+def reindex(store_path, endpoint, update_endpoint, data_files, output, input_format, timeout):
     """Rebuild the index graph the saved queries read, from the article graphs.
 
     kg keeps the index up to date on every extract, load and push; rebuild it when
     articles reached a store or endpoint by other means (an upload by hand, another
-    tool, an older kg). It is safe to run at any time.
+    tool, an older kg). It is safe to run at any time. For a store that takes no
+    SPARQL Update, write the index of your files with --data and -o and load it too.
 
     \b
     Examples:
       kg reindex --store ./kg-store
       kg reindex --endpoint http://localhost:7878/query --update-endpoint http://localhost:7878/update
+      kg reindex --data all.nq -o index.nq
     """
+    if data_files or output:
+        if not (data_files and output):
+            raise KgError("--data and -o go together: the files to index and where to write their index graph")
+        from kg.store import write_index_file
+
+        triples = write_index_file(data_files, output, input_format)
+        click.echo(f"kg: wrote the index graph of {len(data_files)} file(s) to {output}: {triples} triple(s)", err=True)
+        return
     if endpoint:
         from kg.push import reindex_endpoint
 
