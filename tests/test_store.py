@@ -413,3 +413,15 @@ def test_an_index_file_serves_a_store_loaded_by_other_means(run, tmp_path):
     refused = run("reindex", "--data", str(FIXTURE), "-o", str(tmp_path / "index.ttl"))
     assert refused.exit_code == 2 and "as .nq or .trig" in refused.stderr
     assert not (tmp_path / "index.ttl").exists()
+
+
+def test_a_graph_named_by_a_blank_node_is_added_not_replaced(run, tmp_path):
+    data = tmp_path / "blank.trig"
+    data.write_text('@prefix kg: <https://w3id.org/kg-positions/ns#> .\n'
+                    '_:g { <http://example.org/x> kg:documentId "x" . }\n'
+                    '<http://example.org/a> { <http://example.org/a> a kg:Article ; kg:documentId "a" . }\n',
+                    encoding="utf-8")
+    loaded = run("load", str(data), "--store", str(tmp_path / "store"))
+    assert loaded.exit_code == 0, loaded.output
+    counts = json.loads(run("stats", "--store", str(tmp_path / "store"), "-f", "json").output)
+    assert (counts["articles"], counts["named_graphs"], counts["triples"]) == (1, 2, 3)

@@ -95,8 +95,8 @@ def replace_graphs(store: ox.Store, quads: Iterable[ox.Quad]) -> int:
         if quad.graph_name == index:
             continue
         count += 1
-        if isinstance(quad.graph_name, ox.DefaultGraph):
-            default.append(quad)
+        if not isinstance(quad.graph_name, ox.NamedNode):
+            default.append(quad)  # the default graph, or a graph named by a blank node: nothing to replace
         else:
             by_graph.setdefault(quad.graph_name, []).append(quad)
     select = store_select(store)
