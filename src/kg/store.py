@@ -119,8 +119,8 @@ def replace_graphs(store: ox.Store, quads: Iterable[ox.Quad]) -> int:
         for update in refresh_updates(select, affected):
             store.update(update)
         store.flush()
-    except OSError as err:
-        raise StoreError(f"cannot write to the store: {err}") from None
+    except (OSError, SyntaxError) as err:  # SyntaxError: a term the update text could not carry
+        raise StoreError(f"cannot write to the store: {str(err).splitlines()[0]}") from None
     return count
 
 
