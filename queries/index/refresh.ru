@@ -17,10 +17,15 @@ WHERE {
   GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity ?p ?o }
 } ;
 
+# DISTINCT first: an entity's triples repeat in every article graph that mentions it,
+# and inserting each copy would cost a write
 INSERT { GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity ?p ?o } }
 WHERE {
-  # kg:values entity
-  GRAPH ?h { ?entity ?p ?o }
-  FILTER(?h != <https://w3id.org/kg-positions/id/graph/index>
-         && ?p IN (rdf:type, rdfs:label, skos:prefLabel, skos:altLabel, kg:proposalType, kg:supports, kg:rejects))
+  SELECT DISTINCT ?entity ?p ?o
+  WHERE {
+    # kg:values entity
+    GRAPH ?h { ?entity ?p ?o }
+    FILTER(?h != <https://w3id.org/kg-positions/id/graph/index>
+           && ?p IN (rdf:type, rdfs:label, skos:prefLabel, skos:altLabel, kg:proposalType, kg:supports, kg:rejects))
+  }
 }
