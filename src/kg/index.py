@@ -117,9 +117,3 @@ def rebuild_updates(select: Select, entities: Iterable[str] | None = None) -> It
     entities = all_entities(select) if entities is None else entities
     yield f"DROP SILENT GRAPH {_INDEX}"
     yield from refresh_updates(select, entities)
-
-
-def has_index(select: Select) -> bool:
-    """Whether the target holds an index graph (an empty store has none and needs none)."""
-    rows = select(f"SELECT ?s WHERE {{ GRAPH {_INDEX} {{ ?s ?p ?o }} }} LIMIT 1")
-    return bool(rows)
