@@ -408,3 +408,74 @@ def test_first_name_alone_refers_to_the_full_name(nlp):
 def test_untagged_capitalised_organisation_names(nlp):
     found, _ = positions(nlp, "Headline\n\nThe Coastal Fishers Union rejected the salmon quota.\n")
     assert ("Coastal Fishers Union", "rejects", "salmon quota") in found, found
+
+
+@pytest.mark.parametrize("sentence, actor, stance, proposal", [
+    ("The European Commission proposed a carbon border tax on Wednesday.", "European Commission", "supports", "carbon border tax"),
+    ("Tokyo and Seoul signed a defence pact on Friday.", "Japan", "supports", "defence pact"),
+    ("Tokyo and Seoul signed a defence pact on Friday.", "South Korea", "supports", "defence pact"),
+    ("Senator Karen Ortiz said she would vote against the treaty.", "Karen Ortiz", "rejects", "treaty"),
+    ("Britain will not support the resolution, its ambassador said.", "United Kingdom", "rejects", "resolution"),
+    ("The African Union welcomed the ceasefire agreement between the two sides.", "African Union", "supports", "ceasefire"),
+    ("Hamas accepted the truce proposal, a spokesman said.", "Hamas", "supports", "truce"),
+    ("Israel's cabinet approved the hostage deal late on Thursday.", "Israel", "supports", "hostage deal"),
+    ("Canadian Prime Minister Mark Dalton ruled out a snap election.", "Mark Dalton", "rejects", "snap election"),
+    ("Poland threatened to veto the EU migration pact.", "Poland", "rejects", "migration pact"),
+    ("The White House praised the bipartisan infrastructure bill.", "United States", "supports", "infrastructure bill"),
+    ("Kenya's President William Ruto signed the finance bill into law.", "William Ruto", "supports", "finance bill"),
+    ("Greenpeace criticised the climate agreement as too weak.", "Greenpeace", "rejects", "climate agreement"),
+    ("Iran dismissed the proposal for direct talks with Washington.", "Iran", "rejects", "talks"),
+    ("Paris pushed for tougher sanctions on Moscow, diplomats said.", "France", "supports", "sanctions"),
+    ("Mexico's government signalled it would accept the tariff deal.", "Mexico", "supports", "tariff deal"),
+    ("The treaty was ratified by Finland's parliament on Tuesday.", "Finland", "supports", "treaty"),
+    ("The Labour Party boycotted the referendum.", "Labour Party", "rejects", "referendum"),
+    ("The Liberal Party campaigned against the referendum.", "Liberal Party", "rejects", "referendum"),
+])
+def test_wire_news_cues(nlp, sentence, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + sentence)
+    assert has(found, actor, stance, proposal), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "India abstained on the UN resolution condemning the invasion.",
+    "Analysts said the sanctions were unlikely to work.",
+    "Will China back the climate deal? Few diplomats think so.",
+    "If Serbia recognised Kosovo, the EU would welcome the move.",
+    "The ministers failed to agree on a price cap for Russian oil.",
+    "The former president endorsed Governor Sarah Lind for the Senate seat.",
+])
+def test_wire_news_without_positions(nlp, sentence):
+    found, _ = positions(nlp, "Headline\n\n" + sentence)
+    assert not found, found
+
+
+def test_possessing_state_overrides_a_default_body(nlp):
+    found, _ = positions(nlp, "Headline\n\nBrazil's Senate passed the tax reform bill by 53 votes to 24.\n\n"
+                              "Mexico's Congress approved the judicial reform.\n\n"
+                              "France's Senate rejected the pension bill.\n\n"
+                              "Canada's House of Commons passed the online news bill.\n")
+    assert has(found, "Canada's House of Commons", "supports", "online news bill"), found
+    assert has(found, "Brazil's Senate", "supports", "tax reform bill"), found
+    assert has(found, "Mexico's Congress", "supports", "judicial reform"), found
+    assert has(found, "French Senate", "rejects", "pension bill"), found
+    assert not any(a.startswith("US ") for a, _s, _p in found), found
+    found, _ = positions(nlp, "Headline\n\nThe Senate passed the tax reform bill.\n")
+    assert has(found, "US Senate", "supports", "tax reform bill"), found
+
+
+def test_readiness_to_weigh_is_no_position(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Kremlin said it was ready to consider the peace plan.\n\n"
+                              "Iran said it was willing to discuss a prisoner swap.\n\n"
+                              "The Netherlands said it was open to reviewing the trade deal.\n")
+    assert not found, found
+    found, _ = positions(nlp, "Headline\n\nThe Kremlin said it was ready to sign the peace plan.\n")
+    assert has(found, "Russia", "supports", "peace plan"), found
+
+
+def test_withdrawn_support_is_a_rejection(nlp):
+    found, _ = positions(nlp, "Headline\n\nSouth Africa's ANC withdrew its support for the coalition budget.\n")
+    assert has(found, "African National Congress", "rejects", "budget"), found
+    assert not has(found, "African National Congress", "supports", "budget"), found
+    found, _ = positions(nlp, "Headline\n\nThe Greens dropped their opposition to the nuclear plant.\n\n"
+                              "Hungary lifted its veto on the aid package for Ukraine.\n")
+    assert not any(s == "rejects" for _a, s, _p in found), found

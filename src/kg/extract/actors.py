@@ -223,6 +223,11 @@ class ActorResolver:
             # "the opposition Liberal Party": the entity itself names the actor
             core_name = _clean(core)
             entry = gazetteer.lookup_name(core_name)
+            owner = _named_state(name[: max(name.find(core_name), 0)])
+            if entry is not None and owner is not None and state_key_of(entry) not in (None, owner.key):
+                # "Brazil's Senate" is not the US Senate that a bare "Senate" defaults to
+                return Actor(key=slugify(name), label=name, kind="organisation", aliases=frozenset({name}),
+                             affiliation=_entry_actor(owner))
             if entry is not None:
                 return _with_alias(_entry_actor(entry), text)
             if _looks_like_name(core_name.split()):
@@ -240,6 +245,44 @@ class ActorResolver:
             # "the Freedom Action PAC": a capitalised name ending in an organisation word the parser missed
             return _organisation(name)
         return None
+
+
+def _named_state(prefix: str) -> "gazetteer.GazetteerEntry | None":
+    """The state a prefix names by name or demonym: "Brazil's", "the Brazilian"."""
+    for word in prefix.split():
+        word = word.removesuffix("'s").removesuffix("\u2019s").strip(",")
+        entry = gazetteer.lookup_name(word) or gazetteer.lookup_demonym(word)
+        if entry is not None and entry.kind == "state":
+            return entry
+    return None
+
+
+def owned_by_state(actor: Actor, owner_text: str, head_text: str) -> Actor:
+    """ACTOR as "OWNER's HEAD" when OWNER names a state other than the one ACTOR's gazetteer entry belongs to."""
+    owner = gazetteer.lookup_name(owner_text)
+    if owner is None or owner.kind != "state":
+        return actor
+    belongs_to = state_key_of(gazetteer.get_entry(actor.key))
+    if belongs_to is None or belongs_to == owner.key:
+        return actor
+    for demonym in sorted(owner.demonyms):
+        own = gazetteer.lookup_name(f"{demonym} {head_text}")  # "France's Senate" is the French Senate
+        if own is not None and state_key_of(own) == owner.key:
+            return _entry_actor(own)
+    label = f"{owner_text}'s {head_text}"
+    return Actor(key=slugify(label), label=label, kind="organisation", aliases=frozenset({label}),
+                 affiliation=_entry_actor(owner))
+
+
+def state_key_of(entry) -> str | None:
+    """The key of the state an entry belongs to, following its affiliations."""
+    seen = set()
+    while entry is not None and entry.key not in seen:
+        if entry.kind == "state":
+            return entry.key
+        seen.add(entry.key)
+        entry = gazetteer.get_entry(entry.affiliation) if entry.affiliation else None
+    return None
 
 
 def _organisation(name: str) -> Actor:

@@ -76,6 +76,8 @@ class Lexicon:
     headline_vocabulary: frozenset  # words a Title Case headline writes capitalised but means lower-case
     documents: frozenset = frozenset()  # texts an actor issues: a participle on one speaks for the issuer
     document_verbs: frozenset = frozenset()  # the verbs by which the actor issues them
+    withdrawing_verbs: frozenset = frozenset()  # "withdrew its support for X": the noun cue is taken back
+    deliberating_verbs: frozenset = frozenset()  # "ready to consider X": X is weighed, not backed
 
 
 def _cue(lemma: str, pos: str, spec: dict, source: str) -> Cue:
@@ -163,6 +165,8 @@ def load_lexicon() -> Lexicon:
         headline_vocabulary=_headline_vocabulary(data, types),
         documents=frozenset(data.get("documents", {}).get("lemmas", ())),
         document_verbs=frozenset(data.get("documents", {}).get("verbs", ())),
+        withdrawing_verbs=frozenset(light.get("withdrawing", ())),
+        deliberating_verbs=frozenset(control.get("deliberate", ())),
     )
 
 

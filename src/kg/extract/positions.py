@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import (GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS,
-                               SPEAKER_PRONOUNS, ActorResolver, entity_of, mention_span)
+                               SPEAKER_PRONOUNS, ActorResolver, entity_of, mention_span, owned_by_state)
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.proposals import ProposalMemory, clause_proposal, noun_proposal, with_proposer
 from kg.iris import slugify
@@ -143,8 +143,19 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
         if norp:
             actor = ctx.resolver.resolve_text(" ".join(t.text for t in norp) + " " + token.text, None,
                                               ctx.position_of(token))
+    if actor is not None and actor.kind == "organisation":
+        actor = _owned_by_named_state(token, actor)
     coref = token.pos_ != "PROPN" and not token.ent_type_
     return actor, coref
+
+
+def _owned_by_named_state(token: Token, actor: Actor) -> Actor:
+    """"Brazil's Senate" is Brazil's, not the US Senate that a bare "Senate" resolves to."""
+    for child in token.children:
+        if child.dep_ == "poss" and child.i < token.i:
+            ent = entity_of(token)
+            return owned_by_state(actor, child.text, ent.text if ent is not None and ent.start > child.i else token.text)
+    return actor
 
 
 def resolve_actors(token: Token, ctx: SentenceContext) -> tuple[list[Actor], bool]:
@@ -323,6 +334,8 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         return object_target(token.head.head, cue, ctx)  # "X, who is backed by Y": Y backs X
     if token.pos_ == "PRON":
         return None  # a bare "it" or "this" is too often an event, not the last proposal
+    if token.pos_ == "VERB" and lemma in lex.deliberating_verbs:
+        return None  # "open to reviewing the deal" weighs it without taking a side
     if token.pos_ in ("VERB",) and token.dep_ in ("pcomp", "xcomp", "ccomp", "pobj", "dobj"):
         return clause_target(token, cue, ctx, True, 0.95)
     children = {c.dep_ for c in token.children}
@@ -524,8 +537,8 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
                     targets.append((cue.stance, target))
     if cue.xcomp and not targets:
         for x in xcomps:
-            if x.lemma_.lower() in lex.verbs:
-                continue  # the inner cue reports its own position ("vowed to veto it")
+            if x.lemma_.lower() in lex.verbs or x.lemma_.lower() in lex.deliberating_verbs:
+                continue  # the inner cue reports its own position ("vowed to veto it"), or none
             # "willing to engage in talks": the complement's own object names the proposal
             inner = list(_prep_targets(x, ("in", "on", "to", "for")))
             if x.lemma_.lower() in ("engage", "participate", "join", "enter", "hold", "resume", "start", "begin", "open"):
@@ -732,6 +745,8 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             if modal is None:
                 continue
             negated = token.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.head.children)
+            if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in lex.withdrawing_verbs:
+                negated = not negated  # "withdrew its support for X" takes the support back
             for stance, target in targets:
                 stance = _negate(stance) if negated else stance
                 emit(subject, stance, target, lemma, cue.weight, modal * (0.8 if negated else 1.0))
@@ -761,7 +776,8 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 continue
             targets = [(cue.stance, object_target(t, cue, ctx, via_prep=True)) for _p, t in _prep_targets(token, cue.preps)]
             if cue.xcomp:
-                for x in [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]:
+                for x in [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                          and c.lemma_.lower() not in lex.deliberating_verbs]:
                     targets.extend(_verb_targets(x, Cue(lemma=lemma, pos="adjective", stance=cue.stance, xcomp=True, object=True,
                                                         weight=cue.weight), ctx) or [])
                     inner = list(_prep_targets(x, ("in", "on", "to", "for")))
