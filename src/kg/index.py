@@ -9,7 +9,7 @@ every label (kg:labelWord) so a name is found by exact match instead of a scan.
 It is derived data: kg refreshes the entries of the actors and proposals a write
 touches, after the write, with the SPARQL update in queries/index/refresh.ru; the
 same text runs on the embedded store and on a remote endpoint. `rebuild_updates`
-recomputes it from scratch (`kg store reindex`).
+recomputes it from scratch (`kg reindex`).
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 _CLASSES = " ".join(f"<{c}>" for c in ENTITY_CLASSES)
 _INDEX = f"<{INDEX_GRAPH}>"
+_CLASS_NODES = frozenset(ox.NamedNode(str(c)) for c in ENTITY_CLASSES)
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_INDEX_NODE = ox.NamedNode(str(INDEX_GRAPH))
 _WORD = re.compile(r"\w+")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc]")
 
@@ -54,12 +57,9 @@ def label_words(text: str) -> set[str]:
 
 def entities_of_quads(quads: Iterable[ox.Quad]) -> set[str]:
     """IRIs of the actors and proposals typed in QUADS (outside the index graph)."""
-    classes = {ox.NamedNode(str(c)) for c in ENTITY_CLASSES}
-    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    index = ox.NamedNode(str(INDEX_GRAPH))
     return {q.subject.value for q in quads
-            if q.predicate == rdf_type and q.object in classes and isinstance(q.subject, ox.NamedNode)
-            and q.graph_name != index}
+            if q.predicate == _RDF_TYPE and q.object in _CLASS_NODES and isinstance(q.subject, ox.NamedNode)
+            and q.graph_name != _INDEX_NODE}
 
 
 def entities_in_graphs(select: Select, graphs: Iterable[str]) -> set[str]:

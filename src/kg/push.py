@@ -24,6 +24,7 @@ from kg.errors import EndpointError
 from kg.index import (INDEX_GRAPH, all_entities, entities_in_graphs, entities_of_quads, rebuild_updates,
                       refresh_updates)
 from kg.sources import EndpointSource, check_endpoint_url, describe_http_failure, endpoint_credentials, redact
+from kg.store import GraphName, open_store, triples_text, update_request_text
 
 DEFAULT_BATCH_TRIPLES = 5000
 DEFAULT_RETRIES = 4
@@ -32,7 +33,6 @@ DEFAULT_TIMEOUT = 60.0
 _RETRYABLE_STATUS = {408, 429}
 _SHOWN_NOT_SENT = 3
 
-GraphName = ox.NamedNode | ox.DefaultGraph
 _INDEX = ox.NamedNode(str(INDEX_GRAPH))
 
 
@@ -85,8 +85,6 @@ class GraphSet:
 
 def graphs_from_store(store_path: str | Path | None = None) -> GraphSet:
     """The store's named graphs, and its default graph if it holds anything."""
-    from kg.store import open_store
-
     store = open_store(store_path, create=False, read_only=True)
     names: list[GraphName] = sorted((g for g in store.named_graphs() if g.value != str(INDEX_GRAPH)), key=str)
     if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
@@ -108,22 +106,9 @@ def graphs_from_files(paths: Iterable[str | Path], input_format: str | None = No
 
 # ---- sending -----------------------------------------------------------------------------------
 
-def _triples_text(quads: list[ox.Quad]) -> str:
-    # pyoxigraph prints terms in N-Triples syntax, which SPARQL reads as the same terms
-    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-
-
-def update_request_text(batch: list[tuple[GraphName, list[ox.Quad]]]) -> str:
-    """One SPARQL Update request replacing every graph of the batch."""
-    operations = []
-    for name, quads in batch:
-        if isinstance(name, ox.DefaultGraph):
-            operations.append(f"INSERT DATA {{\n{_triples_text(quads)}\n}}")
-        else:
-            operations.append(f"DROP SILENT GRAPH {name}")
-            if quads:
-                operations.append(f"INSERT DATA {{ GRAPH {name} {{\n{_triples_text(quads)}\n}} }}")
-    return " ;\n".join(operations) + "\n"
+def _rows_of(source: EndpointSource):
+    """The rows of a SELECT on SOURCE, as kg.index wants them."""
+    return lambda sparql: source.select(sparql).rows
 
 
 class _Sender:
@@ -189,7 +174,7 @@ def push_graphs(graphs: GraphSet, *,
     affected: set[str] = set()
     if remote is not None and index_url:
         named = [g.value for g in graphs.names if isinstance(g, ox.NamedNode)]
-        affected = entities_in_graphs(lambda sparql: remote.select(sparql).rows, named)
+        affected = entities_in_graphs(_rows_of(remote), named)
     pending: list[tuple[GraphName, list[ox.Quad]]] = []
     pending_triples = 0
     position = 0  # graphs.names[position:] have not been handed to a request yet
@@ -233,7 +218,7 @@ def push_graphs(graphs: GraphSet, *,
                 method, target = "POST", f"{url}{'&' if '?' in url else '?'}default"
             else:
                 method, target = "PUT", f"{url}{'&' if '?' in url else '?'}graph={quote(name.value, safe='')}"
-            body = (_triples_text(quads) + "\n").encode("utf-8")
+            body = (triples_text(quads) + "\n").encode("utf-8")
             failure = sender.send(method, target, body, "application/n-triples; charset=utf-8")
             if failure:
                 raise give_up(failure, [name])
@@ -244,7 +229,7 @@ def push_graphs(graphs: GraphSet, *,
         pending_triples += len(quads)
     flush()
     if remote is not None and index_url:
-        for update in refresh_updates(lambda sparql: remote.select(sparql).rows, affected):
+        for update in refresh_updates(_rows_of(remote), affected):
             failure = sender.send("POST", index_url, update.encode("utf-8"), "application/sparql-update; charset=utf-8")
             if failure:
                 raise PushError(f"push to {report.target}: every graph was sent, but refreshing the index graph "
@@ -267,7 +252,7 @@ def reindex_endpoint(query_endpoint: str, update_endpoint: str, *, retries: int 
     url = check_endpoint_url(update_endpoint)
     report = PushReport(target=redact(url), protocol="SPARQL update")
     sender = _Sender(report, endpoint_credentials(url), retries, retry_wait, timeout, on_retry, sleep)
-    select = lambda sparql: remote.select(sparql).rows  # noqa: E731
+    select = _rows_of(remote)
     entities = all_entities(select)
     for update in rebuild_updates(select, entities):
         failure = sender.send("POST", url, update.encode("utf-8"), "application/sparql-update; charset=utf-8")

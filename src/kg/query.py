@@ -369,7 +369,7 @@ def require_index(source) -> None:
     """QueryError if SOURCE holds articles but no index graph (kg.index), which the saved queries read.
 
     A store or endpoint filled by kg has one; one filled by other means (an RDF
-    file uploaded by hand, a store from an older kg) needs `kg store reindex`.
+    file uploaded by hand, a store from an older kg) needs `kg reindex`.
     """
     if getattr(source, "index_checked", False):
         return

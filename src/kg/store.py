@@ -15,6 +15,8 @@ from kg.rdfio import to_ox_term
 
 _BATCH_QUADS = 100_000  # quads per update request when article graphs are written
 
+GraphName = ox.NamedNode | ox.DefaultGraph
+
 
 def default_store_path() -> Path:
     """$KG_STORE, else $XDG_DATA_HOME/kg/store (~/.local/share/kg/store)."""
@@ -68,13 +70,25 @@ def store_select(store: ox.Store):
     return select
 
 
-def _insert_data(graphs: dict[ox.NamedNode, list[ox.Quad]]) -> str:
-    """DROP and INSERT DATA for each graph: run as one update, one transaction."""
-    parts = [f"DROP SILENT GRAPH {graph}" for graph in graphs]
-    body = "\n".join(f"GRAPH {graph} {{\n" + "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-                     + "\n}" for graph, quads in graphs.items())
-    parts.append(f"INSERT DATA {{\n{body}\n}}")
-    return " ;\n".join(parts)
+def triples_text(quads: list[ox.Quad]) -> str:
+    # pyoxigraph prints terms in N-Triples syntax, which SPARQL reads as the same terms
+    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+
+
+def update_request_text(batch: list[tuple[GraphName, list[ox.Quad]]]) -> str:
+    """One SPARQL Update request replacing every graph of the batch (run as one transaction).
+
+    The same text serves the embedded store (replace_graphs) and remote endpoints (kg.push).
+    """
+    operations = []
+    for name, quads in batch:
+        if isinstance(name, ox.DefaultGraph):
+            operations.append(f"INSERT DATA {{\n{triples_text(quads)}\n}}")
+        else:
+            operations.append(f"DROP SILENT GRAPH {name}")
+            if quads:
+                operations.append(f"INSERT DATA {{ GRAPH {name} {{\n{triples_text(quads)}\n}} }}")
+    return " ;\n".join(operations) + "\n"
 
 
 def replace_graphs(store: ox.Store, quads: Iterable[ox.Quad]) -> int:
@@ -110,10 +124,10 @@ def replace_graphs(store: ox.Store, quads: Iterable[ox.Quad]) -> int:
             batch[graph] = graph_quads
             size += len(graph_quads)
             if size >= _BATCH_QUADS:
-                store.update(_insert_data(batch))
+                store.update(update_request_text(list(batch.items())))
                 batch, size = {}, 0
         if batch:
-            store.update(_insert_data(batch))
+            store.update(update_request_text(list(batch.items())))
         if default:
             store.extend(default)
         for update in refresh_updates(select, affected):
@@ -131,8 +145,8 @@ def reindex(store: ox.Store) -> int:
         for update in rebuild_updates(select):
             store.update(update)
         store.flush()
-    except OSError as err:
-        raise StoreError(f"cannot write to the store: {err}") from None
+    except (OSError, SyntaxError) as err:
+        raise StoreError(f"cannot write to the store: {str(err).splitlines()[0]}") from None
     return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(str(INDEX_GRAPH))))
 
 
