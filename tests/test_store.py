@@ -402,6 +402,12 @@ def test_an_index_file_serves_a_store_loaded_by_other_means(run, tmp_path):
 
     written = run("reindex", "--data", str(FIXTURE), "-o", str(tmp_path / "index.nq"))
     assert written.exit_code == 0, written.output
+    # read back by rdflib: every quad is in the index graph, as many as kg reported
+    index = rdflib.Dataset()
+    index.parse(tmp_path / "index.nq", format="nquads")
+    quads = list(index.quads())
+    assert quads and {str(q[3]) for q in quads} == {str(INDEX_GRAPH)}
+    assert f": {len(quads)} triple(s)" in written.stderr
     # a store filled by another tool (as QLever builds its index offline): articles and index file
     other = ox.Store()
     other.extend(split_by_article(iter_quads(FIXTURE)))
