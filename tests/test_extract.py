@@ -479,3 +479,43 @@ def test_withdrawn_support_is_a_rejection(nlp):
     found, _ = positions(nlp, "Headline\n\nThe Greens dropped their opposition to the nuclear plant.\n\n"
                               "Hungary lifted its veto on the aid package for Ukraine.\n")
     assert not any(s == "rejects" for _a, s, _p in found), found
+
+
+def test_one_of_several_supporters(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Lena Holm is one of a handful of vocal supporters of the carbon tax.\n")
+    assert has(found, "Lena Holm", "supports", "carbon tax"), found
+
+
+def test_negated_copula_of_a_willingness_adjective_rejects(nlp):
+    found, _ = positions(nlp, "Headline\n\nMayor Ravi Patel was not willing to support the toll road.\n")
+    assert has(found, "Ravi Patel", "rejects", "toll road"), found
+    assert not has(found, "Ravi Patel", "supports", "toll road"), found
+
+
+def test_criticised_for_doing_is_the_object_doing_it(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Omar Haddad blasted Governor Lena Holm for her support of the pipeline bill. "
+                              "Tomas Berg criticized Maria Lindqvist for backing the toll road.\n")
+    assert has(found, "Lena Holm", "supports", "pipeline bill"), found
+    assert has(found, "Maria Lindqvist", "supports", "toll road"), found
+    assert not any(a in ("Omar Haddad", "Tomas Berg") for a, _s, _p in found), found
+
+
+def test_possessive_pronoun_in_a_conjunct_is_the_named_possessor(nlp):
+    found, _ = positions(nlp, "Headline\n\nTomas Berg spoke on Monday. He cited Lena Holm's voting record and her "
+                              "support for the toll road.\n")
+    assert has(found, "Lena Holm", "supports", "toll road"), found
+    assert not any(a == "Tomas Berg" for a, _s, _p in found), found
+
+
+def test_accepting_needs_a_proposal_type(nlp):
+    found, _ = positions(nlp, "Headline\n\nGovernor Lena Holm accepted large donations from developers. "
+                              "Hamas accepted the truce proposal.\n")
+    assert not any(a == "Lena Holm" for a, _s, _p in found), found
+    assert has(found, "Hamas", "supports", "truce"), found
+
+
+def test_relative_clause_on_a_later_conjunct_is_its_own(nlp):
+    found, _ = positions(nlp, "Headline\n\nReporters asked about Governor Lena Holm and the Green Party, which introduced "
+                              "the water bill.\n")
+    assert has(found, "Green Party", "supports", "water bill"), found
+    assert not any(a == "Lena Holm" for a, _s, _p in found), found

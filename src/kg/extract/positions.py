@@ -111,6 +111,18 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
             actor, _ = resolve_actor_token(speaker, ctx, depth + 1)
             return actor, True
         return None, True
+    if token.dep_ == "poss" and token.head.dep_ == "pobj" and depth < 2:
+        addressee = _addressee_of_for_phrase(token.head.head)
+        if addressee is not None and (lower in PERSON_PRONOUNS) == (addressee.ent_type_ == "PERSON" or addressee.lower_ in PERSON_PRONOUNS):
+            # "X blasted Y for his support of Z": the possessive is Y's
+            actor, _ = resolve_actor_token(addressee, ctx, depth + 1)
+            return actor, True
+    if token.dep_ == "poss" and token.head.dep_ == "conj" and lower in PERSON_PRONOUNS and depth < 2:
+        # "Rubio's voting record and his support for X": the conjoined noun's named possessor
+        owner = next((c for c in token.head.head.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"), None)
+        if owner is not None:
+            actor, _ = resolve_actor_token(owner, ctx, depth + 1)
+            return actor, True
     if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
         # "X says he backs ...": the pronoun in reported speech is the speaker
         speaker = _speech_subject(token, ctx)
@@ -158,11 +170,17 @@ def _owned_by_named_state(token: Token, actor: Actor) -> Actor:
     return actor
 
 
-def resolve_actors(token: Token, ctx: SentenceContext) -> tuple[list[Actor], bool]:
-    """Every actor named at TOKEN and its conjuncts ("Britain, France and Germany")."""
+def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = None) -> tuple[list[Actor], bool]:
+    """Every actor named at TOKEN and its conjuncts ("Britain, France and Germany"); RELATIVE is
+    the relative clause through which TOKEN was found, if any."""
     actors: list[Actor] = []
     coref_any = False
     nodes = [token, *token.conjuncts]
+    pronoun = ""
+    if relative is not None:
+        pronoun = next((c.lower_ for c in relative.children if c.dep_ in ("nsubj", "nsubjpass")), "")
+        if token.dep_ == "conj":
+            nodes = [token]  # "Holm and the coalition that drafted X": the relative clause is the coalition's alone
     if token.lower_ in _PLURAL_PRONOUNS and not token.conjuncts:
         # "Germany and France said they back the plan", "'We back it,' X and Y said": every speaker
         speaker = _speech_subject(token, ctx)
@@ -173,6 +191,8 @@ def resolve_actors(token: Token, ctx: SentenceContext) -> tuple[list[Actor], boo
         if node.pos_ in ("VERB", "AUX"):
             continue
         actor, coref = resolve_actor_token(node, ctx)
+        if actor is not None and actor.kind == "person" and pronoun == "which" and len(nodes) > 1:
+            continue  # "Holm and the Green Party, which drafted X": "which" is no person
         if actor is not None and actor.key not in {a.key for a in actors}:
             actors.append(actor)
             coref_any = coref_any or coref
@@ -200,6 +220,9 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     if dep == "conj":
         return find_subject(head, lexicon, depth + 1)
     if dep == "pcomp" and head.pos_ == "ADP" and head.head != head:
+        addressee = _addressee_of_for_phrase(head)
+        if addressee is not None:
+            return addressee  # "criticized Clinton for accepting X": Clinton accepts
         return find_subject(head.head, lexicon, depth + 1) if head.head.pos_ in ("VERB", "AUX") else None
     if dep in ("xcomp", "advcl", "pcomp"):
         if dep == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in head.children) and head.lemma_.lower() not in ("help",):
@@ -235,6 +258,18 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             return noun
     if dep in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
         return find_subject(head, lexicon, depth + 1)
+    return None
+
+
+def _addressee_of_for_phrase(prep: Token) -> Token | None:
+    """The named object of "VERB X for ...": praising, blaming or criticising X for doing or
+    supporting something says what X did, not what the subject did."""
+    verb = prep.head
+    if prep.lower_ != "for" or prep.dep_ != "prep" or verb.pos_ != "VERB":
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i]
+    if objects and (objects[0].ent_type_ in ACTOR_ENTS or objects[0].lower_ in ("him", "her", "them")):
+        return objects[0]
     return None
 
 
@@ -301,6 +336,8 @@ def _polarity(verb: Token, cue_stance: str, ctx: SentenceContext) -> tuple[str |
         lemma = governor.lemma_.lower()
         if any(c.dep_ == "neg" for c in governor.children):
             negated = not negated
+        elif governor.pos_ == "ADJ" and governor.dep_ == "acomp" and any(c.dep_ == "neg" for c in governor.head.children):
+            negated = not negated  # "was not willing to back X": the negation sits on the copula
         if lemma in ctx.lexicon.control_flip:
             if stance == "supports":
                 return "rejects", 0.9
@@ -576,7 +613,7 @@ def _that_clauses(noun: Token) -> list[Token]:
 def _governing_subject(token: Token, ctx: SentenceContext) -> Token | None:
     """The subject of the verb a noun or adjective cue hangs from ("X expressed support for")."""
     node = token
-    for _ in range(4):
+    for _ in range(6):  # "X is one of a handful of supporters of Y": two "of" phrases to climb
         head = node.head
         if head == node:
             return None
@@ -596,7 +633,7 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
     found: list[Position] = []
 
     def emit(subject: Token | None, stance: str | None, target: Target | None, cue: str, weight: float,
-             factor: float, actors: list[Actor] | None = None) -> None:
+             factor: float, actors: list[Actor] | None = None, relative: Token | None = None) -> None:
         if target is None:
             return
         ctx.memory.remember(target.proposal, ctx.sentence_index)  # even when no actor is found: "the plan" may refer to it
@@ -606,7 +643,7 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
         if actors is None:
             if subject is None:
                 return
-            actors, coref = resolve_actors(subject, ctx)
+            actors, coref = resolve_actors(subject, ctx, relative)
         if not actors:
             return
         confidence = weight * factor * target.factor * (0.9 if coref else 1.0) * (0.9 if ctx.is_headline else 1.0)
@@ -664,10 +701,11 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                     emit(agents[0], stance, object_target(token.head, cue, ctx), lemma, cue.weight, factor * modal * 0.95)
                 continue
             subject = find_subject(token, lex)
+            relative = token if token.dep_ == "relcl" and subject is not None and subject == token.head else None
             for target_stance, target in _verb_targets(token, cue, ctx):
                 if stance != cue.stance:  # negated or refused: flip whatever the cue said
                     target_stance = "rejects" if target_stance == "supports" else None
-                emit(subject, target_stance, target, lemma, cue.weight, factor * modal)
+                emit(subject, target_stance, target, lemma, cue.weight, factor * modal, relative=relative)
             continue
         # ---- nouns ---------------------------------------------------------
         if pos in ("NOUN",) and lemma in lex.nouns:
