@@ -519,3 +519,26 @@ def test_relative_clause_on_a_later_conjunct_is_its_own(nlp):
                               "the water bill.\n")
     assert has(found, "Green Party", "supports", "water bill"), found
     assert not any(a == "Lena Holm" for a, _s, _p in found), found
+
+
+def test_non_restrictive_relative_clause_is_not_part_of_the_label(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Green Party denounced the port deal, which would slash the harbour's tax "
+                              "rate to 12 percent. Lena Holm backed a law that would cap rents.\n")
+    assert ("Green Party", "rejects", "port deal") in found, found
+    assert has(found, "Lena Holm", "supports", "law that would cap rents"), found
+
+
+def test_a_word_mentioned_is_no_proposal(nlp):
+    found, _ = positions(nlp, "Headline\n\nLena Holm and Tomas Berg reject the term austerity.\n")
+    assert found == set(), found
+    found, _ = positions(nlp, "Headline\n\nLena Holm rejects austerity.\n")
+    assert has(found, "Lena Holm", "rejects", "austerity"), found
+
+
+def test_vague_heads_need_a_complement(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Green Party pushed for immediate action. Mayor Ravi Patel backed changes.\n")
+    assert found == set(), found
+    found, _ = positions(nlp, "Headline\n\nThe Green Party pushed for action on drug prices. "
+                              "Senator Lena Holm defended her executive actions to tighten background checks.\n")
+    assert has(found, "Green Party", "supports", "action on drug prices"), found
+    assert has(found, "Lena Holm", "supports", "actions to tighten background checks"), found

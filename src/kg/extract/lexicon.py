@@ -78,6 +78,8 @@ class Lexicon:
     document_verbs: frozenset = frozenset()  # the verbs by which the actor issues them
     withdrawing_verbs: frozenset = frozenset()  # "withdrew its support for X": the noun cue is taken back
     deliberating_verbs: frozenset = frozenset()  # "ready to consider X": X is weighed, not backed
+    word_nouns: frozenset = frozenset()  # "the term X", "the word X": X is mentioned, not proposed
+    vague_heads: frozenset = frozenset()  # "immediate action": a proposal only with a complement
 
 
 def _cue(lemma: str, pos: str, spec: dict, source: str) -> Cue:
@@ -167,6 +169,7 @@ def load_lexicon() -> Lexicon:
         document_verbs=frozenset(data.get("documents", {}).get("verbs", ())),
         withdrawing_verbs=frozenset(light.get("withdrawing", ())),
         deliberating_verbs=frozenset(control.get("deliberate", ())),
+        word_nouns=_word_list("word_nouns.txt"), vague_heads=_word_list("vague_heads.txt"),
     )
 
 

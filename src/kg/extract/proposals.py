@@ -151,11 +151,26 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
     return contiguous, qualifiers
 
 
+def _detached_infinitive(noun: Token) -> Token | None:
+    """A "to ..." clause that the parser hung on the verb though it follows NOUN directly."""
+    if noun.dep_ != "dobj":
+        return None
+    end = noun.right_edge.i + 1
+    for clause in noun.head.children:
+        if clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB" and clause.left_edge.i == end \
+                and clause.left_edge.lower_ == "to":
+            return clause
+    return None
+
+
 def _purpose_clause(clause: Token) -> bool:
     """An infinitive ("to cap prices") or a relative clause with "would"/"will" ("that would cap
     prices") on a noun: what the thing proposed would do."""
     if clause.dep_ not in ("acl", "relcl") or clause.pos_ != "VERB":
         return False
+    start = clause.left_edge.i
+    if clause.dep_ == "relcl" and start > 0 and clause.doc[start - 1].text in (",", "(", "—", "–"):
+        return False  # "the deal, which would cut taxes, ...": a comment on the thing, not its name
     before = [t for t in clause.children if t.i < clause.i]
     if clause.tag_ == "VB" and any(t.dep_ == "aux" and t.lower_ == "to" for t in before):
         return not any(t.dep_ in ("nsubj", "dobj") for t in before)  # not "the bill to which ..."
@@ -205,9 +220,18 @@ def noun_proposal(head: Token, lexicon: Lexicon, proposer: Actor | None = None) 
         return None
     if head.lemma_.lower() in _STOP_HEADS or head.text.lower() in _STOP_HEADS or head.pos_ in ("PRON", "NUM") or head.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
         return None
+    if any(c.dep_ in ("compound", "nmod", "appos") and c.i < head.i and c.lemma_.lower() in lexicon.word_nouns
+           for c in head.children):
+        return None  # "rejected the term containment" is about a word
     tokens, qualifiers = _content_tokens(head, lexicon)
     if not tokens:
         return None
+    if head.lower_ in lexicon.vague_heads and all(t.i <= head.i for t in tokens):
+        clause = _detached_infinitive(head)
+        if clause is None:
+            return None  # "pushed for immediate action": nothing says action on what
+        # "defended his actions to tighten checks", the parser hanging "to tighten" on the verb
+        tokens = (tokens + sorted(clause.subtree, key=lambda t: t.i))[:_MAX_WORDS]
     surface = head.doc[min(t.i for t in head.subtree):max(t.i for t in head.subtree) + 1].text
     return _make(_label(tokens), lexicon, head.lemma_.lower(), qualifiers, proposer, surface,
                  [t.lemma_.lower() for t in tokens])
