@@ -305,9 +305,10 @@ def test_push_needs_a_target(run, tmp_path):
 
 # ---- the index graph ------------------------------------------------------------------------
 
-def _article(name: str, statements: list[tuple[str, str, str, str]]) -> str:
+def _article(name: str, statements: list[tuple[str, str, str, str]], date: str | None = None) -> str:
     """TriG for one article graph: (actor key, actor label, stance, proposal label) statements."""
-    lines = [f"kgid:article\\/{name} a kg:Article ; kg:documentId \"{name}\" ."]
+    published = f' ; schema:datePublished "{date}"^^xsd:date' if date else ""
+    lines = [f"kgid:article\\/{name} a kg:Article ; kg:documentId \"{name}\"{published} ."]
     for i, (actor, label, stance, proposal) in enumerate(statements):
         key = proposal.replace(" ", "-")
         lines += [f"kgid:actor\\/{actor} a kg:Person ; rdfs:label \"{label}\" ; skos:prefLabel \"{label}\" .",
@@ -325,6 +326,8 @@ _TRIG_PREFIXES = """@prefix kg: <https://w3id.org/kg-positions/ns#> .
 @prefix kgid: <https://w3id.org/kg-positions/id/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix schema: <https://schema.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 """
 
 
@@ -383,6 +386,73 @@ def test_reindex_rebuilds_a_lost_index(run, tmp_path):
     assert rebuilt.exit_code == 0, rebuilt.output
     assert _index(store) == before
     assert run("query", "who-supports", "-p", "proposal", "ceasefire", "--store", str(store)).exit_code == 0
+
+
+def test_position_changes_are_indexed_and_follow_every_replacement(run, tmp_path):
+    store = tmp_path / "store"
+    costa = ("ines-costa", "Inês Costa")
+    data = tmp_path / "dated.trig"
+    data.write_text(_TRIG_PREFIXES + _article("a", [(*costa, "supports", "gaza truce")], "2024-01-05")
+                    + _article("b", [(*costa, "supports", "gaza truce")], "2024-02-01")
+                    + _article("c", [(*costa, "rejects", "gaza truce")], "2024-03-10"), encoding="utf-8")
+    assert run("load", str(data), "--store", str(store)).exit_code == 0
+
+    def changes() -> list[dict]:
+        answer = run("query", "position-changes", "--store", str(store), "-f", "json")
+        assert answer.exit_code == 0, answer.stderr
+        return [{k: v["value"].rsplit("/", 1)[-1].rsplit("#", 1)[-1] for k, v in row.items()}
+                for row in json.loads(answer.output)["results"]["bindings"]]
+
+    # the change runs from the last date the old stance was reported to the new one
+    assert changes() == [{"actor": "ines-costa", "actorLabel": "Inês Costa", "proposal": "gaza-truce",
+                          "proposalLabel": "gaza truce", "from": "Support", "fromDate": "2024-02-01",
+                          "fromArticle": "b", "to": "Reject", "toDate": "2024-03-10", "toArticle": "c"}]
+    index = _index(store)
+    assert sum(1 for t in index if t[1:] == ("type", "PositionChange")) == 1
+    assert sum(1 for t in index if t[1:] == ("changeActor", "ines-costa")) == 1
+    # article c is re-extracted: she supports the truce there too, so there is no change any more
+    again = tmp_path / "again.trig"
+    again.write_text(_TRIG_PREFIXES + _article("c", [(*costa, "supports", "gaza truce")], "2024-03-10"),
+                     encoding="utf-8")
+    assert run("load", str(again), "--store", str(store)).exit_code == 0
+    assert changes() == []
+    assert not any(t[1:] == ("type", "PositionChange") for t in _index(store))
+    # an earlier article with the other stance brings a change back, from its date
+    earlier = tmp_path / "earlier.trig"
+    earlier.write_text(_TRIG_PREFIXES + _article("z", [(*costa, "rejects", "gaza truce")], "2023-12-01"),
+                       encoding="utf-8")
+    assert run("load", str(earlier), "--store", str(store)).exit_code == 0
+    assert [(c["from"], c["fromDate"], c["to"], c["toDate"]) for c in changes()] == [
+        ("Reject", "2023-12-01", "Support", "2024-01-05")]
+
+
+def test_an_index_from_an_older_kg_or_with_missing_entries_is_refused(run, tmp_path):
+    store = tmp_path / "store"
+    assert run("load", str(FIXTURE), "--store", str(store)).exit_code == 0
+    assert run("query", "position-changes", "--store", str(store)).exit_code == 0
+    # an older kg wrote no version (nor position changes): the saved queries ask for a rebuild
+    raw = ox.Store(str(store))
+    raw.update(f"DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{ <{INDEX_GRAPH}> ?p ?o }} }}")
+    del raw
+    failed = run("query", "position-changes", "--store", str(store))
+    assert failed.exit_code == 2 and "older kg or incomplete" in failed.stderr and "kg reindex" in failed.stderr
+    # loading more articles refreshes only what they touch: still not complete
+    more = tmp_path / "more.trig"
+    more.write_text(_TRIG_PREFIXES + _article("new", [("omar-haddad", "Omar Haddad", "rejects", "oil embargo")]),
+                    encoding="utf-8")
+    assert run("load", str(more), "--store", str(store)).exit_code == 0
+    assert run("query", "who-rejects", "-p", "proposal", "embargo", "--store", str(store)).exit_code == 2
+    assert run("reindex", "--store", str(store)).exit_code == 0
+    after = run("query", "who-rejects", "-p", "proposal", "embargo", "--store", str(store))
+    assert after.exit_code == 0 and "Omar Haddad" in after.output
+    # a store filled by another tool, then by kg: the index covers only kg's articles, so it is refused too
+    other = tmp_path / "other"
+    filled = ox.Store(str(other))
+    filled.extend(split_by_article(iter_quads(FIXTURE)))
+    del filled
+    assert run("load", str(more), "--store", str(other)).exit_code == 0
+    refused = run("query", "who-supports", "-p", "proposal", "ceasefire", "--store", str(other))
+    assert refused.exit_code == 2 and "kg reindex" in refused.stderr
 
 
 def test_an_update_is_one_transaction(tmp_path):

@@ -2,14 +2,17 @@
 # description: Rebuilds the entries of the index graph (kgid:graph/index) for the given
 #   actors and proposals: their types, labels,
 #   proposal types and supports/rejects edges, each once, as the union of what the
-#   article graphs say. kg runs it after every write to a store or an endpoint, with
+#   article graphs say, and the position changes (kg:PositionChange) of the actors
+#   among them. kg runs it after every write to a store or an endpoint, with
 #   the words of the labels (kg:labelWord) in the same request, so saved queries
-#   look names up and read labels without scanning every article graph.
+#   look names up, read labels and list position changes without scanning every
+#   article graph.
 # param entity (iri, required): an actor or proposal to refresh (repeatable)
 PREFIX kg: <https://w3id.org/kg-positions/ns#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
 
 DELETE { GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity ?p ?o } }
 WHERE {
@@ -28,4 +31,61 @@ WHERE {
     FILTER(?h != <https://w3id.org/kg-positions/id/graph/index>
            && ?p IN (rdf:type, rdfs:label, skos:prefLabel, skos:altLabel, kg:proposalType, kg:supports, kg:rejects))
   }
+} ;
+
+DELETE { GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?change ?p ?o } }
+WHERE {
+  # kg:values entity
+  GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?change kg:changeActor ?entity ; ?p ?o }
+} ;
+
+# The position changes of the actors among the entities, from the edges just copied
+# (an update's operations run in order). Candidates first: the actor-proposal pairs
+# with both stances, a hash join of the two edge lists of the index graph. Each dated
+# position of a candidate is then paired with the latest earlier date on which the
+# actor took any position on the proposal; it is a change when the stance on that
+# date was the other one. One IRI per change, from what identifies it, so a change
+# computed twice is stored once.
+INSERT { GRAPH <https://w3id.org/kg-positions/id/graph/index> {
+  ?change a kg:PositionChange ; kg:changeActor ?entity ; kg:changeProposal ?proposal ;
+          kg:fromStance ?from ; kg:fromDate ?fromDate ; kg:fromArticle ?fromArticle ;
+          kg:toStance ?to ; kg:toDate ?toDate ; kg:toArticle ?toArticle } }
+WHERE {
+  { SELECT ?entity ?proposal ?from ?fromDate (MIN(?a1) AS ?fromArticle) ?to ?toDate ?toArticle
+    WHERE {
+      { SELECT ?entity ?proposal ?to ?toDate ?toArticle (MAX(?earlier) AS ?fromDate)
+        WHERE {
+          { SELECT ?entity ?proposal ?to ?toDate (MIN(?a2) AS ?toArticle)
+            WHERE {
+              { SELECT ?entity ?proposal WHERE {
+                  # kg:values entity
+                  GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity kg:supports ?proposal } } }
+              { SELECT ?entity ?proposal WHERE {
+                  # kg:values entity
+                  GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity kg:rejects ?proposal } } }
+              VALUES (?toEdge ?to) { (kg:supports kg:Support) (kg:rejects kg:Reject) }
+              GRAPH ?a2 { ?entity ?toEdge ?proposal . ?a2 schema:datePublished ?toDate }
+            }
+            GROUP BY ?entity ?proposal ?to ?toDate }
+          { SELECT DISTINCT ?entity ?proposal ?earlier
+            WHERE {
+              { SELECT ?entity ?proposal WHERE {
+                  # kg:values entity
+                  GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity kg:supports ?proposal } } }
+              { SELECT ?entity ?proposal WHERE {
+                  # kg:values entity
+                  GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity kg:rejects ?proposal } } }
+              VALUES ?anyEdge { kg:supports kg:rejects }
+              GRAPH ?a0 { ?entity ?anyEdge ?proposal . ?a0 schema:datePublished ?earlier }
+            } }
+          FILTER(?earlier < ?toDate)
+        }
+        GROUP BY ?entity ?proposal ?to ?toDate ?toArticle }
+      VALUES (?fromEdge ?from) { (kg:supports kg:Support) (kg:rejects kg:Reject) }
+      GRAPH ?a1 { ?entity ?fromEdge ?proposal . ?a1 schema:datePublished ?fromDate }
+      FILTER(?from != ?to)
+    }
+    GROUP BY ?entity ?proposal ?from ?fromDate ?to ?toDate ?toArticle }
+  BIND(IRI(CONCAT("https://w3id.org/kg-positions/id/change/",
+                  MD5(CONCAT(STR(?entity), " ", STR(?proposal), " ", STR(?to), " ", STR(?toDate))))) AS ?change)
 }

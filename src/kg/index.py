@@ -6,10 +6,15 @@ graphs scans one copy per article. The index graph (INDEX_GRAPH) holds each of
 those triples once, as the union of what the article graphs say, plus the words of
 every label (kg:labelWord) so a name is found by exact match instead of a scan.
 
+It also holds each actor's position changes (kg:PositionChange), so listing them
+needs no comparison of dates.
+
 It is derived data: kg refreshes the entries of the actors and proposals a write
 touches, after the write, with the SPARQL update in queries/index/refresh.ru; the
 same text runs on the embedded store and on a remote endpoint. `rebuild_updates`
-recomputes it from scratch (`kg reindex`).
+recomputes it from scratch (`kg reindex`). The index graph names its own version
+(kg:indexVersion): written when it is built whole, kept by refreshes of a
+complete index, so an index missing entries or from an older kg is detected.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from kg.sparql import insert_values, sparql_term, values_block
 INDEX_GRAPH = KGID["graph/index"]
 ENTITY_CLASSES = (KG.Actor, KG.Person, KG.Organisation, KG.State, KG.Proposal)
 CHUNK = 400  # entities per refresh request: keeps each update small enough for any endpoint
+INDEX_VERSION = 2  # 2: position changes (kg:PositionChange); the saved queries need this version
 
 _PREFIXES = """PREFIX kg: <https://w3id.org/kg-positions/ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -42,6 +48,31 @@ _WORD = re.compile(r"\w+")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc]")
 
 Select = Callable[[str], Sequence[tuple]]
+
+
+def index_is_current(select: Select) -> bool:
+    """Whether the target's index graph is complete and of this kg's version (INDEX_VERSION)."""
+    rows = select(f"SELECT ?version WHERE {{ GRAPH {_INDEX} {{ {_INDEX} <{KG.indexVersion}> ?version }} }}")
+    return [str(row[0]) for row in rows] == [str(INDEX_VERSION)]
+
+
+def holds_articles(select: Select) -> bool:
+    """Whether the target holds any article graph (outside the index graph)."""
+    return bool(select(f"SELECT ?g WHERE {{ GRAPH ?g {{ ?article a <{KG.Article}> }} FILTER(?g != {_INDEX}) }} LIMIT 1"))
+
+
+def refresh_keeps_index_complete(select: Select) -> bool:
+    """Whether refreshing what a write touches leaves a complete index: it is one now, or nothing is indexed yet.
+
+    Ask before the write: afterwards the new articles are there too.
+    """
+    return index_is_current(select) or not holds_articles(select)
+
+
+def version_update() -> str:
+    """The update marking the index graph complete and of this kg's version."""
+    return (f"DELETE WHERE {{ GRAPH {_INDEX} {{ {_INDEX} <{KG.indexVersion}> ?version }} }} ;\n"
+            f"INSERT DATA {{ GRAPH {_INDEX} {{ {_INDEX} <{KG.indexVersion}> {INDEX_VERSION} }} }}\n")
 
 
 def label_words(text: str) -> set[str]:
@@ -91,13 +122,14 @@ def _words_of(select: Select, entities: Sequence[str]) -> dict[str, set[str]]:
     return words
 
 
-def refresh_updates(select: Select, entities: Iterable[str]) -> Iterator[str]:
+def refresh_updates(select: Select, entities: Iterable[str], complete: bool = False) -> Iterator[str]:
     """SPARQL updates that rebuild the index entries of ENTITIES from the article graphs, CHUNK at a time.
 
     Each update removes a chunk's entries, copies their triples back from the
     article graphs and adds the words of their labels, in one request; an entity
     no article graph mentions any more is left with no entry. SELECT runs a query
     on the same target and returns rows of RDF terms (the labels of the entities).
+    COMPLETE (see refresh_keeps_index_complete) ends with version_update().
     """
     template = (queries_dir() / "index" / "refresh.ru").read_text(encoding="utf-8")
     ordered = sorted(entities)
@@ -110,10 +142,12 @@ def refresh_updates(select: Select, entities: Iterable[str]) -> Iterator[str]:
         if triples:
             text += f" ;\nINSERT DATA {{ GRAPH {_INDEX} {{\n" + "\n".join(triples) + "\n} }\n"
         yield text
+    if complete:
+        yield version_update()
 
 
 def rebuild_updates(select: Select, entities: Iterable[str] | None = None) -> Iterator[str]:
     """Updates that drop the index graph and build it again for ENTITIES (default: every actor and proposal)."""
     entities = all_entities(select) if entities is None else entities
     yield f"DROP SILENT GRAPH {_INDEX}"
-    yield from refresh_updates(select, entities)
+    yield from refresh_updates(select, entities, complete=True)  # the version last: an interrupted build has none

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from kg.errors import EndpointError
 from kg.index import (INDEX_GRAPH, all_entities, entities_in_graphs, entities_of_quads, rebuild_updates,
-                      refresh_updates)
+                      refresh_keeps_index_complete, refresh_updates)
 from kg.sources import EndpointSource, check_endpoint_url, describe_http_failure, endpoint_credentials, redact
 from kg.store import GraphName, open_store, triples_text, update_request_text
 
@@ -172,8 +172,10 @@ def push_graphs(graphs: GraphSet, *,
     remote = EndpointSource(check_endpoint_url(query_endpoint), timeout) if query_endpoint else None
     index_url = check_endpoint_url(update_endpoint) if update_endpoint else None
     affected: set[str] = set()
+    complete = False
     if remote is not None and index_url:
         named = [g.value for g in graphs.names if isinstance(g, ox.NamedNode)]
+        complete = refresh_keeps_index_complete(_rows_of(remote))
         affected = entities_in_graphs(_rows_of(remote), named)
     pending: list[tuple[GraphName, list[ox.Quad]]] = []
     pending_triples = 0
@@ -229,7 +231,7 @@ def push_graphs(graphs: GraphSet, *,
         pending_triples += len(quads)
     flush()
     if remote is not None and index_url:
-        for update in refresh_updates(_rows_of(remote), affected):
+        for update in refresh_updates(_rows_of(remote), affected, complete):
             failure = sender.send("POST", index_url, update.encode("utf-8"), "application/sparql-update; charset=utf-8")
             if failure:
                 raise PushError(f"push to {report.target}: every graph was sent, but refreshing the index graph "

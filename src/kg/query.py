@@ -36,7 +36,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS, SKOS, XSD
 
 from kg.errors import InputError, QueryError
-from kg.index import INDEX_GRAPH, label_words
+from kg.index import INDEX_GRAPH, INDEX_VERSION, label_words
 from kg.ordering import run_ordered
 from kg.namespaces import KG, PREFIXES
 from kg.resources import ontology_files, queries_dir
@@ -366,18 +366,22 @@ def run_saved_query(name: str | SavedQuery, params=(), source=None) -> QueryResu
 
 
 def require_index(source) -> None:
-    """QueryError if SOURCE holds articles but no index graph (kg.index), which the saved queries read.
+    """QueryError if SOURCE holds articles but no complete index graph of this kg's version (kg.index).
 
-    A store or endpoint filled by kg has one; one filled by other means (an RDF
-    file uploaded by hand, a store from an older kg) needs `kg reindex`.
+    The saved queries read it. A store or endpoint filled by kg has one; one filled
+    by other means (an RDF file uploaded by hand, a store from an older kg) needs
+    `kg reindex`.
     """
     if getattr(source, "index_checked", False):
         return
-    if not source.ask(f"ASK {{ GRAPH <{INDEX_GRAPH}> {{ ?s ?p ?o }} }}") and source.ask(_HAS_ARTICLES):
+    current = source.ask(f"ASK {{ GRAPH <{INDEX_GRAPH}> {{ <{INDEX_GRAPH}> <{KG.indexVersion}> {INDEX_VERSION} }} }}")
+    if not current and source.ask(_HAS_ARTICLES):
         where = getattr(source, "description", "the graph")
-        hint = " --endpoint URL" if where.startswith("endpoint") else ""
-        raise QueryError(f"{where} holds articles but no index graph <{INDEX_GRAPH}>, which the saved queries "
-                         f"read; build it with `kg reindex{hint}`")
+        hint = " --endpoint URL --update-endpoint URL" if where.startswith("endpoint") else ""
+        state = ("is from an older kg or incomplete"
+                 if source.ask(f"ASK {{ GRAPH <{INDEX_GRAPH}> {{ ?s ?p ?o }} }}") else "is missing")
+        raise QueryError(f"{where} holds articles but its index graph <{INDEX_GRAPH}>, which the saved queries "
+                         f"read, {state}; build it with `kg reindex{hint}`")
     source.index_checked = True
 
 

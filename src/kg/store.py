@@ -10,7 +10,8 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import StoreError
-from kg.index import INDEX_GRAPH, entities_in_graphs, entities_of_quads, rebuild_updates, refresh_updates
+from kg.index import (INDEX_GRAPH, entities_in_graphs, entities_of_quads, rebuild_updates, refresh_keeps_index_complete,
+                      refresh_updates)
 from kg.rdfio import to_ox_term
 
 _BATCH_QUADS = 100_000  # quads per update request when article graphs are written
@@ -115,6 +116,7 @@ def replace_graphs(store: ox.Store, quads: Iterable[ox.Quad]) -> int:
             by_graph.setdefault(quad.graph_name, []).append(quad)
     select = store_select(store)
     try:
+        complete = refresh_keeps_index_complete(select)
         existing = [g.value for g in by_graph if store.contains_named_graph(g)]
         affected = entities_in_graphs(select, existing)
         batch: dict[ox.NamedNode, list[ox.Quad]] = {}
@@ -130,7 +132,7 @@ def replace_graphs(store: ox.Store, quads: Iterable[ox.Quad]) -> int:
             store.update(update_request_text(list(batch.items())))
         if default:
             store.extend(default)
-        for update in refresh_updates(select, affected):
+        for update in refresh_updates(select, affected, complete):
             store.update(update)
         store.flush()
     except (OSError, SyntaxError) as err:  # SyntaxError: a term the update text could not carry
