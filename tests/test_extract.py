@@ -542,3 +542,18 @@ def test_vague_heads_need_a_complement(nlp):
                               "Senator Lena Holm defended her executive actions to tighten background checks.\n")
     assert has(found, "Green Party", "supports", "action on drug prices"), found
     assert has(found, "Lena Holm", "supports", "actions to tighten background checks"), found
+
+
+def test_pronoun_prefers_a_person_named_in_its_own_paragraph(nlp):
+    found, _ = positions(nlp, "Headline\n\nPrime Minister Tomas Berg arrived in Lisbon on Monday with his delegation.\n\n"
+                              "For President Omar Haddad, it was a day of celebration. He had just signed the water treaty.\n")
+    assert has(found, "Omar Haddad", "supports", "water treaty"), found
+    assert not any(a == "Tomas Berg" for a, _s, _p in found), found
+
+
+def test_untagged_surname_subject_is_a_pronoun_antecedent(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Paul Okafor met voters in May. Governor Karl Moreno spoke first. "
+                              "Okafor has broken many promises he made to the voters of Ohio since being elected to the "
+                              "Senate, most notably that he would never back a carbon tax.\n")
+    assert has(found, "Paul Okafor", "rejects", "carbon tax"), found
+    assert not any(a == "Karl Moreno" for a, _s, _p in found), found

@@ -99,12 +99,17 @@ class ActorResolver:
         return self.persons.get(actor.key, actor) if actor.kind == "person" else actor
 
     def last(self, predicate, before: int | None = None, prefer_subject: bool = False,
-             blocked_by_non_actors: bool = False) -> Actor | None:
+             blocked_by_non_actors: bool = False, paragraph_start: int | None = None) -> Actor | None:
         """The most recent matching actor; with prefer_subject, the most recent one seen as a subject
         in the current or previous sentence-sized window is preferred over a nearer object. With
-        blocked_by_non_actors, a more recent non-actor subject means the referent is no actor."""
+        blocked_by_non_actors, a more recent non-actor subject means the referent is no actor.
+        Given PARAGRAPH_START, a match in the current paragraph wins over the subject of an
+        earlier one ("For President X, it was a day of celebration. He had just signed ...")."""
         candidates = [m for m in self.mentions if (before is None or m.position < before)
                       and ((m.actor is None and blocked_by_non_actors) or (m.actor is not None and predicate(m.actor)))]
+        if paragraph_start is not None:
+            local = [m for m in candidates if m.position >= paragraph_start]
+            candidates = local or candidates
         if not candidates:
             return None
         chosen = candidates[-1]
@@ -149,13 +154,13 @@ class ActorResolver:
         self.learn_gender(actor, _title_gender(surface, name))
         return actor
 
-    def resolve_pronoun(self, word: str, position: int) -> Actor | None:
+    def resolve_pronoun(self, word: str, position: int, paragraph_start: int | None = None) -> Actor | None:
         lowered = word.lower()
         if lowered in PERSON_PRONOUNS:
             gender = PRONOUN_GENDER.get(lowered)
             # "she" is never a man named before, "he" never a woman: skip persons of the other gender
             return self.last(lambda a: a.kind == "person" and self.genders.get(a.key, gender) in (gender, "?"),
-                             before=position, prefer_subject=True)
+                             before=position, prefer_subject=True, paragraph_start=paragraph_start)
         if lowered in GROUP_PRONOUNS:
             return self.last(lambda a: a.kind != "person", before=position, prefer_subject=True,
                              blocked_by_non_actors=lowered in ("they", "them", "their"))

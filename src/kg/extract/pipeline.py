@@ -58,6 +58,12 @@ def _register_mentions(sent, ctx: SentenceContext) -> None:
             subject = ent.root.dep_ in ("nsubj", "nsubjpass")
             ctx.resolver.remember(actor, ctx.position_of(ent[0]), subject=subject, antecedent=_antecedent(ent))
     for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN" and not token.ent_type_ \
+                and ctx.resolver.knows_person(token.text):
+            # a surname the tagger missed ("Rubio has broken ...") is still the subject a later "he" means
+            actor = ctx.resolver.resolve_text(token.text, "PERSON", ctx.position_of(token), core=token.text)
+            if actor is not None:
+                ctx.resolver.remember(actor, ctx.position_of(token), subject=True)
         if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NNS" and not token.ent_type_ \
                 and not any(c.ent_type_ in ACTOR_ENTS for c in token.children) \
                 and token.lower_ not in collective_nouns():

@@ -132,7 +132,7 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
                 return actor, True
         if speaker is not None and speaker != token:
             return None, True  # reported speech of someone unnamed ("voters said they ...")
-        return ctx.resolver.resolve_pronoun(token.text, ctx.position_of(token)), True
+        return ctx.resolver.resolve_pronoun(token.text, ctx.position_of(token), paragraph_start=ctx.offset), True
     if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return resolve_actor_token(token.head.head, ctx, depth + 1)
     if not token.ent_type_ and depth < 2:
