@@ -557,3 +557,17 @@ def test_untagged_surname_subject_is_a_pronoun_antecedent(nlp):
                               "Senate, most notably that he would never back a carbon tax.\n")
     assert has(found, "Paul Okafor", "rejects", "carbon tax"), found
     assert not any(a == "Karl Moreno" for a, _s, _p in found), found
+
+
+def test_indefinite_noun_tagged_as_organisation_is_still_a_proposal(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Paul Okafor has proposed a 10 percent VAT to go with a 17 percent "
+                              "corporate tax rate.\n")
+    assert has(found, "Paul Okafor", "supports", "VAT"), found
+
+
+def test_bare_verb_conjoined_with_a_course_of_action(nlp):
+    found, _ = positions(nlp, "Headline\n\nGovernor Lena Holm urged the legislature to act and force landlords to freeze rents. "
+                              "Mayor Ravi Patel urged residents to slow down in their daily lives and spend more time "
+                              "with their neighbours.\n")
+    assert ("Lena Holm", "supports", "force landlords to freeze rents") in found, found
+    assert not any(a == "Ravi Patel" for a, _s, _p in found), found

@@ -439,8 +439,9 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
                 subject_text = token.doc[min(t.i for t in token.subtree if t.i <= token.i):token.i + 1].text
                 label = f"{subject_text} {clause.label}"
                 return Target(Proposal(slugify(label), label, clause.proposal_type), 0.85)
-    if token.ent_type_ in ("GPE", "NORP", "ORG") and not complement and lemma not in lex.containers:
-        # supporting a country or a body is not a proposal
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+    if token.ent_type_ in ("GPE", "NORP", "ORG") and not complement and lemma not in lex.containers and not indefinite:
+        # supporting a country or a body is not a proposal ("a 10 percent VAT" is no body, whatever its tag)
         return None
     if lemma in lex.containers and not complement and not to_clause and possessor is not None \
             and possessor.pos_ == "PRON":
@@ -479,6 +480,13 @@ def clause_target(verb: Token, cue: Cue, ctx: SentenceContext, include_subject: 
             inner.factor *= factor
             return inner
     proposal = clause_proposal(verb, lex, include_subject=include_subject)
+    if proposal is None and all(c.dep_ in ("aux", "cc", "conj", "punct", "advmod") for c in verb.children):
+        # "to act and force corporations to pay": a bare first verb, the conjoined one says what to do
+        for conj in verb.conjuncts:
+            if conj.i > verb.i and conj.pos_ == "VERB":
+                proposal = clause_proposal(conj, lex, include_subject=False)
+                if proposal is not None:
+                    break
     return Target(proposal, factor) if proposal is not None else None
 
 

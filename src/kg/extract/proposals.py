@@ -264,10 +264,13 @@ def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True)
     for token in keep:
         if contiguous and token.i != contiguous[-1].i + 1:
             gap = verb.doc[contiguous[-1].i + 1:token.i]
-            if not all(g.is_punct and g.text in ("-", '"', "“", "”", "'", "‘", "’") for g in gap):
+            if not all((g.is_punct and g.text in ("-", '"', "“", "”", "'", "‘", "’"))
+                       or (g.dep_ == "aux" and g.lower_ == "to" and g.head in keep and g.head != verb) for g in gap):
                 if token.i > verb.i:
                     break
                 contiguous = []
+            else:
+                contiguous.extend(g for g in gap if g.dep_ == "aux")  # "force firms to pay"
         contiguous.append(token)
     if verb not in contiguous:
         return None
