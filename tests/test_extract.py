@@ -571,3 +571,14 @@ def test_bare_verb_conjoined_with_a_course_of_action(nlp):
                               "with their neighbours.\n")
     assert ("Lena Holm", "supports", "force landlords to freeze rents") in found, found
     assert not any(a == "Ravi Patel" for a, _s, _p in found), found
+
+
+def test_clause_with_its_own_passive_or_phrasal_subject(nlp):
+    found, _ = positions(nlp, "Headline\n\nGovernor Lena Holm has called for the rebels' strongholds in the north to be "
+                              "hit even harder. Tomas Berg is calling for some of his rivals to drop out. "
+                              "Maria Lindqvist called for the arms embargo to be scrapped. "
+                              "Omar Haddad called for Congress to act.\n")
+    assert has(found, "Lena Holm", "supports", "strongholds in the north to be hit"), found
+    assert has(found, "Tomas Berg", "supports", "rivals to drop out"), found
+    assert ("Maria Lindqvist", "rejects", "arms embargo") in found, found
+    assert not any(a == "Omar Haddad" for a, _s, _p in found), found

@@ -467,6 +467,8 @@ def clause_target(verb: Token, cue: Cue, ctx: SentenceContext, include_subject: 
     """A course of action as a proposal; "to end X" / "to repeal X" becomes a rejection of X."""
     lex = ctx.lexicon
     objects = [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ == "dative"]
+    if not objects and include_subject:
+        objects = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "for the embargo to be scrapped"
     inner_cue = lex.verbs.get(verb.lemma_.lower())
     reverses = verb.lemma_.lower() in lex.reversal_verbs or (inner_cue is not None and inner_cue.stance == "rejects"
                                                              and inner_cue.object)

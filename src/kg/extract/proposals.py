@@ -24,7 +24,7 @@ _KEEP_PREPS = {"of", "on", "between", "with", "for", "against", "to", "from", "i
 _DROP_PREPS_AFTER_HEAD = {"amid", "during", "after", "before", "since", "despite", "because", "as", "by",
                           "within", "throughout", "until", "like", "including", "via", "under"}
 _CLAUSE_DEPS = {"dobj", "prt", "prep", "pobj", "compound", "amod", "nummod", "attr", "acomp", "xcomp",
-                "ccomp", "oprd", "dative", "nmod", "poss", "case", "det", "conj", "cc", "neg", "nsubj"}
+                "ccomp", "oprd", "dative", "nmod", "poss", "case", "det", "conj", "cc", "neg", "nsubj", "nsubjpass"}
 _MAX_WORDS = 14
 _STOP_HEADS = {"everything", "something", "anything", "nothing", "all", "this", "that", "it", "which", "what",
                "one", "those", "these", "them", "him", "her", "they", "he", "she", "we", "you", "us", "i",
@@ -248,7 +248,7 @@ def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True)
         for child in token.children:
             if child.dep_ not in _CLAUSE_DEPS:
                 continue
-            if child.dep_ == "nsubj" and (not include_subject or depth > 0):
+            if child.dep_ in ("nsubj", "nsubjpass") and (not include_subject or depth > 0):
                 continue
             if child.dep_ == "conj" and depth == 0:
                 continue
@@ -265,24 +265,34 @@ def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True)
         if contiguous and token.i != contiguous[-1].i + 1:
             gap = verb.doc[contiguous[-1].i + 1:token.i]
             if not all((g.is_punct and g.text in ("-", '"', "“", "”", "'", "‘", "’"))
-                       or (g.dep_ == "aux" and g.lower_ == "to" and g.head in keep and g.head != verb) for g in gap):
+                       or (g.dep_ == "aux" and g.lower_ == "to" and g.head in keep and g.head != verb)
+                       # "for the strongholds to be hit", "for some of his rivals to drop out"
+                       or (include_subject and g.head == verb and g.dep_ in ("aux", "auxpass") and g.i < verb.i
+                           and g.lower_ in ("to", "be"))
+                       for g in gap):
                 if token.i > verb.i:
                     break
                 contiguous = []
             else:
-                contiguous.extend(g for g in gap if g.dep_ == "aux")  # "force firms to pay"
+                contiguous.extend(g for g in gap if g.dep_ in ("aux", "auxpass"))  # "force firms to pay"
         contiguous.append(token)
     if verb not in contiguous:
         return None
     contiguous = contiguous[:_MAX_WORDS]
     while contiguous and (contiguous[-1].is_punct or contiguous[-1].dep_ in ("prep", "cc", "aux", "mark", "det")):
         contiguous.pop()
-    while contiguous and (contiguous[0].is_punct or contiguous[0].dep_ in ("aux", "mark", "cc")):
+    while contiguous and (contiguous[0].is_punct or contiguous[0].dep_ in ("aux", "mark", "cc")
+                          or contiguous[0].lower_ in ("the", "a", "an")):
         contiguous.pop(0)
     # a bare verb or a verb with only pronouns ("to act", "join me", "do more") names no proposal,
     # nor one whose only nouns sit in adjuncts ("to slow down in their everyday lives")
-    if len(contiguous) < 2 or not any(t.pos_ in ("NOUN", "PROPN") and t.i > verb.i and _is_argument(t, verb)
-                                      for t in contiguous):
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if include_subject else []
+    # "for the strongholds to be hit" (the passive subject is acted on), "for his rivals to drop out"
+    # (a phrasal verb of its own subject): the subject is what the course of action is about
+    subject_words = {t.i for s in subjects for t in s.subtree} if subjects and (
+        subjects[0].dep_ == "nsubjpass" or any(c.dep_ == "prt" for c in verb.children)) else set()
+    if len(contiguous) < 2 or not any(t.pos_ in ("NOUN", "PROPN") and (
+            (t.i > verb.i and _is_argument(t, verb)) or t.i in subject_words) for t in contiguous):
         return None
     tokens = contiguous
     label = _label(tokens)
