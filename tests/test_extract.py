@@ -582,3 +582,20 @@ def test_clause_with_its_own_passive_or_phrasal_subject(nlp):
     assert has(found, "Tomas Berg", "supports", "rivals to drop out"), found
     assert ("Maria Lindqvist", "rejects", "arms embargo") in found, found
     assert not any(a == "Omar Haddad" for a, _s, _p in found), found
+
+
+def test_call_listed_with_including_belongs_to_the_maker_of_the_list(nlp):
+    found, _ = positions(nlp, "Headline\n\nOmar Haddad has made several controversial statements on the matter, "
+                              "including a call for a temporary ban on foreign fishing boats.\n")
+    assert has(found, "Omar Haddad", "supports", "ban on foreign fishing boats"), found
+    found, _ = positions(nlp, "Headline\n\nOmar Haddad criticized several statements, including a call for a "
+                              "temporary ban on foreign fishing boats.\n")
+    assert not any(a == "Omar Haddad" for a, _s, _p in found), found
+
+
+def test_abandoning_a_person_rejects_their_candidacy(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Julia Park leads the race. Despite Tomas Berg's call to abandon "
+                              "Julia Park, she still leads. The Daily Courier urged voters to abandon Park.\n")
+    assert has(found, "Tomas Berg", "rejects", "candidacy of Julia Park"), found
+    assert has(found, "Daily Courier", "rejects", "candidacy of Julia Park"), found
+    assert not any(s == "supports" for _a, s, _p in found), found

@@ -473,6 +473,14 @@ def clause_target(verb: Token, cue: Cue, ctx: SentenceContext, include_subject: 
     reverses = verb.lemma_.lower() in lex.reversal_verbs or (inner_cue is not None and inner_cue.stance == "rejects"
                                                              and inner_cue.object)
     embraces = inner_cue is not None and inner_cue.stance == "supports" and inner_cue.object
+    if objects and reverses and (objects[0].ent_type_ == "PERSON" or (
+            objects[0].pos_ == "PROPN" and ctx.resolver.knows_person(objects[0].text))):
+        # "a call to abandon Holm", "urged voters to dump Holm": against Holm's candidacy
+        ent = entity_of(objects[0])
+        person = ctx.resolver.resolve_text(mention_span(objects[0]).text, "PERSON", ctx.position_of(objects[0]),
+                                           core=ent.text if ent is not None else objects[0].text)
+        if person is not None and person.kind == "person":
+            return Target(candidacy_of(person), factor * 0.9, flip=True)
     if objects and (reverses or embraces):
         # "urged X to block the deal" rejects the deal; "urged X to accept the deal" supports it
         inner = object_target(objects[0], inner_cue or cue, ctx)
@@ -727,9 +735,13 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 source = [t for p, t in _prep_targets(token.head, ("from", "by"))
                           if all(g.is_punct for g in token.doc[token.right_edge.i + 1:t.head.i])]
             subject = possessor or (source[0] if source else None)
+            anchor = token
+            if token.dep_ == "pobj" and token.head.lower_ in ("including", "like") and token.head.dep_ == "prep" \
+                    and token.head.head.pos_ == "NOUN":
+                anchor = token.head.head  # "made several statements, including a call for X": the statements' maker
             if subject is None and not cue.possessor_only:
-                subject = _governing_subject(token, ctx)
-                governor = token.head if token.head.pos_ in ("VERB", "AUX") else None
+                subject = _governing_subject(anchor, ctx)
+                governor = anchor.head if anchor.head.pos_ in ("VERB", "AUX") else None
                 if governor is not None and governor.lemma_.lower() not in lex.light_verbs and governor.lemma_ != "be":
                     subject = None
             if token.dep_ == "dobj" and token.head.lemma_.lower() in lex.receivers:
