@@ -599,3 +599,13 @@ def test_abandoning_a_person_rejects_their_candidacy(nlp):
     assert has(found, "Tomas Berg", "rejects", "candidacy of Julia Park"), found
     assert has(found, "Daily Courier", "rejects", "candidacy of Julia Park"), found
     assert not any(s == "supports" for _a, s, _p in found), found
+
+
+def test_passive_subject_controls_the_complement(nlp):
+    found, _ = positions(nlp, "Headline\n\nWhile the Green Party is united in supporting the congestion charge, "
+                              "the Liberal Party is divided.\n")
+    assert has(found, "Green Party", "supports", "congestion charge"), found
+    assert not any(a == "Liberal Party" for a, _s, _p in found), found
+    found, _ = positions(nlp, "Headline\n\nWhile Green voters are united in supporting the congestion charge, "
+                              "the Liberal Party is divided.\n")
+    assert not any(a == "Liberal Party" for a, _s, _p in found), found

@@ -119,7 +119,8 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
             return actor, True
     if token.dep_ == "poss" and token.head.dep_ == "conj" and lower in PERSON_PRONOUNS and depth < 2:
         # "Rubio's voting record and his support for X": the conjoined noun's named possessor
-        owner = next((c for c in token.head.head.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"), None)
+        owner = next((c for c in token.head.head.children if c.dep_ == "poss" and (
+            c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and ctx.resolver.knows_person(c.text)))), None)
         if owner is not None:
             actor, _ = resolve_actor_token(owner, ctx, depth + 1)
             return actor, True
@@ -213,6 +214,10 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    if depth > 0:
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                return child  # "X are united in supporting Y", "X was urged to accept Y": X
     dep = verb.dep_
     head = verb.head
     if head == verb:
