@@ -609,3 +609,8 @@ def test_passive_subject_controls_the_complement(nlp):
     found, _ = positions(nlp, "Headline\n\nWhile Green voters are united in supporting the congestion charge, "
                               "the Liberal Party is divided.\n")
     assert not any(a == "Liberal Party" for a, _s, _p in found), found
+
+
+def test_labels_span_doubled_apostrophe_quotes(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Paul Okafor proposed a ''carbon dividend'' scheme.\n")
+    assert has(found, "Paul Okafor", "supports", "carbon dividend scheme"), found

@@ -26,6 +26,8 @@ _DROP_PREPS_AFTER_HEAD = {"amid", "during", "after", "before", "since", "despite
 _CLAUSE_DEPS = {"dobj", "prt", "prep", "pobj", "compound", "amod", "nummod", "attr", "acomp", "xcomp",
                 "ccomp", "oprd", "dative", "nmod", "poss", "case", "det", "conj", "cc", "neg", "nsubj", "nsubjpass"}
 _MAX_WORDS = 14
+# quotation marks a label may span ("''value-added tax'' systems": the tokenizer's doubled apostrophes too)
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "''", "``"})
 _STOP_HEADS = {"everything", "something", "anything", "nothing", "all", "this", "that", "it", "which", "what",
                "one", "those", "these", "them", "him", "her", "they", "he", "she", "we", "you", "us", "i",
                "way", "time", "thing", "things", "lot", "part", "people", "issue", "issues", "matter", "need",
@@ -135,7 +137,7 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
             gap = head.doc[contiguous[-1].i + 1:token.i]
             bridgeable = all(g.dep_ in ("det", "cc", "punct", "amod", "advmod", "nummod", "poss", "case") and
                              (g.dep_ != "amod" or g.text.lower() in qualifier_words) and
-                             (g.dep_ != "punct" or g.text in ("-", ",", '"', "“", "”", "'", "‘", "’")) for g in gap)
+                             (g.dep_ != "punct" or g.text in _QUOTES | {"-", ","}) for g in gap)
             if not bridgeable:
                 if token.i > head.i:
                     break
@@ -264,7 +266,7 @@ def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True)
     for token in keep:
         if contiguous and token.i != contiguous[-1].i + 1:
             gap = verb.doc[contiguous[-1].i + 1:token.i]
-            if not all((g.is_punct and g.text in ("-", '"', "“", "”", "'", "‘", "’"))
+            if not all((g.is_punct and g.text in _QUOTES | {"-"})
                        or (g.dep_ == "aux" and g.lower_ == "to" and g.head in keep and g.head != verb)
                        # "for the strongholds to be hit", "for some of his rivals to drop out"
                        or (include_subject and g.head == verb and g.dep_ in ("aux", "auxpass") and g.i < verb.i
