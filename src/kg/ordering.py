@@ -84,11 +84,31 @@ def _term_key(term) -> tuple:
 
 
 def sort_rows(variables: list[str], rows: list[tuple], keys: list[OrderKey]) -> list[tuple]:
-    """ROWS in the order KEYS give (a stable sort, applied from the last key to the first)."""
-    ordered = list(rows)
-    for key in reversed(keys):
+    """ROWS in the order KEYS give (stable: rows equal on every key keep their order).
+
+    Answers repeat the same few terms, so the distinct terms are ranked once and the
+    rows sorted by those integer ranks; consecutive keys in the same direction make
+    one pass.
+    """
+    columns = {variables.index(key.variable) for key in keys}
+    distinct = {row[i] for row in rows for i in columns}
+    ranked = sorted(distinct, key=_term_key)
+    rank: dict = {}
+    for position, term in enumerate(ranked):
+        if position and _term_key(term) == _term_key(ranked[position - 1]):
+            rank[term] = rank[ranked[position - 1]]  # equal in SPARQL order (1 and 1.0): same rank
+        else:
+            rank[term] = position
+    passes: list[tuple[list[int], bool]] = []
+    for key in keys:
         index = variables.index(key.variable)
-        ordered.sort(key=lambda row: _term_key(row[index]), reverse=key.descending)
+        if passes and passes[-1][1] == key.descending:
+            passes[-1][0].append(index)
+        else:
+            passes.append(([index], key.descending))
+    ordered = list(rows)
+    for indexes, descending in reversed(passes):
+        ordered.sort(key=lambda row: tuple([rank[row[i]] for i in indexes]), reverse=descending)
     return ordered
 
 
