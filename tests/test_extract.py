@@ -614,3 +614,23 @@ def test_passive_subject_controls_the_complement(nlp):
 def test_labels_span_doubled_apostrophe_quotes(nlp):
     found, _ = positions(nlp, "Headline\n\nSenator Paul Okafor proposed a ''carbon dividend'' scheme.\n")
     assert has(found, "Paul Okafor", "supports", "carbon dividend scheme"), found
+
+
+def test_bill_label_skips_a_time_phrase_before_its_clause(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Paul Okafor introduced a bill last month that would end private "
+                              "prison contracts with the government.\n")
+    assert has(found, "Paul Okafor", "supports", "bill that would end private prison contracts"), found
+
+
+def test_hoped_for_outcomes_are_no_course_of_action(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe White House urged the two unions to find a compromise. "
+                              "Senator Julia Park urged voters to unite behind her against the mayor.\n")
+    assert found == set(), found
+
+
+def test_a_place_is_no_proposal_but_what_it_should_do_is(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Green Party backs Silicon Valley.\n")
+    assert found == set(), found
+    found, _ = positions(nlp, "Headline\n\nThe Green Party renewed its calls for Silicon Valley to roll back the "
+                              "encryption in its products.\n")
+    assert has(found, "Green Party", "supports", "Silicon Valley roll back the encryption"), found

@@ -445,7 +445,8 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
                 label = f"{subject_text} {clause.label}"
                 return Target(Proposal(slugify(label), label, clause.proposal_type), 0.85)
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-    if token.ent_type_ in ("GPE", "NORP", "ORG") and not complement and lemma not in lex.containers and not indefinite:
+    if token.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "FAC") and not complement and lemma not in lex.containers \
+            and not indefinite:
         # supporting a country or a body is not a proposal ("a 10 percent VAT" is no body, whatever its tag)
         return None
     if lemma in lex.containers and not complement and not to_clause and possessor is not None \
@@ -518,6 +519,12 @@ def _infinitive_after(token: Token) -> Token | None:
             if child.dep_ in ("xcomp", "advcl", "ccomp") and child.i > token.i and any(
                     a.dep_ == "aux" and a.text.lower() == "to" for a in child.children):
                 return child
+        if token.dep_ == "pobj" and governor.dep_ in ("dobj", "pobj") and governor.head != governor:
+            # "renewed its calls for X to roll back Y": the parser hung the clause on the verb
+            end = token.right_edge.i + 1
+            for child in governor.head.children:
+                if child.dep_ in ("xcomp", "advcl") and child.left_edge.i == end and child.left_edge.lower_ == "to":
+                    return child
     return None
 
 

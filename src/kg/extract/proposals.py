@@ -138,6 +138,8 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
             bridgeable = all(g.dep_ in ("det", "cc", "punct", "amod", "advmod", "nummod", "poss", "case") and
                              (g.dep_ != "amod" or g.text.lower() in qualifier_words) and
                              (g.dep_ != "punct" or g.text in _QUOTES | {"-", ","}) for g in gap)
+            # "a bill last month that would end X": a time phrase the parser hung on the verb
+            bridgeable = bridgeable or all(g.ent_type_ in ("DATE", "TIME") for g in gap)
             if not bridgeable:
                 if token.i > head.i:
                     break
