@@ -2,7 +2,8 @@
 # description: Rebuilds the entries of the index graph (kgid:graph/index) for the given
 #   actors and proposals: their types, labels,
 #   proposal types and supports/rejects edges, each once, as the union of what the
-#   article graphs say, and the position changes (kg:PositionChange) of the actors
+#   article graphs say, the number of articles describing each proposal
+#   (kg:articleCount), and the position changes (kg:PositionChange) of the actors
 #   among them. kg runs it after every write to a store or an endpoint, with
 #   the words of the labels (kg:labelWord) in the same request, so saved queries
 #   look names up, read labels and list position changes without scanning every
@@ -31,6 +32,18 @@ WHERE {
     FILTER(?h != <https://w3id.org/kg-positions/id/graph/index>
            && ?p IN (rdf:type, rdfs:label, skos:prefLabel, skos:altLabel, kg:proposalType, kg:supports, kg:rejects))
   }
+} ;
+
+# how many article graphs describe each proposal, for the proposals query
+INSERT { GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity kg:articleCount ?articles } }
+WHERE {
+  SELECT ?entity (COUNT(*) AS ?articles)
+  WHERE {
+    # kg:values entity
+    GRAPH ?h { ?entity a kg:Proposal }
+    FILTER(?h != <https://w3id.org/kg-positions/id/graph/index>)
+  }
+  GROUP BY ?entity
 } ;
 
 DELETE { GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?change ?p ?o } }
