@@ -634,3 +634,17 @@ def test_a_place_is_no_proposal_but_what_it_should_do_is(nlp):
     found, _ = positions(nlp, "Headline\n\nThe Green Party renewed its calls for Silicon Valley to roll back the "
                               "encryption in its products.\n")
     assert has(found, "Green Party", "supports", "Silicon Valley roll back the encryption"), found
+
+
+def test_urging_a_vote_takes_the_vote_cue_stance(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Teamsters urged their members to vote against the pension bill.\n")
+    assert ("Teamsters", "rejects", "pension bill") in found, found
+    assert not any(s == "supports" for _a, s, _p in found), found
+    found, _ = positions(nlp, "Headline\n\nSenator Julia Park is running for mayor. Tomas Berg urged women to vote for Julia Park.\n")
+    assert ("Tomas Berg", "supports", "candidacy of Julia Park") in found, found
+
+
+def test_relative_clause_on_the_addressee_is_not_the_demand(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Julia Park called on others who received money from the same "
+                              "donors to return that money.\n")
+    assert not any("received" in p for _a, _s, p in found), found

@@ -487,6 +487,21 @@ def clause_target(verb: Token, cue: Cue, ctx: SentenceContext, include_subject: 
                                            core=ent.text if ent is not None else objects[0].text)
         if person is not None and person.kind == "person":
             return Target(candidacy_of(person), factor * 0.9, flip=True)
+    if not objects and inner_cue is not None and inner_cue.preps:
+        # "urged members to vote against the bill" rejects the bill; "to vote for Park" backs Park
+        for prep, target_token in _prep_targets(verb, inner_cue.preps):
+            if target_token.ent_type_ == "PERSON" or (target_token.pos_ == "PROPN" and ctx.resolver.knows_person(target_token.text)):
+                ent = entity_of(target_token)
+                person = ctx.resolver.resolve_text(mention_span(target_token).text, "PERSON", ctx.position_of(target_token),
+                                                   core=ent.text if ent is not None else target_token.text)
+                inner = Target(candidacy_of(person), 0.9) if person is not None and person.kind == "person" else None
+            else:
+                inner = object_target(target_token, inner_cue, ctx, via_prep=True)
+            if inner is not None:
+                if inner_cue.stance_for(prep) == "rejects":
+                    inner.flip = not inner.flip
+                inner.factor *= factor
+                return inner
     if objects and (reverses or embraces):
         # "urged X to block the deal" rejects the deal; "urged X to accept the deal" supports it
         inner = object_target(objects[0], inner_cue or cue, ctx)
@@ -563,7 +578,9 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
         return targets
     if cue.object_control_preps:
         for prep, addressee in _prep_targets(verb, cue.object_control_preps):
-            clauses = [c for c in addressee.children if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB"]
+            # "called on others who received money to return it": the "to" clause, not the relative one
+            clauses = [c for c in addressee.children if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
             clauses += [c for c in verb.children if c.pos_ == "VERB" and (c.dep_ == "xcomp" or (
                 c.dep_ == "advcl" and any(a.dep_ == "aux" and a.text.lower() == "to" for a in c.children)))]
             for clause in clauses[:1]:
