@@ -648,3 +648,21 @@ def test_relative_clause_on_the_addressee_is_not_the_demand(nlp):
     found, _ = positions(nlp, "Headline\n\nSenator Julia Park called on others who received money from the same "
                               "donors to return that money.\n")
     assert not any("received" in p for _a, _s, p in found), found
+
+
+def test_label_drops_a_participle_whose_complement_is_dropped(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Ben Okafor advocates a progressive consumption tax modeled after one "
+                              "developed by a Danish professor.\n")
+    assert ("Ben Okafor", "supports", "progressive consumption tax") in found, found
+
+
+def test_clause_label_keeps_a_list_of_objects(nlp):
+    found, _ = positions(nlp, "Headline\n\nGovernor Lena Holm unveiled a proposal to fix highways, bridges, aging "
+                              "airports and sewers.\n")
+    assert has(found, "Lena Holm", "supports", "fix highways, bridges, aging airports and sewers"), found
+
+
+def test_noun_summing_up_a_promise_is_not_its_object(nlp):
+    found, _ = positions(nlp, "Headline\n\nGovernor Lena Holm promised to cut taxes, a move that would hurt schools.\n")
+    assert has(found, "Lena Holm", "supports", "cut taxes"), found
+    assert not any("move" in p for _a, _s, p in found), found

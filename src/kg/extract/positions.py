@@ -561,7 +561,8 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
     xcomps = [c for c in verb.children if c.pos_ in ("VERB", "AUX") and (
         c.dep_ == "xcomp" or (c.dep_ == "advcl" and cue.xcomp and not any(m.dep_ == "mark" for m in c.children)
                               and any(a.dep_ == "aux" and a.text.lower() == "to" for a in c.children)))]
-    objects = [c for c in verb.children if c.dep_ in ("dobj",)]
+    # "promised to cut taxes, a move that ...": a noun after the verb's own "to" clause sums it up
+    objects = [c for c in verb.children if c.dep_ in ("dobj",) and not any(x.i < c.i for x in xcomps)]
     if cue.object_control and xcomps and (objects or list(_prep_targets(verb, cue.object_control_preps))):
         # "urged Iran to accept the deal", "called on Russia to withdraw"
         x = xcomps[0]

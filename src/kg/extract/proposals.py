@@ -148,11 +148,22 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
     if head not in contiguous:
         contiguous = [head]
     contiguous = contiguous[:_MAX_WORDS]
-    while contiguous and (contiguous[-1].is_punct or contiguous[-1].dep_ in ("prep", "cc", "case", "det")):
-        contiguous.pop()
+    while contiguous and (contiguous[-1].is_punct or contiguous[-1].dep_ in ("prep", "cc", "case", "det")
+                          or (contiguous[-1].dep_ == "acl" and contiguous[-1] != head)):
+        contiguous.pop()  # "a tax modeled [after ...]": a participle whose complement was dropped
     while contiguous and (contiguous[0].is_punct or contiguous[0].dep_ in ("cc", "det")):
         contiguous.pop(0)
     return contiguous, qualifiers
+
+
+def _first_words(tokens: list[Token], limit: int) -> list[Token]:
+    """TOKENS up to the LIMIT-th word; punctuation does not count."""
+    words = 0
+    for n, token in enumerate(tokens):
+        words += not token.is_punct
+        if words > limit:
+            return tokens[:n]
+    return tokens
 
 
 def _detached_infinitive(noun: Token) -> Token | None:
@@ -268,7 +279,7 @@ def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True)
     for token in keep:
         if contiguous and token.i != contiguous[-1].i + 1:
             gap = verb.doc[contiguous[-1].i + 1:token.i]
-            if not all((g.is_punct and g.text in _QUOTES | {"-"})
+            if not all((g.is_punct and (g.text in _QUOTES | {"-"} or (g.text == "," and g.head in keep and g.head.conjuncts)))
                        or (g.dep_ == "aux" and g.lower_ == "to" and g.head in keep and g.head != verb)
                        # "for the strongholds to be hit", "for some of his rivals to drop out"
                        or (include_subject and g.head == verb and g.dep_ in ("aux", "auxpass") and g.i < verb.i
@@ -278,11 +289,11 @@ def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True)
                     break
                 contiguous = []
             else:
-                contiguous.extend(g for g in gap if g.dep_ in ("aux", "auxpass"))  # "force firms to pay"
+                contiguous.extend(g for g in gap if g.dep_ in ("aux", "auxpass") or g.text == ",")  # "force firms to pay"
         contiguous.append(token)
     if verb not in contiguous:
         return None
-    contiguous = contiguous[:_MAX_WORDS]
+    contiguous = _first_words(contiguous, _MAX_WORDS)
     while contiguous and (contiguous[-1].is_punct or contiguous[-1].dep_ in ("prep", "cc", "aux", "mark", "det")):
         contiguous.pop()
     while contiguous and (contiguous[0].is_punct or contiguous[0].dep_ in ("aux", "mark", "cc")
