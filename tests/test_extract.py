@@ -666,3 +666,18 @@ def test_noun_summing_up_a_promise_is_not_its_object(nlp):
     found, _ = positions(nlp, "Headline\n\nGovernor Lena Holm promised to cut taxes, a move that would hurt schools.\n")
     assert has(found, "Lena Holm", "supports", "cut taxes"), found
     assert not any("move" in p for _a, _s, p in found), found
+
+
+def test_person_entity_is_split_at_an_inner_possessive(nlp):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.actors import entity_of, entity_parts
+
+    doc = Doc(nlp.vocab, words=["Critics", "mocked", "Lindqvist", "'s", "Moreno", "endorsement", "."])
+    doc.ents = [Span(doc, 2, 5, label="PERSON")]  # the tagger's reading of a title-case headline
+    assert [p.text for p in entity_parts(doc.ents[0])] == ["Lindqvist", "Moreno"]
+    assert entity_of(doc[4]).text == "Moreno"
+    assert entity_of(doc[2]).text == "Lindqvist"
+    doc = Doc(nlp.vocab, words=["Brazil", "'s", "Senate", "voted"])
+    doc.ents = [Span(doc, 0, 3, label="ORG")]
+    assert [p.text for p in entity_parts(doc.ents[0])] == ["Brazil 's Senate"]

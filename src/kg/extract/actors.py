@@ -359,10 +359,25 @@ def _with_alias(actor: Actor, surface: str) -> Actor:
     return Actor(actor.key, actor.label, actor.kind, actor.aliases | {surface}, actor.role, actor.affiliation)
 
 
+def entity_parts(ent: Span) -> list[Span]:
+    """A person entity split at an inner possessive: the tagger reads "Palin's Trump endorsement"
+    as one name, "Palin's Trump"; the possessor and the possessed are two people."""
+    if ent.label_ != "PERSON":
+        return [ent]
+    cuts = [t.i for t in ent[:-1] if (t.tag_ == "POS" or t.lower_ in ("'s", "’s")) and t.i > ent.start]
+    if not cuts:
+        return [ent]
+    doc, cut = ent.doc, cuts[0]
+    return [Span(doc, ent.start, cut, label=ent.label_), Span(doc, cut + 1, ent.end, label=ent.label_)]
+
+
 def entity_of(token: Token) -> Span | None:
     if not token.ent_type_:
         return None
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None:
+        return None
+    return next((part for part in entity_parts(ent) if part.start <= token.i < part.end), ent)
 
 
 def mention_span(token: Token) -> Span:

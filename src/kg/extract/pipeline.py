@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from kg.errors import ModelError
-from kg.extract.actors import ActorResolver, mention_span
+from kg.extract.actors import ActorResolver, entity_parts, mention_span
 from kg.extract.blocks import Block, recase_headline, split_blocks
 from kg.extract.lexicon import load_lexicon
 from kg.extract.positions import ACTOR_ENTS, SentenceContext, learn_pronoun_genders, positions_in_sentence
@@ -49,7 +49,7 @@ def _antecedent(ent) -> bool:
 
 def _register_mentions(sent, ctx: SentenceContext) -> None:
     """Remember the sentence's named actors so later pronouns and surnames resolve to them."""
-    for ent in sent.ents:
+    for ent in (part for whole in sent.ents for part in entity_parts(whole)):
         if ent.label_ not in ACTOR_ENTS:
             continue
         span = mention_span(ent.root)
