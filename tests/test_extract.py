@@ -681,3 +681,12 @@ def test_person_entity_is_split_at_an_inner_possessive(nlp):
     doc = Doc(nlp.vocab, words=["Brazil", "'s", "Senate", "voted"])
     doc.ents = [Span(doc, 0, 3, label="ORG")]
     assert [p.text for p in entity_parts(doc.ents[0])] == ["Brazil 's Senate"]
+
+
+def test_which_refers_to_the_whole_proposal(nlp):
+    found, _ = positions(nlp, "Headline\n\nVoters were upset after Lena Holm proposed raising taxes on investment income "
+                              "(which Tomas Berg also supports). Omar Haddad opposes the tax on imports, which Maria "
+                              "Lindqvist supports.\n")
+    assert ("Tomas Berg", "supports", "raising taxes on investment income") in found, found
+    assert ("Maria Lindqvist", "supports", "tax on imports") in found, found
+    assert not any(p in ("investment income", "imports") for _a, _s, p in found), found

@@ -373,7 +373,18 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
     lemma = token.lemma_.lower()
     # relative pronoun object: "terms that Ukraine has found unacceptable"
     if (lower in ("that", "which") or (lower == "who" and token.dep_ == "nsubjpass")) and token.head.dep_ == "relcl":
-        return object_target(token.head.head, cue, ctx)  # "X, who is backed by Y": Y backs X
+        antecedent = token.head.head
+        if lower == "which" and token.head.i > antecedent.i:
+            # "proposed raising taxes on income (which Y also supports)": the course of action, not its last noun
+            node = antecedent
+            while node.dep_ in ("pobj", "prep", "dobj") and node.head != node and node.head.i < node.i:
+                node = node.head
+                if node.tag_ == "VBG" and node.dep_ in ("xcomp", "dobj", "pcomp", "pobj"):
+                    return clause_target(node, cue, ctx, False, 0.85)
+            # "the tax on imports, which Y supports": the whole noun phrase, not the last noun in it
+            while antecedent.dep_ == "pobj" and antecedent.head.dep_ == "prep" and antecedent.head.head.pos_ == "NOUN":
+                antecedent = antecedent.head.head
+        return object_target(antecedent, cue, ctx)  # "X, who is backed by Y": Y backs X
     if token.pos_ == "PRON":
         return None  # a bare "it" or "this" is too often an event, not the last proposal
     if token.pos_ == "VERB" and lemma in lex.deliberating_verbs:
