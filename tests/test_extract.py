@@ -690,3 +690,43 @@ def test_which_refers_to_the_whole_proposal(nlp):
     assert ("Tomas Berg", "supports", "raising taxes on investment income") in found, found
     assert ("Maria Lindqvist", "supports", "tax on imports") in found, found
     assert not any(p in ("investment income", "imports") for _a, _s, p in found), found
+
+
+def test_group_entity_inside_a_longer_mention(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenate Republicans blocked the voting rights bill for a third time.\n")
+    assert ("Republican Party", "rejects", "voting rights bill") in found, found
+
+
+def test_unnamed_head_of_a_named_body_speaks_for_it(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe UN Secretary-General welcomed the climate agreement. "
+                              "Germany's Chancellor rejected the tariff plan. The Texas governor vetoed the budget. "
+                              "The only Democratic candidate in this race backs the carbon tax.\n")
+    assert has(found, "United Nations", "supports", "climate agreement"), found
+    assert has(found, "Germany", "rejects", "tariff plan"), found
+    assert not any(a in ("United States", "Democratic Party") for a, _s, _p in found), found
+
+
+def test_editorial_board_is_its_newspaper(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Daily Courier editorial board endorsed Mayor Lisa Grant.\n")
+    assert ("Daily Courier", "supports", "candidacy of Lisa Grant") in found, found
+
+
+def test_it_refers_to_a_proposal_named_earlier_in_the_sentence(nlp):
+    found, _ = positions(nlp, "Headline\n\nHamas said it had accepted an Egyptian proposal for a three-day truce, "
+                              "while Israel rejected it. It was a good year, and Tomas Berg supported it.\n")
+    assert has(found, "Israel", "rejects", "truce"), found
+    assert not any(a == "Tomas Berg" for a, _s, _p in found), found
+
+
+def test_joining_a_treaty_or_talks(nlp):
+    found, _ = positions(nlp, "Headline\n\nJapan has refused to join the treaty banning nuclear weapons. "
+                              "Tomas Berg joined the Green Party in 2010.\n")
+    assert has(found, "Japan", "rejects", "treaty banning nuclear weapons"), found
+    assert not any(a == "Tomas Berg" for a, _s, _p in found), found
+
+
+def test_plural_group_restricted_by_a_participle_is_not_the_whole_group(nlp):
+    found, _ = positions(nlp, "Headline\n\nHouse Republicans supporting the farm bill said they had the votes.\n")
+    assert not any(a == "Republican Party" for a, _s, _p in found), found
+    found, _ = positions(nlp, "Headline\n\nBritain and France, backing the fishing treaty, met in May.\n")
+    assert has(found, "France", "supports", "fishing treaty"), found

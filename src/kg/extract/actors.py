@@ -206,9 +206,14 @@ class ActorResolver:
         if not name or name.lower() in ("the", "a", "an"):
             # "the president", "the Ukrainian foreign minister"
             if role:
-                return self.last(lambda a: a.kind == "person" and _same_role(a.role, role)
-                                 and (affiliation is None or (a.affiliation is not None and a.affiliation.key == affiliation.key)),
-                                 before=position)
+                known = self.last(lambda a: a.kind == "person" and _same_role(a.role, role)
+                                  and (affiliation is None or (a.affiliation is not None and a.affiliation.key == affiliation.key)),
+                                  before=position)
+                if known is None and affiliation is not None and _names_directly(text, affiliation):
+                    # "the UN Secretary-General", "Germany's chancellor", never named: the body they speak for
+                    # (not "the Texas governor": a region's official does not speak for its state)
+                    return _with_alias(affiliation, text)
+                return known
             return None
         words = name.split()
         # demonym + collective noun: "Ukrainian officials", "the Russian side"
@@ -219,6 +224,14 @@ class ActorResolver:
                     return _with_alias(_entry_actor(state), text)
             if affiliation is not None:
                 return _with_alias(affiliation, text)
+            named = []
+            for word in words[1 if words[0].lower() == "the" else 0:-1]:  # "The Daily Courier editorial board"
+                if not _looks_like_name([word]):
+                    break
+                named.append(word)
+            if named and _looks_like_name(named) and any(w.lower() not in _NAME_PARTICLES for w in named):
+                entry = gazetteer.lookup_name(" ".join(named))
+                return _with_alias(_entry_actor(entry), text) if entry is not None else _organisation(" ".join(named))
             return None
         nominal = gazetteer.lookup_nominal(name)
         if nominal:
@@ -239,7 +252,8 @@ class ActorResolver:
                 return Actor(key=slugify(core_name), label=core_name, kind="organisation", aliases=frozenset({core_name}))
         if label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             if label == "NORP":
-                state = gazetteer.lookup_demonym(name)
+                # "Senate Republicans": the entity itself when the whole phrase is no demonym
+                state = gazetteer.lookup_demonym(name) or (gazetteer.lookup_demonym(_clean(core)) if core else None)
                 return _with_alias(_entry_actor(state), text) if state else None
             if not _looks_like_name(words):
                 return None
@@ -250,6 +264,20 @@ class ActorResolver:
             # "the Freedom Action PAC": a capitalised name ending in an organisation word the parser missed
             return _organisation(name)
         return None
+
+
+def _names_directly(text: str, actor: Actor) -> bool:
+    """Whether TEXT names ACTOR itself (by name, alias or demonym), not a region belonging to it,
+    and ACTOR is a body one official can speak for (a state or an organisation, not a party)."""
+    entry = gazetteer.get_entry(actor.key)
+    if entry is None or "party" in entry.nominals:
+        return False  # a party has many candidates and senators: "a Democratic senator" is not the party
+    for word in text.split():
+        word = _clean(word)
+        entry = gazetteer.lookup_name(word) or gazetteer.lookup_demonym(word)
+        if entry is not None and entry.key == actor.key:
+            return True
+    return False
 
 
 def _named_state(prefix: str) -> "gazetteer.GazetteerEntry | None":

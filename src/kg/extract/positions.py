@@ -259,6 +259,9 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                 and noun.head.lemma_.lower() in lexicon.document_verbs:
             # "X and Y issued a joint statement backing the deal": the statement speaks for its issuers
             return find_subject(noun.head, lexicon, depth + 1)
+        if dep == "acl" and verb.tag_ == "VBG" and noun.tag_ in ("NNS", "NNPS") and verb.i > noun.i \
+                and not any(t.is_punct for t in verb.doc[noun.i + 1:verb.i]):
+            return None  # "House Republicans supporting the bill said ...": those of them who do, not the party
         if noun.pos_ in ("PROPN", "NOUN", "PRON"):
             return noun
     if dep in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
@@ -386,6 +389,11 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
                 antecedent = antecedent.head.head
         return object_target(antecedent, cue, ctx)  # "X, who is backed by Y": Y backs X
     if token.pos_ == "PRON":
+        if lower == "it":
+            # "X accepted the truce proposal, while Y rejected it": a proposal named earlier in the same sentence
+            same = [p for p, at in ctx.memory.seen if at == ctx.sentence_index]
+            if same:
+                return Target(same[-1], 0.8)
         return None  # a bare "it" or "this" is too often an event, not the last proposal
     if token.pos_ == "VERB" and lemma in lex.deliberating_verbs:
         return None  # "open to reviewing the deal" weighs it without taking a side
