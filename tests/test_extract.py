@@ -730,3 +730,25 @@ def test_plural_group_restricted_by_a_participle_is_not_the_whole_group(nlp):
     assert not any(a == "Republican Party" for a, _s, _p in found), found
     found, _ = positions(nlp, "Headline\n\nBritain and France, backing the fishing treaty, met in May.\n")
     assert has(found, "France", "supports", "fishing treaty"), found
+
+
+def test_neither_nor_subject_negates(nlp):
+    found, _ = positions(nlp, "Headline\n\nNeither the Democrats nor the Republicans support the fishing treaty.\n")
+    assert ("Democratic Party", "rejects", "fishing treaty") in found, found
+    assert not any(s == "supports" for _a, s, _p in found), found
+
+
+def test_quantified_members_are_not_the_group(nlp):
+    found, _ = positions(nlp, "Headline\n\nMost Conservative MPs oppose the assisted dying bill, a survey found. "
+                              "Two Labour MPs backed the budget.\n")
+    assert found == set(), found
+    found, _ = positions(nlp, "Headline\n\nThe Conservative Party opposes the assisted dying bill.\n")
+    assert has(found, "Conservative Party", "rejects", "assisted dying bill"), found
+
+
+def test_fighting_a_proposal_rejects_it_and_fighting_for_one_supports_it(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Labour Party vowed to fight the mining treaty. "
+                              "The Green Party vowed to fight for a carbon tax. Tomas Berg fought the fire.\n")
+    assert has(found, "Labour Party", "rejects", "mining treaty"), found
+    assert has(found, "Green Party", "supports", "carbon tax"), found
+    assert not any(a == "Tomas Berg" for a, _s, _p in found), found

@@ -143,6 +143,10 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
                 actor, _ = resolve_actor_token(child, ctx, depth + 1)
                 if actor is not None:
                     return actor, False
+    if token.tag_ in ("NNS", "NNPS") and any(
+            (c.dep_ in ("amod", "det", "predet") and c.lower_ in _QUANTIFIERS | {"several", "numerous"})
+            or c.dep_ == "nummod" for c in token.children):
+        return None, False  # "most Conservative MPs", "two Republican senators": some of a group, not the group
     span = mention_span(token)
     label = token.ent_type_ or None
     if label not in ACTOR_ENTS and label is not None:
@@ -339,6 +343,10 @@ def _polarity(verb: Token, cue_stance: str, ctx: SentenceContext) -> tuple[str |
     stance = cue_stance
     factor = 1.0
     negated = any(c.dep_ == "neg" for c in verb.children)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and any((c.dep_ == "preconj" and c.lower_ == "neither") or (c.dep_ == "det" and c.lower_ == "no")
+                                   for c in subject.children):
+        negated = not negated  # "Neither X nor Y supports the plan"
     if verb.dep_ == "xcomp" or (verb.dep_ == "conj" and verb.head.dep_ == "xcomp"):
         governor = verb.head if verb.dep_ == "xcomp" else verb.head.head
         lemma = governor.lemma_.lower()
