@@ -752,3 +752,17 @@ def test_fighting_a_proposal_rejects_it_and_fighting_for_one_supports_it(nlp):
     assert has(found, "Labour Party", "rejects", "mining treaty"), found
     assert has(found, "Green Party", "supports", "carbon tax"), found
     assert not any(a == "Tomas Berg" for a, _s, _p in found), found
+
+
+def test_opposite_stances_in_one_sentence_are_both_kept(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Maria Lindqvist backed the pension reform in 2019 but now opposes it.\n")
+    assert ("Maria Lindqvist", "supports", "pension reform") in found, found
+    assert ("Maria Lindqvist", "rejects", "pension reform") in found, found
+
+
+def test_guesses_and_allegations_are_no_positions(nlp):
+    found, _ = positions(nlp, "Headline\n\nCritics say Senator Maria Lindqvist secretly supports the pipeline. "
+                              "Analysts believe Poland will veto the budget.\n")
+    assert found == set(), found
+    found, _ = positions(nlp, "Headline\n\nTomas Berg thinks he can back the trade deal.\n")
+    assert has(found, "Tomas Berg", "supports", "trade deal"), found

@@ -80,6 +80,8 @@ class Lexicon:
     deliberating_verbs: frozenset = frozenset()  # "ready to consider X": X is weighed, not backed
     word_nouns: frozenset = frozenset()  # "the term X", "the word X": X is mentioned, not proposed
     vague_heads: frozenset = frozenset()  # "immediate action": a proposal only with a complement
+    belief_verbs: frozenset = frozenset()  # "analysts believe X will veto Y": a guess, not X's position
+    hostile_speakers: frozenset = frozenset()  # "critics say X backs Y": an allegation
 
 
 def _cue(lemma: str, pos: str, spec: dict, source: str) -> Cue:
@@ -158,6 +160,8 @@ def load_lexicon() -> Lexicon:
         disputing_verbs=frozenset(modal.get("disputing_verbs", ())),
         unasserted_nouns=frozenset(modal.get("unasserted_nouns", ())),
         speech_verbs=frozenset(modal.get("speech_verbs", ())),
+        belief_verbs=frozenset(modal.get("belief_verbs", ())),
+        hostile_speakers=frozenset(modal.get("hostile_speakers", ())),
         qualifiers=_word_list("qualifiers.txt"), anaphora=_word_list("anaphora.txt"),
         containers=_word_list("containers.txt"), people=_word_list("people.txt"),
         not_proposals=_word_list("not_proposals.txt"), not_policy_verbs=_word_list("not_policy_verbs.txt"),

@@ -217,7 +217,7 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
                     confidence = round(min(max(position.confidence, 0.0), 1.0), 3)
                     statement = Statement(actor, position.stance, position.proposal, article, evidence,
                                           confidence, position.cue)
-                    key = (actor.key, position.proposal.key, start)
+                    key = (actor.key, position.proposal.key, start, position.stance)
                     previous = best.get(key)
                     if previous is None or previous.confidence < confidence:
                         best[key] = statement

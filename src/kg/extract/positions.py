@@ -329,8 +329,20 @@ def _modal_factor(verb: Token, ctx: SentenceContext) -> float | None:
             return None  # "denied that he backs", "accused him of supporting"
         if node.dep_ in ("acl", "ccomp", "appos") and node.head.pos_ == "NOUN" and head_lemma in ctx.lexicon.unasserted_nouns:
             return None  # "the claim that X supports Y"
+        if node.dep_ == "ccomp" and node.head.pos_ == "VERB" and not _pronoun_subject(node):
+            believers = [c for c in node.head.children if c.dep_ == "nsubj"]
+            if head_lemma in ctx.lexicon.belief_verbs and believers and believers[0].lower_ not in ("i", "we"):
+                return None  # "analysts believe Poland will veto X": a guess at Poland's position
+            if head_lemma in ctx.lexicon.speech_verbs and believers \
+                    and believers[0].lemma_.lower() in ctx.lexicon.hostile_speakers:
+                return None  # "critics say X secretly backs Y": an allegation
         node = node.head
     return factor
+
+
+def _pronoun_subject(clause: Token) -> bool:
+    """Whether CLAUSE's subject is a pronoun (the believer or speaker themself: "X thinks he can back Y")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in clause.children)
 
 
 def _negate(stance: str | None) -> str | None:
