@@ -766,3 +766,20 @@ def test_guesses_and_allegations_are_no_positions(nlp):
     assert found == set(), found
     found, _ = positions(nlp, "Headline\n\nTomas Berg thinks he can back the trade deal.\n")
     assert has(found, "Tomas Berg", "supports", "trade deal"), found
+
+
+def test_throwing_support_behind_and_rallying_behind(nlp):
+    found, _ = positions(nlp, "Headline\n\nItaly's Prime Minister Giorgia Meloni threw her support behind the migration pact. "
+                              "The Green Party put its full weight behind the carbon tax.\n\n"
+                              "Senator Julia Park is running for mayor. The Teamsters rallied behind Julia Park.\n")
+    assert has(found, "Giorgia Meloni", "supports", "migration pact"), found
+    assert has(found, "Green Party", "supports", "carbon tax"), found
+    assert ("Teamsters", "supports", "candidacy of Julia Park") in found, found
+
+
+def test_what_a_call_wants_others_to_do_is_not_their_position(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Julia Park is running for mayor. Tomas Berg called for the Teamsters "
+                              "to back Julia Park. Omar Haddad called for Germany to back the fishing treaty.\n")
+    assert ("Tomas Berg", "supports", "candidacy of Julia Park") in found, found
+    assert has(found, "Omar Haddad", "supports", "fishing treaty"), found
+    assert not any(a in ("Teamsters", "Germany") for a, _s, _p in found), found

@@ -320,6 +320,8 @@ def _modal_factor(verb: Token, ctx: SentenceContext) -> float | None:
         marks = {m.lower_ for m in node.children if m.dep_ == "mark"}
         if node.dep_ == "advcl" and marks & ctx.lexicon.hypothetical_marks:
             return None  # "if X backs the deal, ..." reports no position
+        if "for" in marks and any(a.dep_ == "aux" and a.lower_ == "to" for a in node.children):
+            return None  # "called for Germany to back the treaty": what someone wants Germany to do
         if "whether" in marks or ("if" in marks and node.dep_ in ("ccomp", "pcomp", "pobj", "xcomp", "dobj")):
             return None  # "asked whether X backs", "questions as to whether X still supports"
         if node.head == node:
