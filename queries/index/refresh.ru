@@ -53,12 +53,13 @@ WHERE {
 } ;
 
 # The position changes of the actors among the entities, from the edges just copied
-# (an update's operations run in order). Candidates first: the actor-proposal pairs
-# with both stances, a hash join of the two edge lists of the index graph. Each dated
-# position of a candidate is then paired with the latest earlier date on which the
-# actor took any position on the proposal; it is a change when the stance on that
-# date was the other one. One IRI per change, from what identifies it, so a change
-# computed twice is stored once.
+# (an update's operations run in order). Candidates are the actor-proposal pairs
+# with both stances in the index graph; each dated position of a candidate is paired
+# with the latest earlier date on which the actor took any position on the proposal,
+# and it is a change when the stance on that date was the other one. Every part
+# starts from the entities (the VALUES block in each branch, with the candidate
+# pattern beside it), so a refresh reads only their articles. One IRI per change,
+# from what identifies it, so a change computed twice is stored once.
 INSERT { GRAPH <https://w3id.org/kg-positions/id/graph/index> {
   ?change a kg:PositionChange ; kg:changeActor ?entity ; kg:changeProposal ?proposal ;
           kg:fromStance ?from ; kg:fromDate ?fromDate ; kg:fromArticle ?fromArticle ;
@@ -70,32 +71,39 @@ WHERE {
         WHERE {
           { SELECT ?entity ?proposal ?to ?toDate (MIN(?a2) AS ?toArticle)
             WHERE {
-              { SELECT ?entity ?proposal WHERE {
-                  # kg:values entity
-                  GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity kg:supports ?proposal } } }
-              { SELECT ?entity ?proposal WHERE {
-                  # kg:values entity
-                  GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity kg:rejects ?proposal } } }
-              VALUES (?toEdge ?to) { (kg:supports kg:Support) (kg:rejects kg:Reject) }
-              GRAPH ?a2 { ?entity ?toEdge ?proposal . ?a2 schema:datePublished ?toDate }
+              { # kg:values entity
+                GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity kg:supports ?proposal . ?entity kg:rejects ?proposal }
+                GRAPH ?a2 { ?entity kg:supports ?proposal . ?a2 schema:datePublished ?toDate } BIND(kg:Support AS ?to) }
+              UNION
+              { # kg:values entity
+                GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity kg:supports ?proposal . ?entity kg:rejects ?proposal }
+                GRAPH ?a2 { ?entity kg:rejects ?proposal . ?a2 schema:datePublished ?toDate } BIND(kg:Reject AS ?to) }
             }
             GROUP BY ?entity ?proposal ?to ?toDate }
           { SELECT DISTINCT ?entity ?proposal ?earlier
             WHERE {
-              { SELECT ?entity ?proposal WHERE {
-                  # kg:values entity
-                  GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity kg:supports ?proposal } } }
-              { SELECT ?entity ?proposal WHERE {
-                  # kg:values entity
-                  GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity kg:rejects ?proposal } } }
-              VALUES ?anyEdge { kg:supports kg:rejects }
-              GRAPH ?a0 { ?entity ?anyEdge ?proposal . ?a0 schema:datePublished ?earlier }
+              { # kg:values entity
+                GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity kg:supports ?proposal . ?entity kg:rejects ?proposal }
+                GRAPH ?a0 { ?entity kg:supports ?proposal . ?a0 schema:datePublished ?earlier } }
+              UNION
+              { # kg:values entity
+                GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity kg:supports ?proposal . ?entity kg:rejects ?proposal }
+                GRAPH ?a0 { ?entity kg:rejects ?proposal . ?a0 schema:datePublished ?earlier } }
             } }
           FILTER(?earlier < ?toDate)
         }
         GROUP BY ?entity ?proposal ?to ?toDate ?toArticle }
-      VALUES (?fromEdge ?from) { (kg:supports kg:Support) (kg:rejects kg:Reject) }
-      GRAPH ?a1 { ?entity ?fromEdge ?proposal . ?a1 schema:datePublished ?fromDate }
+      # a subquery of its own, evaluated once and hash-joined, not once per row above
+      { SELECT ?entity ?proposal ?from ?fromDate ?a1
+        WHERE {
+          { # kg:values entity
+            GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity kg:supports ?proposal . ?entity kg:rejects ?proposal }
+            GRAPH ?a1 { ?entity kg:supports ?proposal . ?a1 schema:datePublished ?fromDate } BIND(kg:Support AS ?from) }
+          UNION
+          { # kg:values entity
+            GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity kg:supports ?proposal . ?entity kg:rejects ?proposal }
+            GRAPH ?a1 { ?entity kg:rejects ?proposal . ?a1 schema:datePublished ?fromDate } BIND(kg:Reject AS ?from) }
+        } }
       FILTER(?from != ?to)
     }
     GROUP BY ?entity ?proposal ?from ?fromDate ?to ?toDate ?toArticle }
