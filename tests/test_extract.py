@@ -783,3 +783,16 @@ def test_what_a_call_wants_others_to_do_is_not_their_position(nlp):
     assert ("Tomas Berg", "supports", "candidacy of Julia Park") in found, found
     assert has(found, "Omar Haddad", "supports", "fishing treaty"), found
     assert not any(a in ("Teamsters", "Germany") for a, _s, _p in found), found
+
+
+def test_found_unacceptable_as_a_small_clause(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Netherlands found the tariff proposal unacceptable.\n")
+    assert has(found, "Netherlands", "rejects", "tariff proposal"), found
+
+
+def test_calls_for_x_from_y_name_y_as_the_caller(nlp):
+    found, _ = positions(nlp, "Headline\n\nThere were calls for a ceasefire from Egypt and Qatar.\n")
+    assert ("Egypt", "supports", "ceasefire") in found, found
+    assert ("Qatar", "supports", "ceasefire") in found, found
+    found, _ = positions(nlp, "Headline\n\nThere were calls for troop withdrawal from Afghanistan.\n")
+    assert not any(a == "Afghanistan" for a, _s, _p in found), found

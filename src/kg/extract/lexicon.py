@@ -82,6 +82,7 @@ class Lexicon:
     vague_heads: frozenset = frozenset()  # "immediate action": a proposal only with a complement
     belief_verbs: frozenset = frozenset()  # "analysts believe X will veto Y": a guess, not X's position
     hostile_speakers: frozenset = frozenset()  # "critics say X backs Y": an allegation
+    from_complements: frozenset = frozenset()  # "withdrawal from X": X is no source of the call
 
 
 def _cue(lemma: str, pos: str, spec: dict, source: str) -> Cue:
@@ -162,6 +163,7 @@ def load_lexicon() -> Lexicon:
         speech_verbs=frozenset(modal.get("speech_verbs", ())),
         belief_verbs=frozenset(modal.get("belief_verbs", ())),
         hostile_speakers=frozenset(modal.get("hostile_speakers", ())),
+        from_complements=frozenset(data.get("from_complements", {}).get("nouns", ())),
         qualifiers=_word_list("qualifiers.txt"), anaphora=_word_list("anaphora.txt"),
         containers=_word_list("containers.txt"), people=_word_list("people.txt"),
         not_proposals=_word_list("not_proposals.txt"), not_policy_verbs=_word_list("not_policy_verbs.txt"),

@@ -8,6 +8,7 @@ complement. Negation, refusal, conditionals and questions adjust or cancel it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
@@ -27,6 +28,8 @@ _QUANTIFIERS = {"lot", "lots", "many", "some", "most", "few", "majority", "minor
                "thousands", "hundreds", "half", "percent", "share", "plenty", "dozens", "none", "all"}
 _ANAPHORIC_DETS = {"this", "that", "the", "these", "those", "such"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
+# verbs that judge their object by an adjective: "found the plan unacceptable"
+_JUDGING_VERBS = {"find", "consider", "deem", "call", "judge", "declare", "think"}
 # auxiliaries that make a that-clause after "demand", "call", "insistence" a course of action
 _DEONTIC_AUX = {"should", "must", "shall", "would", "will", "need", "ought"}
 
@@ -340,6 +343,22 @@ def _modal_factor(verb: Token, ctx: SentenceContext) -> float | None:
                 return None  # "critics say X secretly backs Y": an allegation
         node = node.head
     return factor
+
+
+def _without_tail(proposal: Proposal, tail: str, lex: Lexicon) -> Proposal:
+    """PROPOSAL without TAIL at the end of its label ("ceasefire from Egypt" -> "ceasefire")."""
+    first = tail.split()[0].lower()
+    at = proposal.label.lower().rfind(" " + first + " ")
+
+    def words(text: str) -> str:
+        return re.sub(r"\W+", " ", text).strip().lower()
+
+    if at < 0 or not words(tail).startswith(words(proposal.label[at:])):
+        return proposal
+    label = proposal.label[:at].rstrip(" ,")
+    concept, canonical = lex.synonyms.get(label.lower(), (proposal.proposal_type, label))
+    return Proposal(slugify(canonical), canonical, concept, proposal.qualifiers, proposal.proposer,
+                    proposal.aliases | {label})
 
 
 def _pronoun_subject(clause: Token) -> bool:
@@ -805,6 +824,16 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 # "the sticking point is a demand, by X, that ...": the parser hangs "by X" on the verb
                 source = [t for p, t in _prep_targets(token.head, ("from", "by"))
                           if all(g.is_punct for g in token.doc[token.right_edge.i + 1:t.head.i])]
+            late_source = None
+            if not source and possessor is None:
+                # "calls for a ceasefire from Egypt and Qatar": the parser hangs "from X" on the proposal
+                for _p, target_token in _prep_targets(token, cue.preps):
+                    if target_token.lemma_.lower() in lex.from_complements or target_token.lower_ in lex.from_complements:
+                        continue
+                    late = [t for _q, t in _prep_targets(target_token, ("from",)) if t.ent_type_ in ACTOR_ENTS]
+                    if late and late[0].head.right_edge.i == target_token.right_edge.i:
+                        late_source, source = late[0].head, late[:1]
+                        break
             subject = possessor or (source[0] if source else None)
             anchor = token
             if token.dep_ == "pobj" and token.head.lower_ in ("including", "like") and token.head.dep_ == "prep" \
@@ -872,6 +901,10 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                         targets.append((cue.stance, target))
             if not targets:
                 continue
+            if late_source is not None:
+                tail = token.doc[late_source.i:late_source.right_edge.i + 1].text
+                for _stance, target in targets:
+                    target.proposal = _without_tail(target.proposal, tail, lex)
             modal = _modal_factor(token.head if token.head.pos_ in ("VERB", "AUX") else token, ctx)
             if modal is None:
                 continue
@@ -890,6 +923,13 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 continue
             if cue.subject_is_proposal:
                 head = token.head
+                if token.dep_ == "ccomp" and head.pos_ == "VERB" and head.lemma_.lower() in _JUDGING_VERBS:
+                    # "X found the proposal unacceptable", parsed as a small clause
+                    subject = find_subject(head, lex)
+                    objects = [c for c in token.children if c.dep_ == "nsubj"]
+                    if objects and subject is not None:
+                        emit(subject, cue.stance, object_target(objects[0], cue, ctx), lemma, cue.weight, modal)
+                    continue
                 if token.dep_ == "oprd" and head.pos_ in ("VERB",):
                     # "terms that Ukraine has found unacceptable", "X finds the plan unacceptable"
                     objects = [c for c in head.children if c.dep_ == "dobj"]
