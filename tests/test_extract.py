@@ -796,3 +796,17 @@ def test_calls_for_x_from_y_name_y_as_the_caller(nlp):
     assert ("Qatar", "supports", "ceasefire") in found, found
     found, _ = positions(nlp, "Headline\n\nThere were calls for troop withdrawal from Afghanistan.\n")
     assert not any(a == "Afghanistan" for a, _s, _p in found), found
+
+
+def test_capitalised_modal_before_a_past_form_is_a_name(nlp):
+    found, _ = positions(nlp, "Headline\n\nColumnist George Will wrote a column on Monday. Will urged the Labour Party "
+                              "to reject the carbon tax.\n")
+    assert ("George Will", "rejects", "carbon tax") in found, found
+    found, _ = positions(nlp, "Headline\n\nWill China back the deal? Nobody knows.\n")
+    assert found == set(), found
+
+
+def test_urging_to_abandon_candidates_rejects_their_candidacies(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Daily Courier urged the party's voters to abandon all outsider candidates.\n")
+    assert has(found, "Daily Courier", "rejects", "outsider candidates"), found
+    assert not any(s == "supports" for _a, s, _p in found), found

@@ -28,6 +28,8 @@ _QUANTIFIERS = {"lot", "lots", "many", "some", "most", "few", "majority", "minor
                "thousands", "hundreds", "half", "percent", "share", "plenty", "dozens", "none", "all"}
 _ANAPHORIC_DETS = {"this", "that", "the", "these", "those", "such"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
+# people whose abandonment is a position on their candidacies
+_CANDIDATE_NOUNS = {"candidate", "nominee", "incumbent", "contender", "frontrunner", "front-runner"}
 # verbs that judge their object by an adjective: "found the plan unacceptable"
 _JUDGING_VERBS = {"find", "consider", "deem", "call", "judge", "declare", "think"}
 # auxiliaries that make a that-clause after "demand", "call", "insistence" a course of action
@@ -196,8 +198,8 @@ def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = 
             nodes = [speaker, *speaker.conjuncts]
             coref_any = True
     for node in nodes:
-        if node.pos_ in ("VERB", "AUX"):
-            continue
+        if node.pos_ in ("VERB", "AUX") and not (node.tag_ == "MD" and node.text[:1].isupper()):
+            continue  # (a capitalised "modal" found as the subject is a name: "Will urged ...")
         actor, coref = resolve_actor_token(node, ctx)
         if actor is not None and actor.kind == "person" and pronoun == "which" and len(nodes) > 1:
             continue  # "Holm and the Green Party, which drafted X": "which" is no person
@@ -221,6 +223,11 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    if verb.tag_ in ("VBD", "VBN"):
+        for child in verb.children:
+            if child.dep_ == "aux" and child.tag_ == "MD" and child.text[:1].isupper() and child.i < verb.i \
+                    and not any(a.dep_ in ("aux", "auxpass") and a.tag_ != "MD" for a in verb.children):
+                return child  # "Instead, Will called for ...": a capitalised "modal" before a past form is a name
     if depth > 0:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
@@ -562,6 +569,11 @@ def clause_target(verb: Token, cue: Cue, ctx: SentenceContext, include_subject: 
                     inner.flip = not inner.flip
                 inner.factor *= factor
                 return inner
+    if objects and reverses and objects[0].lemma_.lower() in _CANDIDATE_NOUNS:
+        # "urged voters to abandon all outsider candidates": against those candidacies
+        words = [t for t in objects[0].subtree if not (t.dep_ == "det" and t.i == objects[0].left_edge.i)]
+        label = verb.doc[words[0].i:words[-1].i + 1].text.strip(" ,")
+        return Target(Proposal(slugify(label), label, "Candidacy"), factor * 0.85, flip=True)
     if objects and (reverses or embraces):
         # "urged X to block the deal" rejects the deal; "urged X to accept the deal" supports it
         inner = object_target(objects[0], inner_cue or cue, ctx)
