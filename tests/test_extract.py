@@ -810,3 +810,16 @@ def test_urging_to_abandon_candidates_rejects_their_candidacies(nlp):
     found, _ = positions(nlp, "Headline\n\nThe Daily Courier urged the party's voters to abandon all outsider candidates.\n")
     assert has(found, "Daily Courier", "rejects", "outsider candidates"), found
     assert not any(s == "supports" for _a, s, _p in found), found
+
+
+def test_calling_a_proposal_useless_rejects_it(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Maria Lindqvist called the fishing quota useless. "
+                              "Mayor Ravi Patel called the toll road plan unworkable.\n")
+    assert ("Maria Lindqvist", "rejects", "fishing quota") in found, found
+    assert ("Ravi Patel", "rejects", "toll road plan") in found, found
+
+
+def test_call_with_an_object_before_for_is_not_call_for(nlp):
+    found, _ = positions(nlp, "Headline\n\nGovernor Lena Holm wants a border wall. Former Mexican leader Carlos Ruiz "
+                              "calls Holm's idea for a border wall 'stupid', 'useless.'\n")
+    assert not any(a == "Carlos Ruiz" and s == "supports" for a, s, _p in found), found

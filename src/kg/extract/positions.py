@@ -618,8 +618,12 @@ def _infinitive_after(token: Token) -> Token | None:
 def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str, Target]]:
     lex = ctx.lexicon
     targets: list[tuple[str, Target]] = []
-    # "called for X", "insisted on X", "voted against X"
+    # "called for X", "insisted on X", "voted against X"; not "calls X's idea for Y ..." (a verb whose
+    # cue takes no object has another sense when an object comes before the preposition)
+    early_objects = [c for c in verb.children if c.dep_ == "dobj"] if not cue.object else []
     for prep, target_token in _prep_targets(verb, cue.preps):
+        if any(o.i < target_token.i for o in early_objects):
+            continue
         target = object_target(target_token, cue, ctx, via_prep=True)
         if target is not None:
             targets.append((cue.stance_for(prep), target))
@@ -935,6 +939,13 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 continue
             if cue.subject_is_proposal:
                 head = token.head
+                if token.dep_ == "amod" and token.i > head.i and head.dep_ == "dobj" \
+                        and head.head.lemma_.lower() in _JUDGING_VERBS:
+                    # "called the plan unworkable", the verdict parsed as a modifier after its noun
+                    subject = find_subject(head.head, lex)
+                    if subject is not None:
+                        emit(subject, cue.stance, object_target(head, cue, ctx), lemma, cue.weight, modal)
+                    continue
                 if token.dep_ == "ccomp" and head.pos_ == "VERB" and head.lemma_.lower() in _JUDGING_VERBS:
                     # "X found the proposal unacceptable", parsed as a small clause
                     subject = find_subject(head, lex)

@@ -107,6 +107,8 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
                 continue
             if child.dep_ in _DROP_DEPS or child.dep_ in ("conj",):
                 continue
+            if child.dep_ == "amod" and child.i > token.i and child.lower_ in lexicon.adjectives:
+                continue  # "called the plan unworkable": the verdict, not part of the name
             if child.dep_ in ("amod", "nummod", "advmod") and child.i < token.i and not in_clause and (
                     child.lemma_.lower() in lexicon.qualifiers or child.text.lower() in lexicon.qualifiers
                     or re.match(r"^\d+-(day|week|month|year|hour)s?$", child.text.lower())):
