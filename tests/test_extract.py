@@ -823,3 +823,10 @@ def test_call_with_an_object_before_for_is_not_call_for(nlp):
     found, _ = positions(nlp, "Headline\n\nGovernor Lena Holm wants a border wall. Former Mexican leader Carlos Ruiz "
                               "calls Holm's idea for a border wall 'stupid', 'useless.'\n")
     assert not any(a == "Carlos Ruiz" and s == "supports" for a, s, _p in found), found
+
+
+def test_money_received_is_no_proposal(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Omar Haddad blasted Governor Lena Holm for accepting campaign "
+                              "donations from developers. Lena Holm backed the campaign finance reform.\n")
+    assert not any("donations" in p for _a, _s, p in found), found
+    assert has(found, "Lena Holm", "supports", "campaign finance reform"), found
