@@ -830,3 +830,8 @@ def test_money_received_is_no_proposal(nlp):
                               "donations from developers. Lena Holm backed the campaign finance reform.\n")
     assert not any("donations" in p for _a, _s, p in found), found
     assert has(found, "Lena Holm", "supports", "campaign finance reform"), found
+
+
+def test_label_keeps_where_the_thing_proposed_is(nlp):
+    found, _ = positions(nlp, "Headline\n\nGovernor Lena Holm called for a permanent fence at the northern border.\n")
+    assert has(found, "Lena Holm", "supports", "fence at the northern border"), found
