@@ -835,3 +835,14 @@ def test_money_received_is_no_proposal(nlp):
 def test_label_keeps_where_the_thing_proposed_is(nlp):
     found, _ = positions(nlp, "Headline\n\nGovernor Lena Holm called for a permanent fence at the northern border.\n")
     assert has(found, "Lena Holm", "supports", "fence at the northern border"), found
+
+
+def test_decisions_and_promises_to_act_are_positions(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe IMF welcomed Argentina's decision to scrap currency controls. "
+                              "Germany's decision to block the tariff deal angered Paris.\n")
+    assert has(found, "Argentina", "supports", "scrap currency controls"), found
+    assert has(found, "International Monetary Fund", "supports", "scrap currency controls"), found
+    assert ("Germany", "rejects", "tariff deal") in found, found
+    found, _ = positions(nlp, "Headline\n\nThen came Tomas Berg's decision not to follow through on threats of new "
+                              "tariffs. Lena Holm showed her commitment to conservative principles.\n")
+    assert found == set(), found

@@ -900,6 +900,8 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             if cue.to_clause and not targets:
                 for clause in [c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]:
                     if any(a.text.lower() == "to" for a in clause.children if a.dep_ == "aux"):
+                        if any(c.dep_ == "neg" for c in clause.children):
+                            continue  # "the decision not to follow through on X" is no course of action
                         inner_cue = lex.verbs.get(clause.lemma_.lower())
                         inner_objects = [c for c in clause.children if c.dep_ == "dobj"]
                         if lemma == "refusal" and inner_cue is not None and inner_objects:
