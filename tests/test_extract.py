@@ -846,3 +846,19 @@ def test_decisions_and_promises_to_act_are_positions(nlp):
     found, _ = positions(nlp, "Headline\n\nThen came Tomas Berg's decision not to follow through on threats of new "
                               "tariffs. Lena Holm showed her commitment to conservative principles.\n")
     assert found == set(), found
+
+
+def test_ruling_out_a_course_of_action(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe UK government has ruled out rejoining the EU customs union.\n")
+    assert has(found, "United Kingdom", "rejects", "rejoining the EU customs union"), found
+
+
+def test_label_keeps_the_subject_of_an_embedded_infinitive(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Kremlin rejected any ceasefire that would allow Ukraine to rearm.\n")
+    assert has(found, "Russia", "rejects", "ceasefire that would allow Ukraine to rearm"), found
+
+
+def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
+    found, _ = positions(nlp, "Headline\n\nSweden voted in favour of the resolution, while Hungary voted against it.\n")
+    assert ("Sweden", "supports", "resolution") in found, found
+    assert ("Hungary", "rejects", "resolution") in found, found

@@ -754,7 +754,9 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
     if _is_question(sent):
         return []
     lex = ctx.lexicon
-    found: list[Position] = []
+    # multi-word cues first: "X voted in favour of the resolution, while Y voted against it" needs
+    # the resolution remembered before "it" is read
+    found: list[Position] = _phrase_positions(sent, ctx)
 
     def emit(subject: Token | None, stance: str | None, target: Target | None, cue: str, weight: float,
              factor: float, actors: list[Actor] | None = None, relative: Token | None = None) -> None:
@@ -991,7 +993,6 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 subject = find_subject(token.head, lex)
                 emit(subject, cue.stance, object_target(target_token, cue, ctx, via_prep=True), "against",
                      cue.weight, 1.0)
-    found.extend(_phrase_positions(sent, ctx))
     return found
 
 

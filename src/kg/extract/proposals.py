@@ -105,7 +105,9 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
                     t.dep_ in ("aux", "mark") or (t.dep_ == "nsubj" and t.lower_ in ("that", "which"))))
                 visit(child, depth + 1, True)
                 continue
-            if child.dep_ in _DROP_DEPS or child.dep_ in ("conj",):
+            embedded_subject = in_clause and child.dep_ == "nsubj" and token.dep_ in ("ccomp", "xcomp") \
+                and child.pos_ in ("NOUN", "PROPN")  # "that would allow Ukraine to rearm"
+            if (child.dep_ in _DROP_DEPS or child.dep_ in ("conj",)) and not embedded_subject:
                 continue
             if child.dep_ == "amod" and child.i > token.i and child.lower_ in lexicon.adjectives:
                 continue  # "called the plan unworkable": the verdict, not part of the name
@@ -142,6 +144,11 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
                              (g.dep_ != "punct" or g.text in _QUOTES | {"-", ","}) for g in gap)
             # "a bill last month that would end X": a time phrase the parser hung on the verb
             bridgeable = bridgeable or all(g.ent_type_ in ("DATE", "TIME") for g in gap)
+            # "a ceasefire that would allow Ukraine to rearm": the "to" of an infinitive inside
+            to_gap = all(g.dep_ == "aux" and g.lower_ == "to" and g.head in keep for g in gap)
+            if to_gap:
+                contiguous.extend(gap)
+            bridgeable = bridgeable or to_gap
             if not bridgeable:
                 if token.i > head.i:
                     break
