@@ -850,7 +850,7 @@ def test_decisions_and_promises_to_act_are_positions(nlp):
 
 def test_ruling_out_a_course_of_action(nlp):
     found, _ = positions(nlp, "Headline\n\nThe UK government has ruled out rejoining the EU customs union.\n")
-    assert has(found, "United Kingdom", "rejects", "rejoining the EU customs union"), found
+    assert has(found, "United Kingdom", "rejects", "EU customs union"), found
 
 
 def test_label_keeps_the_subject_of_an_embedded_infinitive(nlp):
@@ -862,3 +862,35 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     found, _ = positions(nlp, "Headline\n\nSweden voted in favour of the resolution, while Hungary voted against it.\n")
     assert ("Sweden", "supports", "resolution") in found, found
     assert ("Hungary", "rejects", "resolution") in found, found
+
+
+@pytest.mark.parametrize("sentence, actor, stance, proposal", [
+    # verdict nouns on a judged proposal
+    ("Senator Maya Torres called the pension bill \"a betrayal of workers\".", "Maya Torres", "rejects", "pension bill"),
+    ("The Pacific Growers Union described the trade deal as a disaster for farmers.", "Pacific Growers Union", "rejects", "trade deal"),
+    ("Minister Ole Vik branded the carbon tax a farce.", "Ole Vik", "rejects", "carbon tax"),
+    # a court or panel ruling is something to welcome or reject
+    ("Trade envoy Rosa Lind welcomed the ruling on Monday.", "Rosa Lind", "supports", "ruling"),
+    # a negotiated compromise is an agreement
+    ("Chile and Peru said they backed the compromise.", "Peru", "supports", "compromise"),
+    # rejoining a treaty, and refusing to
+    ("Iran will not rejoin the nuclear treaty, its foreign minister said.", "Iran", "rejects", "nuclear treaty"),
+    # urging someone to drop or shelve a plan rejects it
+    ("Greenpeace urged the government to shelve the mining permit scheme.", "Greenpeace", "rejects", "mining permit scheme"),
+    # throwing one's weight behind a person backs their candidacy
+    ("The Harbor Nurses Association threw its weight behind Dana Kim.", "Harbor Nurses Association", "supports", "candidacy of Dana Kim"),
+])
+def test_general_news_cues(nlp, sentence, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + sentence)
+    assert has(found, actor, stance, proposal), found
+
+
+def test_verdict_noun_needs_a_proposal(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Maya Torres called the rally a joke.\n")
+    assert not found
+
+
+def test_this_goal_refers_back(nlp):
+    found, _ = positions(nlp, "Headline\n\nRich nations proposed a climate finance deal worth $200 billion a year.\n\n"
+                              "\"We cannot accept this goal,\" Kenyan envoy Amos Otieno said.\n")
+    assert has(found, "Amos Otieno", "rejects", "climate finance deal"), found

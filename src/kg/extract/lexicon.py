@@ -83,6 +83,8 @@ class Lexicon:
     belief_verbs: frozenset = frozenset()  # "analysts believe X will veto Y": a guess, not X's position
     hostile_speakers: frozenset = frozenset()  # "critics say X backs Y": an allegation
     from_complements: frozenset = frozenset()  # "withdrawal from X": X is no source of the call
+    verdict_nouns: frozenset = frozenset()  # "called the offer a joke": a verdict that rejects the thing judged
+    verdict_verbs: frozenset = frozenset()  # the verbs that pass such a verdict ("call", "describe ... as")
 
 
 def _cue(lemma: str, pos: str, spec: dict, source: str) -> Cue:
@@ -176,6 +178,8 @@ def load_lexicon() -> Lexicon:
         withdrawing_verbs=frozenset(light.get("withdrawing", ())),
         deliberating_verbs=frozenset(control.get("deliberate", ())),
         word_nouns=_word_list("word_nouns.txt"), vague_heads=_word_list("vague_heads.txt"),
+        verdict_nouns=frozenset(data.get("verdicts", {}).get("nouns", ())),
+        verdict_verbs=frozenset(data.get("verdicts", {}).get("verbs", ())),
     )
 
 

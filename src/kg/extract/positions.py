@@ -32,6 +32,9 @@ _PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 _CANDIDATE_NOUNS = {"candidate", "nominee", "incumbent", "contender", "frontrunner", "front-runner"}
 # verbs that judge their object by an adjective: "found the plan unacceptable"
 _JUDGING_VERBS = {"find", "consider", "deem", "call", "judge", "declare", "think"}
+# a verdict noun is no cue of its own in cues.toml: it rejects, typed things only ("called the
+# rally a joke" is about no proposal)
+_VERDICT_CUE = Cue(lemma="verdict", pos="noun", stance="rejects", weight=0.7, object=True, object_types_only=True)
 # auxiliaries that make a that-clause after "demand", "call", "insistence" a course of action
 _DEONTIC_AUX = {"should", "must", "shall", "would", "will", "need", "ought"}
 
@@ -698,7 +701,9 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
                     targets.append((cue.stance, target))
     if cue.xcomp and not targets:
         for x in xcomps:
-            if x.lemma_.lower() in lex.verbs or x.lemma_.lower() in lex.deliberating_verbs:
+            inner_cue = lex.verbs.get(x.lemma_.lower())
+            if (inner_cue is not None and not _rejected_course(x, cue, inner_cue)) \
+                    or x.lemma_.lower() in lex.deliberating_verbs:
                 continue  # the inner cue reports its own position ("vowed to veto it"), or none
             # "willing to engage in talks": the complement's own object names the proposal
             inner = list(_prep_targets(x, ("in", "on", "to", "for")))
@@ -713,6 +718,13 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
             if target is not None:
                 targets.append((cue.stance, target))
     return targets
+
+
+def _rejected_course(inner: Token, outer_cue: Cue, inner_cue: Cue) -> bool:
+    """A supporting cue in the gerund of a rejecting one ("ruled out rejoining X") names the course
+    of action rejected rather than a position of its own."""
+    return (inner.tag_ == "VBG" and inner.dep_ in ("dobj", "xcomp", "pcomp")
+            and outer_cue.stance == "rejects" and inner_cue.stance == "supports")
 
 
 def _that_clauses(noun: Token) -> list[Token]:
@@ -796,6 +808,9 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 continue
             if not cue.particle and particles and lemma in ("call", "back", "block", "rule", "sign", "push", "stand"):
                 continue  # "call off", "back down", "push back": other verbs
+            outer = lex.verbs.get(token.head.lemma_.lower())
+            if outer is not None and _rejected_course(token, outer, cue):
+                continue  # "ruled out rejoining X": the outer cue rejects the whole course of action
             modal = _modal_factor(token, ctx)
             if modal is None:
                 continue
@@ -985,6 +1000,15 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             for stance, target in targets:
                 emit(subject, _negate(stance) if negated else stance, target, lemma, cue.weight, modal)
             continue
+        # ---- verdict nouns: "called the offer a joke", "described the draft as a betrayal" ----
+        if pos == "NOUN" and lemma in lex.verdict_nouns:
+            judge, judged = _verdict_frame(token, lex)
+            if judge is not None and judged is not None and not any(c.dep_ == "neg" for c in judge.children):
+                modal = _modal_factor(judge, ctx)
+                if modal is not None:
+                    emit(find_subject(judge, lex), "rejects", object_target(judged, _VERDICT_CUE, ctx), lemma,
+                         _VERDICT_CUE.weight, modal)
+            continue
         # ---- "X is against Y" ------------------------------------------------
         if lemma == "against" and token.dep_ == "prep" and token.head.lemma_ == "be":
             cue = lex.adjectives.get("against")
@@ -994,6 +1018,23 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 emit(subject, cue.stance, object_target(target_token, cue, ctx, via_prep=True), "against",
                      cue.weight, 1.0)
     return found
+
+
+def _verdict_frame(noun: Token, lex: Lexicon) -> tuple[Token | None, Token | None]:
+    """(judging verb, thing judged) when NOUN is a verdict on a verb's object: "called the offer
+    a joke" (an apposition or predicate of the object), "described the draft as a betrayal"."""
+    head = noun.head
+    if noun.dep_ in ("appos", "dobj", "attr") and head.dep_ == "dobj" and head.i < noun.i \
+            and head.head.lemma_.lower() in lex.verdict_verbs:
+        return head.head, head
+    if noun.dep_ == "pobj" and head.lower_ == "as":
+        head = head.head
+    elif noun.dep_ not in ("oprd", "attr", "dobj"):
+        return None, None
+    if head.pos_ != "VERB" or head.lemma_.lower() not in lex.verdict_verbs:
+        return None, None
+    objects = [c for c in head.children if c.dep_ == "dobj" and c != noun and c.i < noun.i]
+    return (head, objects[0]) if objects else (None, None)
 
 
 def _phrase_positions(sent: Span, ctx: SentenceContext) -> list[Position]:
