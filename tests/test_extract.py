@@ -894,3 +894,14 @@ def test_this_goal_refers_back(nlp):
     found, _ = positions(nlp, "Headline\n\nRich nations proposed a climate finance deal worth $200 billion a year.\n\n"
                               "\"We cannot accept this goal,\" Kenyan envoy Amos Otieno said.\n")
     assert has(found, "Amos Otieno", "rejects", "climate finance deal"), found
+
+
+def test_party_names_that_contain_a_demonym(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Social Democrats and the Greens endorsed the rent cap initiative.\n\n"
+                              "Liberal Democrat MPs voted against the surveillance bill.\n\n"
+                              "House Republicans opposed the water bill.\n")
+    assert has(found, "Social Democrats", "supports", "rent cap"), found
+    assert has(found, "Greens", "supports", "rent cap"), found
+    assert ("Liberal Democrats", "rejects", "surveillance bill") in found, found
+    assert ("Republican Party", "rejects", "water bill") in found, found
+    assert not any(a == "Democratic Party" for a, _s, _p in found), found

@@ -218,6 +218,9 @@ class ActorResolver:
         words = name.split()
         # demonym + collective noun: "Ukrainian officials", "the Russian side"
         if words[-1].lower() in gazetteer.collective_nouns():
+            whole = gazetteer.lookup_name(" ".join(words[:-1])) if len(words) > 2 else None
+            if whole is not None:  # "Liberal Democrat MPs": the party, not the demonym "Democrat"
+                return _with_alias(_entry_actor(whole), text)
             for word in words[:-1]:
                 state = gazetteer.lookup_demonym(word)
                 if state is not None:
@@ -253,7 +256,13 @@ class ActorResolver:
         if label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             if label == "NORP":
                 # "Senate Republicans": the entity itself when the whole phrase is no demonym
+                bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+                if len(bare.split()) > 1 and _party_like(bare) and gazetteer.lookup_demonym(bare) is None \
+                        and not any(gazetteer.lookup_name(w) for w in bare.split()[:-1]):  # not "Senate Republicans"
+                    return _organisation(bare)  # "Social Democrats" is not the US "Democrats"
                 state = gazetteer.lookup_demonym(name) or (gazetteer.lookup_demonym(_clean(core)) if core else None)
+                if state is None and core and _party_like(_clean(core)):
+                    return _organisation(_clean(core))  # "the Greens", "the Social Democrats": a party
                 return _with_alias(_entry_actor(state), text) if state else None
             if not _looks_like_name(words):
                 return None
@@ -264,6 +273,16 @@ class ActorResolver:
             # "the Freedom Action PAC": a capitalised name ending in an organisation word the parser missed
             return _organisation(name)
         return None
+
+
+_PARTY_PLURALS = {"greens", "democrats", "socialists", "conservatives", "liberals", "republicans", "nationalists",
+                  "communists", "progressives", "unionists", "centrists"}
+
+
+def _party_like(name: str) -> bool:
+    """A capitalised plural that names a party's members as a body: "the Greens", "Social Democrats"."""
+    words = name.split()
+    return bool(words) and _looks_like_name(words) and words[-1].lower() in _PARTY_PLURALS
 
 
 def _names_directly(text: str, actor: Actor) -> bool:
