@@ -463,7 +463,9 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
                      and c.left_edge.i == end and c.left_edge.lower_ == "to"]
     if lemma in lex.anaphora and has_det and not complement and not to_clause and "poss" not in children \
             and not children & {"compound", "nmod"}:  # "the peace plan" names its own proposal
-        last = ctx.memory.last(ctx.sentence_index)
+        # "the package" is the last "package of sanctions" named, however far back and whatever was
+        # said of it then, before the last proposal of any kind
+        last = ctx.memory.by_head(lemma) or ctx.memory.last(ctx.sentence_index)
         if last is not None:
             return Target(last, 0.85)
         if all(c.dep_ in ("det", "punct", "advmod") or (c.dep_ == "acl" and any(a.dep_ == "agent" for a in c.children))
@@ -669,6 +671,10 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
                     targets.append((cue.stance, target))
     if cue.object:
         for obj in objects:
+            if obj.left_edge.lower_ == "that" and obj.left_edge.dep_ == "mark" and not cue.clause:
+                # "agreed that the agency has limited power to ...": a that-clause misparsed as an object,
+                # and this cue takes no clause ("proposed that a coalition impose X" does)
+                continue
             for node in [obj, *obj.conjuncts]:
                 target = object_target(node, cue, ctx)
                 if target is not None:
@@ -761,6 +767,26 @@ def _governing_subject(token: Token, ctx: SentenceContext) -> Token | None:
     return None
 
 
+_MENTION_CUE = Cue("mention", "noun", "supports")
+
+
+def _introduce_proposals(sent: Span, ctx: SentenceContext) -> None:
+    """Remember the proposals that fuller noun phrases name ("a union-backed initiative to add a
+    pension payment", "a package of sanctions", "X's call for a truce"), for a later "the
+    initiative", "the package", "this call"."""
+    lex = ctx.lexicon
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or lemma not in lex.anaphora | lex.containers:
+            continue
+        if any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in token.children) and not any(
+                c.dep_ in ("prep", "acl", "relcl", "poss", "compound", "nmod", "amod") for c in token.children):
+            continue  # "the package" itself refers back
+        target = object_target(token, _MENTION_CUE, ctx)
+        if target is not None and not target.flip and target.proposal.label.lower() not in (lemma, token.lower_):
+            ctx.memory.introduce(lemma, target.proposal)
+
+
 def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
     """Every position the sentence reports, before deduplication."""
     if _is_question(sent):
@@ -769,6 +795,7 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
     # multi-word cues first: "X voted in favour of the resolution, while Y voted against it" needs
     # the resolution remembered before "it" is read
     found: list[Position] = _phrase_positions(sent, ctx)
+    _introduce_proposals(sent, ctx)
 
     def emit(subject: Token | None, stance: str | None, target: Target | None, cue: str, weight: float,
              factor: float, actors: list[Actor] | None = None, relative: Token | None = None) -> None:

@@ -44,8 +44,18 @@ class ProposalMemory:
     seen: list[tuple[Proposal, int]] = field(default_factory=list)  # (proposal, sentence index)
     reach: int = 3  # "the plan" refers to a proposal at most this many sentences back
 
+    named: dict = field(default_factory=dict)  # head lemma -> proposal introduced by a fuller noun phrase
+
     def remember(self, proposal: Proposal, sentence: int = 0) -> None:
         self.seen.append((proposal, sentence))
+
+    def introduce(self, head_lemma: str, proposal: Proposal) -> None:
+        """A proposal introduced by a fuller noun phrase ("an initiative to add a pension payment"),
+        whatever the sentence says about it: a later "the initiative" means it."""
+        self.named[head_lemma] = proposal
+
+    def by_head(self, head_lemma: str) -> Proposal | None:
+        return self.named.get(head_lemma)
 
     def last(self, sentence: int | None = None) -> Proposal | None:
         """The most recent proposal, preferring one of a known type ("the move" after "sanctions

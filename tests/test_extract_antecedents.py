@@ -1,0 +1,37 @@
+"""Proposals introduced in passing and referred back to later; sentences written for these tests."""
+
+from __future__ import annotations
+
+from test_extract import has, positions
+
+
+def test_definite_noun_refers_to_the_fuller_mention_further_back(nlp):
+    text = ("Headline\n\nVoters in Norway will go to the polls in May on an initiative to cap rents in large cities. "
+            "Turnout is expected to be low. The campaign has been quiet. Polls show a close race. "
+            "Housing costs rose sharply last year. The Centre Party has endorsed the initiative.")
+    found, _ = positions(nlp, text)
+    assert has(found, "Centre Party", "supports", "cap rents"), found
+
+
+def test_same_head_beats_a_nearer_proposal_of_another_kind(nlp):
+    text = ("Headline\n\nJapan announced a package of tariffs on Chinese steel on Monday. "
+            "Seoul said it would not back a separate export ban. Beijing condemned the package as protectionist.")
+    found, _ = positions(nlp, text)
+    assert has(found, "China", "rejects", "tariffs"), found
+    assert not has(found, "China", "rejects", "export ban"), found
+
+
+def test_agree_with_a_proposal_as_object(nlp):
+    found, _ = positions(nlp, "Headline\n\nCanada agreed a new package of sanctions against Belarus on Thursday.")
+    assert has(found, "Canada", "supports", "sanctions"), found
+
+
+def test_agree_with_something_no_proposal_gives_nothing(nlp):
+    found, _ = positions(nlp, "Headline\n\nOttawa agreed the agenda for the meeting on Thursday.")
+    assert not found, found
+
+
+def test_agreeing_that_something_holds_is_no_proposal(nlp):
+    found, _ = positions(nlp, "Headline\n\nAnna Berg, a former tax official, agreed that the ministry has "
+                              "limited power to stop corporate tax evasion.")
+    assert not found, found
