@@ -27,6 +27,8 @@ _CONTAINER_PREPS = ("for", "of", "to", "on")
 _QUANTIFIERS = {"lot", "lots", "many", "some", "most", "few", "majority", "minority", "number", "millions",
                "thousands", "hundreds", "half", "percent", "share", "plenty", "dozens", "none", "all"}
 _ANAPHORIC_DETS = {"this", "that", "the", "these", "those", "such"}
+_OWN_GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "country"}
+_OWN_GOVERNMENT_DETS = {"the", "his", "her", "our", "my"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 # people whose abandonment is a position on their candidacies
 _CANDIDATE_NOUNS = {"candidate", "nominee", "incumbent", "contender", "frontrunner", "front-runner"}
@@ -142,6 +144,15 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
         if speaker is not None and speaker != token:
             return None, True  # reported speech of someone unnamed ("voters said they ...")
         return ctx.resolver.resolve_pronoun(token.text, ctx.position_of(token), paragraph_start=ctx.offset), True
+    if token.lemma_.lower() in _OWN_GOVERNMENT_NOUNS and token.dep_ in ("nsubj", "nsubjpass") and depth < 2 \
+            and all(c.dep_ in ("det", "poss") and c.lower_ in _OWN_GOVERNMENT_DETS for c in token.children):
+        # "the minister said her government would not back X", "X said the government would oppose
+        # it": the official speaks for it (the state itself is too often unnamed or ambiguous)
+        speaker = _speech_subject(token, ctx)
+        if speaker is not None and speaker != token and speaker.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            actor, _ = resolve_actor_token(speaker, ctx, depth + 1)
+            if actor is not None and actor.kind == "person":
+                return actor, True
     if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return resolve_actor_token(token.head.head, ctx, depth + 1)
     if not token.ent_type_ and depth < 2:
