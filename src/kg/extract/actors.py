@@ -272,6 +272,12 @@ class ActorResolver:
         if label is None and len(words) > 1 and _looks_like_name(words) and words[-1].lower() in organisation_heads():
             # "the Freedom Action PAC": a capitalised name ending in an organisation word the parser missed
             return _organisation(name)
+        bare = words[1:] if words[0].lower() == "the" else words
+        if label in (None, "ORG") and len(bare) == 2 and bare[1] in ("union", "federation", "association") \
+                and _looks_like_name(bare[:1]) and gazetteer.lookup_name(bare[0]) is None \
+                and gazetteer.lookup_demonym(bare[0]) is None:
+            # "the Unite union", "the Verdi union": a named union with a lowercase head
+            return _organisation(bare[0])
         return None
 
 

@@ -15,7 +15,8 @@ from typing import Callable, Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import (GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS,
-                               SPEAKER_PRONOUNS, ActorResolver, entity_of, mention_span, owned_by_state)
+                               SPEAKER_PRONOUNS, ActorResolver, entity_of, mention_span, organisation_heads,
+                               owned_by_state)
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.proposals import ProposalMemory, clause_proposal, noun_proposal, with_proposer
 from kg.iris import slugify
@@ -144,6 +145,11 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
         if speaker is not None and speaker != token:
             return None, True  # reported speech of someone unnamed ("voters said they ...")
         return ctx.resolver.resolve_pronoun(token.text, ctx.position_of(token), paragraph_start=ctx.offset), True
+    if token.lower_ == "members" and depth < 2 and not any(c.dep_ in ("det", "amod", "nummod") for c in token.children):
+        # "Members of the Unite union voted to ...": the membership acting as a body is the union
+        body = next((_pobj(c) for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if body is not None and (body.ent_type_ in ("ORG",) or body.lemma_.lower() in organisation_heads()):
+            return resolve_actor_token(body, ctx, depth + 1)
     if token.lemma_.lower() in _OWN_GOVERNMENT_NOUNS and token.dep_ in ("nsubj", "nsubjpass") and depth < 2 \
             and all(c.dep_ in ("det", "poss") and c.lower_ in _OWN_GOVERNMENT_DETS for c in token.children):
         # "the minister said her government would not back X", "X said the government would oppose
