@@ -217,6 +217,12 @@ def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = 
         if speaker is not None and speaker.conjuncts and speaker.lower_ not in _PLURAL_PRONOUNS | PERSON_PRONOUNS:
             nodes = [speaker, *speaker.conjuncts]
             coref_any = True
+    expanded = []
+    for node in nodes:
+        # "several groups, including Amnesty and Oxfam, urged ...": the named members of the group act
+        included = [t for _p, t in _prep_targets(node, ("including",))] if node.tag_ == "NNS" else []
+        expanded.extend(included or [node])
+    nodes = expanded
     for node in nodes:
         if node.pos_ in ("VERB", "AUX") and not (node.tag_ == "MD" and node.text[:1].isupper()):
             continue  # (a capitalised "modal" found as the subject is a name: "Will urged ...")
@@ -478,6 +484,17 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         end = max(t.i for t in token.subtree) + 1
         to_clause = [c for c in token.head.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
                      and c.left_edge.i == end and c.left_edge.lower_ == "to"]
+    before = token.doc[token.left_edge.i - 2] if token.left_edge.i >= 2 else None
+    if lemma in lex.anaphora and token.dep_ == "appos" and not has_det and not complement and not to_clause \
+            and before is not None and token.doc[token.left_edge.i - 1].text == "," and before.pos_ == "NOUN" \
+            and before.lemma_.lower() not in lex.anaphora:
+        # "vowed to cut the levy, a plan the union opposes": the noun sums up the phrase just before
+        # it (the parser often hangs it on the subject instead)
+        verb = before.head
+        if before.dep_ == "dobj" and verb.pos_ == "VERB" and verb.dep_ in ("xcomp", "ccomp") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+            return clause_target(verb, cue, ctx, False, 0.85)
+        return object_target(before, cue, ctx, via_prep)
     if lemma in lex.anaphora and has_det and not complement and not to_clause and "poss" not in children \
             and not children & {"compound", "nmod"}:  # "the peace plan" names its own proposal
         # "the package" is the last "package of sanctions" named, however far back and whatever was
@@ -514,6 +531,10 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         if lemma in ("refusal",):
             return None
         return inner
+    if cue.person_object == "candidacy" and token.pos_ == "NOUN" and not token.ent_type_:
+        named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is not None:
+            return object_target(named, cue, ctx, via_prep)  # "endorsed the party's nominee, Jane Roe"
     known_person = token.pos_ == "PROPN" and ctx.resolver.knows_person(token.text)
     if token.ent_type_ == "PERSON" or known_person or (token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and not lex.qualifiers & {lemma}):
         if cue.person_object == "candidacy" and (token.ent_type_ == "PERSON" or known_person):
@@ -686,6 +707,14 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
                 target = clause_target(clause, cue, ctx, False, 0.9)
                 if target is not None:
                     targets.append((cue.stance, target))
+    if cue.object and not objects and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") or c.lower_ in RELATIVE_PRONOUNS
+                        for c in verb.children) \
+            and any(c.dep_ == "nsubj" for c in verb.children):
+        # "a measure the senator opposes": a relative clause without a pronoun, its object the noun
+        target = object_target(verb.head, cue, ctx)
+        if target is not None:
+            targets.append((cue.stance, target))
     if cue.object:
         for obj in objects:
             if obj.left_edge.lower_ == "that" and obj.left_edge.dep_ == "mark" and not cue.clause:
@@ -1053,14 +1082,19 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                     emit(find_subject(judge, lex), "rejects", object_target(judged, _VERDICT_CUE, ctx), lemma,
                          _VERDICT_CUE.weight, modal)
             continue
-        # ---- "X is against Y" ------------------------------------------------
-        if lemma == "against" and token.dep_ == "prep" and token.head.lemma_ == "be":
-            cue = lex.adjectives.get("against")
+        # ---- "X is against Y", "X was fully behind Y" --------------------------
+        if pos == "ADP" and token.dep_ == "prep" and token.head.lemma_ == "be":
+            cue = lex.adjectives.get(lemma)
             target_token = _pobj(token)
-            if cue is not None and target_token is not None:
-                subject = find_subject(token.head, lex)
-                emit(subject, cue.stance, object_target(target_token, cue, ctx, via_prep=True), "against",
-                     cue.weight, 1.0)
+            if cue is not None and cue.copula_prep and target_token is not None:
+                target = object_target(target_token, cue, ctx, via_prep=True)
+                if target is not None and cue.stance == "supports" and target.proposal.proposal_type == "Policy" \
+                        and not any(c.dep_ == "advmod" for c in token.children):
+                    target = None  # "who was behind the attack" is authorship; "fully behind X" is support
+                modal = _modal_factor(token.head, ctx)
+                stance, factor = _polarity(token.head, cue.stance, ctx)
+                if modal is not None:
+                    emit(find_subject(token.head, lex), stance, target, lemma, cue.weight, factor * modal)
     return found
 
 

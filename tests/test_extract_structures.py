@@ -1,0 +1,41 @@
+"""Constructions common in news that name the stance or the actor indirectly (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from test_extract import has, positions
+
+
+def test_copula_behind_with_adverb_supports(nlp):
+    found, _ = positions(nlp, "Senator Ann Price is squarely behind the tobacco tax bill, her office said.")
+    assert has(found, "Ann Price", "supports", "tobacco tax bill")
+
+
+def test_copula_behind_bare_untyped_thing_is_no_support(nlp):
+    found, _ = positions(nlp, "Police said a local gang was behind the robbery.")
+    assert not any(s == "supports" for _a, s, _p in found)
+
+
+def test_copula_against_negated_is_no_rejection(nlp):
+    found, _ = positions(nlp, "The Nordic Council is not against the fishing treaty.")
+    assert not has(found, "Nordic Council", "rejects", "fishing treaty")
+
+
+def test_relative_clause_without_pronoun(nlp):
+    found, _ = positions(nlp, "Greenpeace campaigned against the pipeline levy, a measure Shell opposes strongly.")
+    assert has(found, "Shell", "rejects", "levy")
+
+
+def test_summarising_appositive_takes_the_course_of_action(nlp):
+    found, _ = positions(nlp, "Mayor Olga Ferris has vowed to close the coal plant, a plan Councillor Ben Ortega rejects.")
+    assert has(found, "Ben Ortega", "rejects", "coal plant")
+
+
+def test_including_list_names_the_actors(nlp):
+    found, _ = positions(nlp, "Several charities, including Oxfam and Amnesty International, urged the G20 to adopt a debt moratorium.")
+    assert has(found, "Oxfam", "supports", "debt moratorium")
+    assert has(found, "Amnesty International", "supports", "debt moratorium")
+
+
+def test_apposition_names_the_endorsed_person(nlp):
+    found, _ = positions(nlp, "The Ohio Education Association endorsed the governor's main challenger, state senator Maria Okafor, on Monday.")
+    assert has(found, "Ohio Education Association", "supports", "candidacy of Maria Okafor")
