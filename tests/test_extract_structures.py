@@ -39,3 +39,21 @@ def test_including_list_names_the_actors(nlp):
 def test_apposition_names_the_endorsed_person(nlp):
     found, _ = positions(nlp, "The Ohio Education Association endorsed the governor's main challenger, state senator Maria Okafor, on Monday.")
     assert has(found, "Ohio Education Association", "supports", "candidacy of Maria Okafor")
+
+
+def test_it_refers_to_the_one_typed_proposal_of_the_sentence_before(nlp):
+    found, _ = positions(nlp, "Premier Hana Sato backs the fishing quota bill. "
+                              "The Liberal Democrats voted against it.")
+    assert has(found, "Liberal Democrats", "rejects", "fishing quota bill")
+
+
+def test_it_stays_open_when_the_sentence_before_names_no_proposal(nlp):
+    found, _ = positions(nlp, "Premier Hana Sato visited the flooded town on Monday. "
+                              "The Liberal Democrats voted against it.")
+    assert not any(a == "Liberal Democrats" for a, _s, _p in found)
+
+
+def test_it_prefers_a_noun_of_its_own_sentence(nlp):
+    found, _ = positions(nlp, "Premier Hana Sato backs the fishing quota bill. "
+                              "The Greens studied the harbour report and voted against it.")
+    assert not has(found, "Greens", "rejects", "fishing quota bill")

@@ -468,6 +468,14 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
             same = [p for p, at in ctx.memory.seen if at == ctx.sentence_index]
             if same:
                 return Target(same[-1], 0.8)
+            # "The cabinet backs the bill. The opposition voted against it.": the one proposal of a
+            # known type in the sentence just before (several, or an untyped one, leave "it" open)
+            before = {p.key: p for p, at in ctx.memory.seen
+                      if at == ctx.sentence_index - 1 and p.proposal_type != "Policy"}
+            rivals = [t for t in token.sent if t.i < token.i and t.pos_ in ("NOUN", "PROPN")
+                      and t.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "appos")]
+            if len(before) == 1 and not rivals:  # "consider the draft ... and send it": the nearer noun
+                return Target(next(iter(before.values())), 0.75)
         return None  # a bare "it" or "this" is too often an event, not the last proposal
     if token.pos_ == "VERB" and lemma in lex.deliberating_verbs:
         return None  # "open to reviewing the deal" weighs it without taking a side
