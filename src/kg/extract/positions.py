@@ -232,7 +232,33 @@ def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = 
         if actor is not None and actor.key not in {a.key for a in actors}:
             actors.append(actor)
             coref_any = coref_any or coref
+    if len(actors) == 1 and len(nodes) == 1 and actors[0].kind in ("state", "organisation"):
+        official = _official_speaking_for(token, actors[0], ctx)
+        if official is not None and official.key != actors[0].key:
+            actors.append(official)
     return actors, coref_any
+
+
+def _official_speaking_for(token: Token, body: Actor, ctx: SentenceContext) -> Actor | None:
+    """The named official whose reported speech gives BODY's position ("Canada will not sign X,
+    Trade Minister Y said"; "EU commissioner Y said Brussels backs X"): the position is theirs too."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or _inside_quote(token, token.sent):
+        return None
+    speaker = _speech_subject(token, ctx)
+    if speaker is None or speaker == token or speaker.ent_type_ != "PERSON":
+        return None
+    person, _ = resolve_actor_token(speaker, ctx, 1)
+    if person is None or person.kind != "person" or not person.role:
+        return None
+    role = person.role.lower()
+    words = ctx.lexicon.official_role_words
+    if role not in words and not any(w in words for w in role.split()):
+        return None
+    if person.affiliation is not None and person.affiliation.key != body.key:
+        return None  # "French Foreign Minister Y said Iran will not sign X": not France's position
+    if person.affiliation is None and body.kind != "state":
+        return None  # an unaffiliated official speaks for a body only when the text ties them to it
+    return person
 
 
 def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
