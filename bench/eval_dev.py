@@ -6,6 +6,8 @@ Sets:
                  third-party texts, read in place from the sibling ../shared folder, never copied)
   composed       gold and articles bench/dev/composed/ (ten wire-style articles the team wrote on other
                  topics, with invented names, annotated by hand before the extractor was run on them)
+  held-out       gold and articles bench/dev/held-out/ (ten more wire-style articles on new topics, gold
+                 written before the extractor ran; it only measures: never tune rules on it)
 
     python bench/eval_dev.py [--shared DIR] [--set NAME ...] [--json OUT.json] [--errors]
 
@@ -29,8 +31,9 @@ def dev_sets(shared: Path) -> list[tuple[str, Path, Path]]:
     """(name, gold folder, articles folder) of every development set."""
     polnear = shared / "dev" / "polnear-train"
     composed = REPO / "bench" / "dev" / "composed"
+    held = REPO / "bench" / "dev" / "held-out"
     return [("seeds", shared / "gold", REPO / "seeds"), ("polnear-train", polnear, polnear),
-            ("composed", composed, composed)]
+            ("composed", composed, composed), ("held-out", held, held)]
 
 
 def _fmt(value: float | None) -> str:
@@ -42,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
                         help="the shared folder holding gold/ and dev/ (default: ../shared)")
     parser.add_argument("--set", dest="sets", action="append", default=None,
-                        help="evaluate only this set (repeatable): seeds, polnear-train, composed")
+                        help="evaluate only this set (repeatable): seeds, polnear-train, composed, held-out")
     parser.add_argument("--json", dest="json_out", type=Path, default=None, help="also write a JSON summary here")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: kg's default)")
     parser.add_argument("--min-confidence", type=float, default=0.0)
@@ -50,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if not args.shared.is_dir():
-        print(f"eval_dev: {args.shared} not found: only the composed set, which lives in the project, is evaluated")
+        print(f"eval_dev: {args.shared} not found: only the composed and held-out sets, which live in the project, "
+              "are evaluated")
 
     from kg.errors import KgError
     from kg.evaluate import evaluate, report_text
