@@ -57,3 +57,13 @@ def test_it_prefers_a_noun_of_its_own_sentence(nlp):
     found, _ = positions(nlp, "Premier Hana Sato backs the fishing quota bill. "
                               "The Greens studied the harbour report and voted against it.")
     assert not has(found, "Greens", "rejects", "fishing quota bill")
+
+
+def test_free_relative_with_naming_verb_is_the_object(nlp):
+    found, _ = positions(nlp, "Mexico has long opposed what it calls punitive import quotas.")
+    assert has(found, "Mexico", "rejects", "import quotas")
+
+
+def test_free_relative_described_as_is_the_object(nlp):
+    found, _ = positions(nlp, "The Teamsters rejected what they described as a land grab tax.")
+    assert has(found, "Teamsters", "rejects", "land grab tax")

@@ -82,6 +82,7 @@ class Lexicon:
     vague_heads: frozenset = frozenset()  # "immediate action": a proposal only with a complement
     belief_verbs: frozenset = frozenset()  # "analysts believe X will veto Y": a guess, not X's position
     hostile_speakers: frozenset = frozenset()  # "critics say X backs Y": an allegation
+    naming_verbs: frozenset = frozenset()  # "opposed what it calls X": X is the object
     official_role_words: frozenset = frozenset()  # "X will veto Y, Foreign Minister Z said": Z speaks for X
     from_complements: frozenset = frozenset()  # "withdrawal from X": X is no source of the call
     verdict_nouns: frozenset = frozenset()  # "called the offer a joke": a verdict that rejects the thing judged
@@ -167,6 +168,7 @@ def load_lexicon() -> Lexicon:
         belief_verbs=frozenset(modal.get("belief_verbs", ())),
         hostile_speakers=frozenset(modal.get("hostile_speakers", ())),
         official_role_words=frozenset(modal.get("official_role_words", ())),
+        naming_verbs=frozenset(data.get("free_relatives", {}).get("naming_verbs", ())),
         from_complements=frozenset(data.get("from_complements", {}).get("nouns", ())),
         qualifiers=_word_list("qualifiers.txt"), anaphora=_word_list("anaphora.txt"),
         containers=_word_list("containers.txt"), people=_word_list("people.txt"),

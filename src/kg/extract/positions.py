@@ -749,6 +749,8 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
         target = object_target(verb.head, cue, ctx)
         if target is not None:
             targets.append((cue.stance, target))
+    if cue.object and not objects:
+        objects = _free_relative_names(verb, lex)
     if cue.object:
         for obj in objects:
             if obj.left_edge.lower_ == "that" and obj.left_edge.dep_ == "mark" and not cue.clause:
@@ -804,6 +806,19 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
             if target is not None:
                 targets.append((cue.stance, target))
     return targets
+
+
+def _free_relative_names(verb: Token, lex: Lexicon) -> list[Token]:
+    """"opposed what it calls unilateral tariffs": the noun the free relative names, as VERB's object."""
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and clause.lemma_.lower() in lex.naming_verbs \
+                and any(c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children):
+            named = [c for c in clause.children if c.dep_ in ("oprd", "attr", "dobj") and c.lower_ != "what"
+                     and c.pos_ in ("NOUN", "PROPN")]
+            if not named:  # "what she described as a land grab"
+                named = [t for _p, t in _prep_targets(clause, ("as",))]
+            return named[:1]
+    return []
 
 
 def _rejected_course(inner: Token, outer_cue: Cue, inner_cue: Cue) -> bool:
