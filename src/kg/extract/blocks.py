@@ -2,7 +2,9 @@
 
 News text carries noise around the article body: photo credits, "Read also" teasers,
 bylines, bullet markers, lines in other languages. Such lines are skipped here so
-they can neither produce statements nor disturb the parse of their neighbours.
+they can neither produce statements nor disturb the parse of their neighbours. A
+wire dateline opening a paragraph ("GENEVA, May 2 (Reuters) - ") is cut off the
+same way: parsed with the sentence, the place became part of the subject.
 """
 
 from __future__ import annotations
@@ -16,6 +18,14 @@ _NOISE = re.compile(
     r"follow us|subscribe|sign up|share this|advertisement|copyright|©|all rights reserved|"
     r"click here|watch:|video:|listen:|by [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}$)",
     re.IGNORECASE,
+)
+# a place in capitals (up to four words), an optional date or country, an optional agency
+# in brackets, then a dash with spaces around it (or an en or em dash)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
+    r"(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+)?(?: \d{1,2})?(?:, \d{4})?)?"
+    r"(?: \([A-Z][\w .&/-]{0,40}\))?"
+    r"(?: +[-–—]+ +|\s*[–—]\s*)"
 )
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -53,6 +63,10 @@ def split_blocks(text: str, headline: str = "") -> list[Block]:
         body = line[lead:].rstrip()
         if not body or _NOISE.match(body) or not _mostly_latin(body):
             continue
+        dateline = None if is_headline else _DATELINE.match(body)
+        if dateline and len(dateline.group().strip(" -–—")) >= 2:
+            lead += dateline.end()
+            body = body[dateline.end():]
         if len(body.split()) < 3:
             continue
         blocks.append(Block(start=line_start + lead, text=body, is_headline=is_headline))
