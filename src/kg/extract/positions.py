@@ -325,6 +325,10 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                 and noun.head.lemma_.lower() in lexicon.document_verbs:
             # "X and Y issued a joint statement backing the deal": the statement speaks for its issuers
             return find_subject(noun.head, lexicon, depth + 1)
+        if noun.lemma_.lower() in lexicon.documents and noun.dep_ == "pobj" \
+                and noun.head.head.lemma_.lower() in lexicon.document_verbs:
+            # "X signed on to a letter urging Y": the signatories speak through it
+            return find_subject(noun.head.head, lexicon, depth + 1)
         if dep == "acl" and verb.tag_ == "VBG" and noun.tag_ in ("NNS", "NNPS") and verb.i > noun.i \
                 and not any(t.is_punct for t in verb.doc[noun.i + 1:verb.i]):
             return None  # "House Republicans supporting the bill said ...": those of them who do, not the party
@@ -362,6 +366,8 @@ def _prep_targets(token: Token, preps: tuple[str, ...]) -> Iterator[tuple[str, T
         word = child.text.lower()
         if word in preps:
             target = _pobj(child)
+            if target is not None and target.ent_type_ in ("DATE", "TIME"):
+                continue  # "agreed on Monday to extend X": a date is when, never what
             if target is not None:
                 yield word, target
                 for conj in target.conjuncts:
@@ -1187,8 +1193,9 @@ def _phrase_positions(sent: Span, ctx: SentenceContext) -> list[Position]:
                 continue
             last = tokens[matched[-1]]
             target_token = _pobj(last) if last.pos_ == "ADP" else None
-            if target_token is None:
-                continue
+            if target_token is None or (target_token.lemma_.lower() in ctx.lexicon.documents
+                                        and any(c.dep_ in ("acl", "relcl") for c in target_token.children)):
+                continue  # "signed on to a letter urging X": the letter is how, X is what
             first = tokens[matched[0]]
             node = first
             while node.pos_ not in ("VERB", "AUX") and node.head != node:
