@@ -879,6 +879,20 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     ("Greenpeace urged the government to shelve the mining permit scheme.", "Greenpeace", "rejects", "mining permit scheme"),
     # throwing one's weight behind a person backs their candidacy
     ("The Harbor Nurses Association threw its weight behind Dana Kim.", "Harbor Nurses Association", "supports", "candidacy of Dana Kim"),
+    # wire-news idioms for taking a side
+    ("Portugal gave the green light on Tuesday to the fisheries accord.", "Portugal", "supports", "fisheries accord"),
+    ("Chile signed on to the lithium treaty last week.", "Chile", "supports", "lithium treaty"),
+    ("The National Education Union pushed back against the school reform bill.", "National Education Union", "rejects", "school reform bill"),
+    ("Vietnam poured cold water on the proposed fishing quota.", "Vietnam", "rejects", "fishing quota"),
+    ("Mayor Tom Reyes pushed back on the fuel tax.", "Tom Reyes", "rejects", "fuel tax"),
+    ("Norway walked away from the whaling agreement.", "Norway", "rejects", "whaling agreement"),
+    ("The Farmers Alliance lobbied against the water tax for months.", "Farmers Alliance", "rejects", "water tax"),
+    ("Colombia tabled a proposal for a regional fishing ban.", "Colombia", "supports", "fishing ban"),
+    ("Senator Paula Nunez presented the plan to build a new port.", "Paula Nunez", "supports", "port"),
+    ("The Green Party torpedoed the mining bill.", "Green Party", "rejects", "mining bill"),
+    ("The sanctions resolution, drafted by Mexico, passed on Monday.", "Mexico", "supports", "sanctions resolution"),
+    ("Quebec has condemned the fuel levy, its premier said.", "Quebec", "rejects", "fuel levy"),
+    ("Governor Ruth Okoye signed on to a joint letter urging the president to scrap the fuel tax.", "Ruth Okoye", "rejects", "fuel tax"),
 ])
 def test_general_news_cues(nlp, sentence, actor, stance, proposal):
     found, _ = positions(nlp, "Headline\n\n" + sentence)

@@ -1,30 +1,11 @@
-"""Wire-news idioms for taking a side (sentences written for these tests)."""
+"""Wire-news idioms for taking a side: what they must not catch (sentences written for these tests).
+
+The idioms themselves are cases of test_extract.test_general_news_cues.
+"""
 
 from __future__ import annotations
 
-import pytest
-
 from test_extract import has, positions
-
-
-@pytest.mark.parametrize("sentence, actor, stance, proposal", [
-    ("Portugal gave the green light on Tuesday to the fisheries accord.", "Portugal", "supports", "fisheries accord"),
-    ("Chile signed on to the lithium treaty last week.", "Chile", "supports", "lithium treaty"),
-    ("The National Education Union pushed back against the school reform bill.", "National Education Union", "rejects", "school reform bill"),
-    ("Vietnam poured cold water on the proposed fishing quota.", "Vietnam", "rejects", "fishing quota"),
-    ("Mayor Tom Reyes pushed back on the fuel tax.", "Tom Reyes", "rejects", "fuel tax"),
-    ("Norway walked away from the whaling agreement.", "Norway", "rejects", "whaling agreement"),
-    ("The Farmers Alliance lobbied against the water tax for months.", "Farmers Alliance", "rejects", "water tax"),
-    ("Colombia tabled a proposal for a regional fishing ban.", "Colombia", "supports", "fishing ban"),
-    ("Senator Paula Nunez presented the plan to build a new port.", "Paula Nunez", "supports", "port"),
-    ("The Green Party torpedoed the mining bill.", "Green Party", "rejects", "mining bill"),
-    ("The sanctions resolution, drafted by Mexico, passed on Monday.", "Mexico", "supports", "sanctions resolution"),
-    ("Quebec has condemned the fuel levy, its premier said.", "Quebec", "rejects", "fuel levy"),
-    ("Governor Ruth Okoye signed on to a joint letter urging the president to scrap the fuel tax.", "Ruth Okoye", "rejects", "fuel tax"),
-])
-def test_news_idioms(nlp, sentence, actor, stance, proposal):
-    found, _ = positions(nlp, "Headline\n\n" + sentence)
-    assert has(found, actor, stance, proposal), found
 
 
 def test_a_date_after_agreed_on_is_no_proposal(nlp):
