@@ -50,6 +50,11 @@ _APOSTROPHES = re.compile(r"['\u2019\u02bc]")
 Select = Callable[[str], Sequence[tuple]]
 
 
+def rows_of(source) -> Select:
+    """SELECT on a kg.sources source (local, endpoint, ...) as the functions here take it: rows of terms."""
+    return lambda sparql: source.select(sparql).rows
+
+
 def index_is_current(select: Select) -> bool:
     """Whether the target's index graph is complete and of this kg's version (INDEX_VERSION)."""
     rows = select(f"SELECT ?version WHERE {{ GRAPH {_INDEX} {{ {_INDEX} <{KG.indexVersion}> ?version }} }}")

@@ -91,11 +91,11 @@ def sort_rows(variables: list[str], rows: list[tuple], keys: list[OrderKey]) -> 
     one pass.
     """
     columns = {variables.index(key.variable) for key in keys}
-    distinct = {row[i] for row in rows for i in columns}
-    ranked = sorted(distinct, key=_term_key)
+    term_keys = {term: _term_key(term) for term in {row[i] for row in rows for i in columns}}
+    ranked = sorted(term_keys, key=term_keys.__getitem__)
     rank: dict = {}
     for position, term in enumerate(ranked):
-        if position and _term_key(term) == _term_key(ranked[position - 1]):
+        if position and term_keys[term] == term_keys[ranked[position - 1]]:
             rank[term] = rank[ranked[position - 1]]  # equal in SPARQL order (1 and 1.0): same rank
         else:
             rank[term] = position

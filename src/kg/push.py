@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from kg.errors import EndpointError
 from kg.index import (INDEX_GRAPH, all_entities, entities_in_graphs, entities_of_quads, rebuild_updates,
-                      refresh_keeps_index_complete, refresh_updates)
+                      refresh_keeps_index_complete, refresh_updates, rows_of)
 from kg.sources import EndpointSource, check_endpoint_url, describe_http_failure, endpoint_credentials, redact
 from kg.store import GraphName, open_store, triples_text, update_request_text
 
@@ -106,11 +106,6 @@ def graphs_from_files(paths: Iterable[str | Path], input_format: str | None = No
 
 # ---- sending -----------------------------------------------------------------------------------
 
-def _rows_of(source: EndpointSource):
-    """The rows of a SELECT on SOURCE, as kg.index wants them."""
-    return lambda sparql: source.select(sparql).rows
-
-
 class _Sender:
     def __init__(self, report: PushReport, credentials, retries: int, retry_wait: float, timeout: float,
                  on_retry: Callable[[str], None] | None, sleep: Callable[[float], None]):
@@ -170,13 +165,14 @@ def push_graphs(graphs: GraphSet, *,
                         graphs_total=len(graphs.names))
     sender = _Sender(report, endpoint_credentials(url), retries, retry_wait, timeout, on_retry, sleep)
     remote = EndpointSource(check_endpoint_url(query_endpoint), timeout) if query_endpoint else None
+    remote_rows = rows_of(remote) if remote is not None else None
     index_url = check_endpoint_url(update_endpoint) if update_endpoint else None
     affected: set[str] = set()
     complete = False
     if remote is not None and index_url:
         named = [g.value for g in graphs.names if isinstance(g, ox.NamedNode)]
-        complete = refresh_keeps_index_complete(_rows_of(remote))
-        affected = entities_in_graphs(_rows_of(remote), named)
+        complete = refresh_keeps_index_complete(remote_rows)
+        affected = entities_in_graphs(remote_rows, named)
     pending: list[tuple[GraphName, list[ox.Quad]]] = []
     pending_triples = 0
     position = 0  # graphs.names[position:] have not been handed to a request yet
@@ -231,7 +227,7 @@ def push_graphs(graphs: GraphSet, *,
         pending_triples += len(quads)
     flush()
     if remote is not None and index_url:
-        for update in refresh_updates(_rows_of(remote), affected, complete):
+        for update in refresh_updates(remote_rows, affected, complete):
             failure = sender.send("POST", index_url, update.encode("utf-8"), "application/sparql-update; charset=utf-8")
             if failure:
                 raise PushError(f"push to {report.target}: every graph was sent, but refreshing the index graph "
@@ -254,7 +250,7 @@ def reindex_endpoint(query_endpoint: str, update_endpoint: str, *, retries: int 
     url = check_endpoint_url(update_endpoint)
     report = PushReport(target=redact(url), protocol="SPARQL update")
     sender = _Sender(report, endpoint_credentials(url), retries, retry_wait, timeout, on_retry, sleep)
-    select = _rows_of(remote)
+    select = rows_of(remote)
     entities = all_entities(select)
     for update in rebuild_updates(select, entities):
         failure = sender.send("POST", url, update.encode("utf-8"), "application/sparql-update; charset=utf-8")

@@ -36,7 +36,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS, SKOS, XSD
 
 from kg.errors import InputError, QueryError
-from kg.index import INDEX_GRAPH, INDEX_VERSION, label_words
+from kg.index import INDEX_GRAPH, holds_articles, index_is_current, label_words, rows_of
 from kg.ordering import run_ordered
 from kg.namespaces import KG, PREFIXES
 from kg.resources import ontology_files, queries_dir
@@ -374,8 +374,8 @@ def require_index(source) -> None:
     """
     if getattr(source, "index_checked", False):
         return
-    current = source.ask(f"ASK {{ GRAPH <{INDEX_GRAPH}> {{ <{INDEX_GRAPH}> <{KG.indexVersion}> {INDEX_VERSION} }} }}")
-    if not current and source.ask(_HAS_ARTICLES):
+    select = rows_of(source)
+    if not index_is_current(select) and holds_articles(select):
         where = getattr(source, "description", "the graph")
         hint = " --endpoint URL --update-endpoint URL" if where.startswith("endpoint") else ""
         state = ("is from an older kg or incomplete"
@@ -383,9 +383,6 @@ def require_index(source) -> None:
         raise QueryError(f"{where} holds articles but its index graph <{INDEX_GRAPH}>, which the saved queries "
                          f"read, {state}; build it with `kg reindex{hint}`")
     source.index_checked = True
-
-
-_HAS_ARTICLES = "ASK { GRAPH ?g { ?article a <https://w3id.org/kg-positions/ns#Article> } }"
 
 
 def run_query_text(text: str, source, params=(), origin: str = "--sparql") -> QueryResult:
