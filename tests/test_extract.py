@@ -893,10 +893,40 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     ("The sanctions resolution, drafted by Mexico, passed on Monday.", "Mexico", "supports", "sanctions resolution"),
     ("Quebec has condemned the fuel levy, its premier said.", "Quebec", "rejects", "fuel levy"),
     ("Governor Ruth Okoye signed on to a joint letter urging the president to scrap the fuel tax.", "Ruth Okoye", "rejects", "fuel tax"),
+    # refusing a course of action rejects it; voting to do something backs it; voting it down rejects it
+    ("Premier Jonas Lund refused to lift the moratorium on offshore drilling.", "Jonas Lund", "rejects", "moratorium on offshore drilling"),
+    ("The Nordic Council voted on Monday to extend the fishing quota for two years.", "Nordic Council", "supports", "extend the fishing quota"),
+    ("The Green Party, which had voted down the first draft of the water bill, walked out.", "Green Party", "rejects", "water bill"),
+    ("The Fishers Union lobbied the ministry to scrap the diesel levy.", "Fishers Union", "rejects", "diesel levy"),
+    ("Ohio said it would not implement the new carbon tax.", "Ohio", "rejects", "carbon tax"),
+    # a lowercase description before a party's name
+    ("The opposition Liberty Party backs the tariff bill.", "Liberty Party", "supports", "tariff bill"),
+    ("The ruling Justice Party rejected the water tax.", "Justice Party", "rejects", "water tax"),
+    # a verdict on the proposal in reported speech
+    ("\"The salt tax is deeply flawed,\" Senator Ada Moss told reporters.", "Ada Moss", "rejects", "salt tax"),
+    ("Minister Karl Dahl said the fishing treaty was unaffordable.", "Karl Dahl", "rejects", "fishing treaty"),
+    ("Mayor Lina Roth said the port deal was not acceptable in its current form.", "Lina Roth", "rejects", "port deal"),
 ])
 def test_general_news_cues(nlp, sentence, actor, stance, proposal):
     found, _ = positions(nlp, "Headline\n\n" + sentence)
     assert has(found, actor, stance, proposal), found
+
+
+def test_refusing_to_act_on_people_is_no_proposal(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe governor stuck to her message, refusing to attack her rivals.\n")
+    assert not found, found
+
+
+def test_a_verdict_of_the_author_or_on_this_is_no_position(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe salt tax is deeply flawed.\n\n"
+                              "\"This is unaffordable,\" Senator Ada Moss said of the salt tax.\n")
+    assert not any(s == "rejects" and "salt tax" in p for _a, s, p in found), found
+
+
+def test_the_vote_and_the_outcome_refer_back(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe council approved the harbour expansion plan on Monday.\n\n"
+                              "The Port Workers Union welcomed the vote.\n")
+    assert has(found, "Port Workers Union", "supports", "harbour expansion plan"), found
 
 
 def test_verdict_noun_needs_a_proposal(nlp):

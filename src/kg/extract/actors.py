@@ -176,6 +176,9 @@ class ActorResolver:
             return self.resolve_pronoun(lowered, position)
 
         split = gazetteer.split_role(text)
+        if split.role and split.name.split() and split.name.split()[-1].lower() in organisation_heads() \
+                and len(split.name.split()) == 1:
+            split = gazetteer.RoleSplit(None, None, text)  # "the Justice Party" is a party, not a judge's
         role, affiliation_entry, name = split.role, split.affiliation, _clean(split.name)
         affiliation = _entry_actor(affiliation_entry) if affiliation_entry else None
 
@@ -278,6 +281,11 @@ class ActorResolver:
                 and gazetteer.lookup_demonym(bare[0]) is None:
             # "the Unite union", "the Verdi union": a named union with a lowercase head
             return _organisation(bare[0])
+        named = _after_description(bare)
+        if label is None and named:
+            # "the opposition Congress party", "the nationalist Radical Party": a lowercase description
+            # before the name; the name alone says who it is
+            return self.resolve_text(" ".join(named), None, position)
         return None
 
 
@@ -378,6 +386,17 @@ def _clean(text: str) -> str:
     text = text.strip(" ,.;:\"“”'‘’()[]—–-")
     text = re.sub(r"(’s|'s|’|')$", "", text).strip()
     return text
+
+
+def _after_description(words: list[str]) -> list[str]:
+    """WORDS from the first capitalised one, when lowercase words come before it: "opposition
+    Congress party" -> "Congress party"; empty when there is nothing to cut or nothing capitalised."""
+    for i, word in enumerate(words):
+        if word[:1].isupper():
+            return words[i:] if i else []
+        if not word.isalpha():
+            return []
+    return []
 
 
 def _looks_like_name(words: list[str]) -> bool:

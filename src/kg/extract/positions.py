@@ -35,6 +35,7 @@ _PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 _CANDIDATE_NOUNS = {"candidate", "nominee", "incumbent", "contender", "frontrunner", "front-runner"}
 # verbs that judge their object by an adjective: "found the plan unacceptable"
 _JUDGING_VERBS = {"find", "consider", "deem", "call", "judge", "declare", "think"}
+_COPULAS = {"be", "remain", "seem", "look", "sound"}
 # a verdict noun is no cue of its own in cues.toml: it rejects, typed things only ("called the
 # rally a joke" is about no proposal)
 _VERDICT_CUE = Cue(lemma="verdict", pos="noun", stance="rejects", weight=0.7, object=True, object_types_only=True)
@@ -799,6 +800,11 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
             if (inner_cue is not None and not _rejected_course(x, cue, inner_cue)) \
                     or x.lemma_.lower() in lex.deliberating_verbs:
                 continue  # the inner cue reports its own position ("vowed to veto it"), or none
+            if x.lemma_.lower() not in lex.reversal_verbs and any(
+                    c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or (c.lemma_.lower() in lex.people and any(
+                        p.dep_ == "poss" for p in c.children)))
+                    for c in x.children):
+                continue  # "refusing to attack his rivals": what one does to a person is no proposal
             # "willing to engage in talks": the complement's own object names the proposal
             inner = list(_prep_targets(x, ("in", "on", "to", "for")))
             if x.lemma_.lower() in ("engage", "participate", "join", "enter", "hold", "resume", "start", "begin", "open"):
@@ -1106,6 +1112,17 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                     subject = find_subject(head, lex)
                     if objects and subject is not None:
                         emit(subject, cue.stance, object_target(objects[0], cue, ctx), lemma, cue.weight, modal)
+                    continue
+                if token.dep_ == "acomp" and head.lemma_.lower() in _COPULAS:
+                    # "'The ruling is deeply flawed,' Li said", "X said the plan was unworkable": a verdict
+                    # on the proposal, in the words of the one reporting it (the author's own is none)
+                    judged = [c for c in head.children if c.dep_ == "nsubj"]
+                    speaker = _speech_subject(head, ctx)
+                    if judged and speaker is not None and speaker != judged[0] and judged[0].lower_ not in ("this", "that"):
+                        negated = any(c.dep_ == "neg" for c in head.children) or any(
+                            c.dep_ == "neg" for c in token.children)
+                        emit(speaker, _negate(cue.stance) if negated else cue.stance,
+                             object_target(judged[0], _VERDICT_CUE, ctx), lemma, cue.weight * 0.95, modal)
                 continue
             subject = _governing_subject(token, ctx) if token.dep_ in ("acomp", "oprd") else (
                 token.head if token.dep_ in ("amod", "acl") else None)
@@ -1192,7 +1209,11 @@ def _phrase_positions(sent: Span, ctx: SentenceContext) -> list[Position]:
             if len(matched) != len(wanted):
                 continue
             last = tokens[matched[-1]]
-            target_token = _pobj(last) if last.pos_ == "ADP" else None
+            if last.dep_ == "prt":
+                # "voted down the bill", "voted it down": the particle's verb has the proposal as object
+                target_token = next((c for c in last.head.children if c.dep_ == "dobj"), None)
+            else:
+                target_token = _pobj(last) if last.pos_ == "ADP" else None
             if target_token is None or (target_token.lemma_.lower() in ctx.lexicon.documents
                                         and any(c.dep_ in ("acl", "relcl") for c in target_token.children)):
                 continue  # "signed on to a letter urging X": the letter is how, X is what
