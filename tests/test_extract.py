@@ -949,3 +949,25 @@ def test_party_names_that_contain_a_demonym(nlp):
     assert ("Liberal Democrats", "rejects", "surveillance bill") in found, found
     assert ("Republican Party", "rejects", "water bill") in found, found
     assert not any(a == "Democratic Party" for a, _s, _p in found), found
+
+
+def test_the_government_is_the_one_named_before(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Chilean government's pension bill cleared the lower house on Monday.\n\n"
+                              "The government refused to drop the copper levy, a spokesman said.\n\n"
+                              "Labour Minister Rosa Vidal said the government would not accept a wage freeze.\n")
+    assert has(found, "Chile", "supports", "copper levy"), found  # refusing to drop it keeps it
+    assert has(found, "Chile", "rejects", "wage freeze"), found
+    assert has(found, "Rosa Vidal", "rejects", "wage freeze"), found
+
+
+def test_the_government_with_none_named_before_is_the_speakers(nlp):
+    found, _ = positions(nlp, "Headline\n\nLabour Minister Rosa Vidal said the government would not accept a wage freeze.\n")
+    assert {a for a, _s, _p in found} == {"Rosa Vidal"}, found
+
+
+def test_an_official_speaks_for_their_own_country(nlp):
+    found, _ = positions(nlp, "Headline\n\nIrish Finance Minister Paul Byrne said his government would back the digital tax.\n\n"
+                              "Senator Ruth Kane said her government would back the fuel tax.\n")
+    assert has(found, "Ireland", "supports", "digital tax"), found
+    assert has(found, "Paul Byrne", "supports", "digital tax"), found
+    assert {a for a, _s, p in found if "fuel tax" in p} == {"Ruth Kane"}, found

@@ -67,6 +67,7 @@ class ActorResolver:
     persons: dict[str, Actor] = field(default_factory=dict)  # key -> actor (full names)
     counts: Counter = field(default_factory=Counter)
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "f" | "m", from the text
+    governments: list[tuple[int, Actor]] = field(default_factory=list)  # (position, state) of "India's government"
 
     # ---- memory -----------------------------------------------------------
     def remember(self, actor: Actor, position: int, subject: bool = False, antecedent: bool = True) -> Actor:
@@ -166,8 +167,25 @@ class ActorResolver:
                              blocked_by_non_actors=lowered in ("they", "them", "their"))
         return None
 
+    def government_before(self, position: int) -> Actor | None:
+        """The state whose government the article named last before POSITION ("India's government",
+        "the Australian government"): what a later bare "the government" means."""
+        named = [actor for at, actor in self.governments if at < position]
+        return named[-1] if named else None
+
     def resolve_text(self, text: str, label: str | None, position: int, core: str | None = None) -> Actor | None:
         """Resolve a noun-phrase mention from its text, its spaCy entity label and entity text (core)."""
+        words = _clean(text).lower().split()
+        if words and words[-1] in GOVERNMENT_NOUNS:
+            if len(words) == 2 and words[0] == "the":
+                return self.government_before(position)  # "the government": the one named before
+            actor = self._resolve_text(text, label, position, core)
+            if actor is not None and actor.kind == "state":
+                self.governments.append((position, actor))
+            return actor
+        return self._resolve_text(text, label, position, core)
+
+    def _resolve_text(self, text: str, label: str | None, position: int, core: str | None = None) -> Actor | None:
         text = _clean(text)
         if not text:
             return None
@@ -285,12 +303,16 @@ class ActorResolver:
         if label is None and named:
             # "the opposition Congress party", "the nationalist Radical Party": a lowercase description
             # before the name; the name alone says who it is
-            return self.resolve_text(" ".join(named), None, position)
+            return self._resolve_text(" ".join(named), None, position)
         return None
 
 
 _PARTY_PLURALS = {"greens", "democrats", "socialists", "conservatives", "liberals", "republicans", "nationalists",
                   "communists", "progressives", "unionists", "centrists"}
+
+
+# nouns for a state's executive: "India's government" names India, and a later "the government" too
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
 
 
 def _party_like(name: str) -> bool:

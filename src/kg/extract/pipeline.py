@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from kg.errors import ModelError
-from kg.extract.actors import ActorResolver, entity_parts, mention_span
+from kg.extract.actors import GOVERNMENT_NOUNS, ActorResolver, entity_parts, mention_span
 from kg.extract.blocks import Block, recase_headline, split_blocks
 from kg.extract.lexicon import load_lexicon
 from kg.extract.positions import ACTOR_ENTS, SentenceContext, learn_pronoun_genders, positions_in_sentence
@@ -58,6 +58,10 @@ def _register_mentions(sent, ctx: SentenceContext) -> None:
             subject = ent.root.dep_ in ("nsubj", "nsubjpass")
             ctx.resolver.remember(actor, ctx.position_of(ent[0]), subject=subject, antecedent=_antecedent(ent))
     for token in sent:
+        if token.lower_ in GOVERNMENT_NOUNS and any(c.ent_type_ in ("GPE", "NORP") and c.dep_ in ("poss", "amod", "compound")
+                                                   for c in token.children):
+            # "the Australian government's bill", "Canada's federal government": a later "the government"
+            ctx.resolver.resolve_text(mention_span(token).text, None, ctx.position_of(token))
         if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN" and not token.ent_type_ \
                 and ctx.resolver.knows_person(token.text):
             # a surname the tagger missed ("Rubio has broken ...") is still the subject a later "he" means

@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.actors import (GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS,
+from kg.extract.actors import (GOVERNMENT_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS,
                                SPEAKER_PRONOUNS, ActorResolver, entity_of, mention_span, organisation_heads,
                                owned_by_state)
 from kg.extract.lexicon import Cue, Lexicon
@@ -28,7 +28,8 @@ _CONTAINER_PREPS = ("for", "of", "to", "on")
 _QUANTIFIERS = {"lot", "lots", "many", "some", "most", "few", "majority", "minority", "number", "millions",
                "thousands", "hundreds", "half", "percent", "share", "plenty", "dozens", "none", "all"}
 _ANAPHORIC_DETS = {"this", "that", "the", "these", "those", "such"}
-_OWN_GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "country"}
+_OWN_GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "country", "province"}
+_OWN_STATE_NOUNS = {"government", "country"}  # the speaker's own, when affiliated to a state
 _OWN_GOVERNMENT_DETS = {"the", "his", "her", "our", "my"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 # people whose abandonment is a position on their candidacies
@@ -156,8 +157,16 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
         # "the minister said her government would not back X", "X said the government would oppose
         # it": the official speaks for it (the state itself is too often unnamed or ambiguous)
         speaker = _speech_subject(token, ctx)
-        if speaker is not None and speaker != token and speaker.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if speaker is not None and speaker != token and speaker.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS \
+                and not (token.lower_ in GOVERNMENT_NOUNS and ctx.resolver.government_before(ctx.position_of(token))):
+            # (a government named before is the one meant; its official then speaks for it)
             actor, _ = resolve_actor_token(speaker, ctx, depth + 1)
+            if actor is not None and actor.kind == "person" and actor.affiliation is not None \
+                    and actor.affiliation.kind == "state" and token.lower_ in _OWN_STATE_NOUNS \
+                    and _speaks_for(actor, ctx.lexicon):
+                # "Alberta Premier X said her province would not ...": the place the official speaks
+                # for (who is added beside it, as its official)
+                return actor.affiliation, True
             if actor is not None and actor.kind == "person":
                 return actor, True
     if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
@@ -240,6 +249,13 @@ def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = 
     return actors, coref_any
 
 
+def _speaks_for(person: Actor, lex: Lexicon) -> bool:
+    """Whether PERSON's role is one whose holder states a body's position (a minister, an envoy)."""
+    role = (person.role or "").lower()
+    words = lex.official_role_words
+    return bool(role) and (role in words or any(w in words for w in role.split()))
+
+
 def _official_speaking_for(token: Token, body: Actor, ctx: SentenceContext) -> Actor | None:
     """The named official whose reported speech gives BODY's position ("Canada will not sign X,
     Trade Minister Y said"; "EU commissioner Y said Brussels backs X"): the position is theirs too."""
@@ -251,9 +267,7 @@ def _official_speaking_for(token: Token, body: Actor, ctx: SentenceContext) -> A
     person, _ = resolve_actor_token(speaker, ctx, 1)
     if person is None or person.kind != "person" or not person.role:
         return None
-    role = person.role.lower()
-    words = ctx.lexicon.official_role_words
-    if role not in words and not any(w in words for w in role.split()):
+    if not _speaks_for(person, ctx.lexicon):
         return None
     if person.affiliation is not None and person.affiliation.key != body.key:
         return None  # "French Foreign Minister Y said Iran will not sign X": not France's position
