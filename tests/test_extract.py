@@ -971,3 +971,18 @@ def test_an_official_speaks_for_their_own_country(nlp):
     assert has(found, "Ireland", "supports", "digital tax"), found
     assert has(found, "Paul Byrne", "supports", "digital tax"), found
     assert {a for a, _s, p in found if "fuel tax" in p} == {"Ruth Kane"}, found
+
+
+def test_a_proposal_by_someone_for_something_hung_on_the_verb(nlp):
+    # the parser attaches "for a ... truce" to "rejected", not to "proposal"
+    found, _ = positions(nlp, "Headline\n\nMali on Thursday rejected a proposal by Ghana and Togo for a 60-day truce.\n")
+    assert has(found, "Mali", "rejects", "truce"), found
+    assert has(found, "Ghana", "supports", "truce"), found
+    assert has(found, "Togo", "supports", "truce"), found
+    assert not any(p == "proposal" for _a, _s, p in found), found
+
+
+def test_plans_for_an_event_are_no_proposal(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Lena Ortiz revamped her plans for an important Monday appearance "
+                              "before a group of executives.\n")
+    assert not found, found

@@ -389,6 +389,21 @@ def _prep_targets(token: Token, preps: tuple[str, ...]) -> Iterator[tuple[str, T
                     yield word, conj
 
 
+def _noun_prep_targets(token: Token, preps: tuple[str, ...], lex: Lexicon) -> list[tuple[str, Token]]:
+    """_prep_targets of a noun, or else of the verb it is the object of when the phrase follows the
+    noun's own and the verb takes a side or carries a noun cue: "rejected a proposal by X and Y for
+    a truce", where the parser hangs "for a truce" on "rejected"."""
+    pairs = list(_prep_targets(token, preps))
+    verb = token.head
+    if pairs or token.dep_ != "dobj" or verb.pos_ != "VERB" or not (
+            verb.lemma_.lower() in lex.verbs or verb.lemma_.lower() in lex.light_verbs):
+        return pairs
+    end = token.right_edge.i + 1
+    late = [c for c in token.head.children if c.dep_ == "prep" and c.i == end]
+    return [(word, target) for child in late for word, target in _prep_targets(child.head, preps)
+            if target.head == child]
+
+
 def _modal_factor(verb: Token, ctx: SentenceContext) -> float | None:
     """1.0 for a plain statement, < 1 for a conditional one, None for a hypothetical or question."""
     factor = 1.0
@@ -530,7 +545,8 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         return clause_target(token, cue, ctx, True, 0.95)
     children = {c.dep_ for c in token.children}
     has_det = any(c.dep_ == "det" and c.text.lower() in _ANAPHORIC_DETS for c in token.children)
-    complement = [t for _p, t in _prep_targets(token, _CONTAINER_PREPS)]
+    complement = [t for _p, t in (_noun_prep_targets(token, _CONTAINER_PREPS, lex) if lemma in lex.containers
+                                  else _prep_targets(token, _CONTAINER_PREPS))]
     to_clause = [c for c in token.children if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB"
                  and any(a.dep_ == "aux" and a.text.lower() == "to" for a in c.children)]
     if not to_clause and lemma in lex.containers and token.dep_ == "dobj":
@@ -1052,7 +1068,7 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                         target = object_target(child, cue, ctx)
                         if target is not None:
                             targets.append((cue.stance, target))
-            prep_pairs = list(_prep_targets(token, cue.preps))
+            prep_pairs = _noun_prep_targets(token, cue.preps, lex)
             if not prep_pairs and token.dep_ == "dobj" and token.head.lemma_.lower() in lex.light_verbs:
                 prep_pairs = list(_prep_targets(token.head, cue.preps))
             for prep, target_token in prep_pairs:
