@@ -902,6 +902,8 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     # a lowercase description before a party's name
     ("The opposition Liberty Party backs the tariff bill.", "Liberty Party", "supports", "tariff bill"),
     ("The ruling Justice Party rejected the water tax.", "Justice Party", "rejects", "water tax"),
+    ("The dockers' union Portwatch rejected the pay offer.", "Portwatch", "rejects", "pay offer"),
+    ("The main opposition Alliance voted against the budget.", "Alliance", "rejects", "budget"),
     # a verdict on the proposal in reported speech
     ("\"The salt tax is deeply flawed,\" Senator Ada Moss told reporters.", "Ada Moss", "rejects", "salt tax"),
     ("Minister Karl Dahl said the fishing treaty was unaffordable.", "Karl Dahl", "rejects", "fishing treaty"),

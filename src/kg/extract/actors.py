@@ -303,7 +303,14 @@ class ActorResolver:
         if label is None and named:
             # "the opposition Congress party", "the nationalist Radical Party": a lowercase description
             # before the name; the name alone says who it is
-            return self._resolve_text(" ".join(named), None, position)
+            actor = self._resolve_text(" ".join(named), None, position)
+            described = bare[len(bare) - len(named) - 1].lower()
+            if actor is None and _looks_like_name(named) and (
+                    described in organisation_heads() or described == "group"
+                    or (len(named) == 1 and named[0].lower() in organisation_heads())):
+                # "the drivers' union Aslef", "the rail union RMT", "the opposition Coalition"
+                actor = _organisation(" ".join(named))
+            return actor
         return None
 
 
@@ -416,7 +423,7 @@ def _after_description(words: list[str]) -> list[str]:
     for i, word in enumerate(words):
         if word[:1].isupper():
             return words[i:] if i else []
-        if not word.isalpha():
+        if not word.replace("'", "").replace("’", "").replace("-", "").isalpha():
             return []
     return []
 
