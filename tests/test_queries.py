@@ -384,3 +384,23 @@ def test_kg_orders_numbers_by_value_and_unbound_first(source):
     rows = run_query_text(text, source).rows
     assert [str(r[0]) for r in rows] == ["c", "a", "d", "b"]
     assert rows == source.query(text).rows
+
+
+def test_local_answers_give_each_kind_of_term_as_rdflib_writes_it(tmp_path):
+    data = tmp_path / "terms.ttl"
+    data.write_text('@prefix ex: <http://example.org/> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
+                    'ex:s ex:plain "plain" ; ex:typed "typed"^^xsd:string ; ex:lang "mot"@fr ; ex:int 7 ;\n'
+                    '  ex:date "2024-02-29"^^xsd:date ; ex:own "x"^^ex:code ; ex:node [ ] ; ex:iri ex:o .\n',
+                    encoding="utf-8")
+    rows = memory_source([data]).select("SELECT ?p ?o WHERE { <http://example.org/s> ?p ?o }").rows
+    terms = {str(p).rsplit("/", 1)[1]: o for p, o in rows}
+    XSD = rdflib.XSD
+    expected = {"plain": Literal("plain"), "typed": Literal("typed"), "lang": Literal("mot", lang="fr"),
+                "int": Literal("7", datatype=XSD.integer), "date": Literal("2024-02-29", datatype=XSD.date),
+                "own": Literal("x", datatype=URIRef("http://example.org/code")),
+                "iri": URIRef("http://example.org/o")}
+    assert {k: v for k, v in terms.items() if k != "node"} == expected
+    # strings come back without a datatype, so answers from every source compare equal
+    assert terms["plain"].datatype is None and terms["typed"].datatype is None
+    assert terms["int"].toPython() == 7 and str(terms["date"].toPython()) == "2024-02-29"
+    assert isinstance(terms["node"], rdflib.BNode)

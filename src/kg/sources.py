@@ -65,6 +65,30 @@ class _FormChecks:
         return result.boolean
 
 
+_XSD_STRING = str(rdflib.XSD.string)
+_DATATYPES: dict[str, rdflib.URIRef] = {}  # the few datatype IRIs answers use, built once
+
+
+def answer_term(term):
+    """A term of a pyoxigraph answer as kg returns it: normalise_term(to_rdflib_term(term)).
+
+    Literals, the costliest terms to build, take the short way: a plain string goes
+    straight to rdflib's untyped Literal (building the typed one and normalising it
+    cost four times as much), a typed one reuses its datatype's URIRef.
+    """
+    if type(term) is not ox.Literal:
+        return to_rdflib_term(term)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    if datatype == _XSD_STRING:
+        return rdflib.Literal(term.value)
+    iri = _DATATYPES.get(datatype)
+    if iri is None:
+        iri = _DATATYPES[datatype] = rdflib.URIRef(datatype)
+    return rdflib.Literal(term.value, datatype=iri)
+
+
 def _graph_of(triples) -> rdflib.Graph:
     """pyoxigraph triples (or quads, graphs merged) as an rdflib Graph with plain string literals."""
     graph = rdflib.Graph()
@@ -102,7 +126,7 @@ class LocalSource(_FormChecks):
         def convert(term):
             value = converted.get(term, converted)
             if value is converted:
-                value = converted[term] = normalise_term(to_rdflib_term(term))
+                value = converted[term] = answer_term(term)
             return value
 
         try:
