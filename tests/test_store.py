@@ -426,6 +426,53 @@ def test_position_changes_are_indexed_and_follow_every_replacement(run, tmp_path
         ("Reject", "2023-12-01", "Support", "2024-01-05")]
 
 
+def _positions_article(name: str, edges: list[tuple[str, str, str]]) -> str:
+    """TriG for one hand-coded article graph: (actor, stance, proposal) local names under ex:."""
+    lines = [f"ex:{name} a kg:Article ; kg:documentId \"{name}\" ."]
+    for i, (actor, stance, proposal) in enumerate(edges):
+        lines += [f"ex:{actor} a kg:Person ; rdfs:label \"{actor}\" .",
+                  f"ex:{proposal} a kg:Proposal ; rdfs:label \"{proposal}\" .",
+                  f"ex:{actor} kg:{stance} ex:{proposal} .",
+                  f"ex:{name}-{i} a kg:Statement ; kg:actor ex:{actor} ; kg:proposal ex:{proposal} ; "
+                  f"kg:stance kg:{'Support' if stance == 'supports' else 'Reject'} ; kg:sourceArticle ex:{name} ."]
+    return f"ex:{name} {{\n  " + "\n  ".join(lines) + "\n}\n"
+
+
+def test_supporter_and_opponent_counts_are_indexed_and_follow_every_replacement(run, tmp_path, monkeypatch):
+    # one entity per refresh request, and the proposal's IRI sorts before its actors', so it is
+    # refreshed before their edges are copied: the counts must not depend on that order
+    monkeypatch.setattr("kg.index.CHUNK", 1)
+    store = tmp_path / "store"
+    prefixes = _TRIG_PREFIXES + "@prefix ex: <http://example.org/kg-test/> .\n"
+    data = tmp_path / "positions.trig"
+    data.write_text(prefixes + _positions_article("a1", [("zz-costa", "supports", "aa-truce"),
+                                                         ("zz-haddad", "rejects", "aa-truce")])
+                    + _positions_article("a2", [("zz-costa", "supports", "aa-truce"),
+                                                ("zz-lee", "supports", "aa-truce")])
+                    # an edge whose subject no article types as an actor is not indexed, so not counted
+                    + "ex:a3 { ex:a3 a kg:Article ; kg:documentId \"a3\" . ex:aa-truce a kg:Proposal ; "
+                      "rdfs:label \"aa-truce\" . ex:ghost kg:rejects ex:aa-truce . }\n", encoding="utf-8")
+    assert run("load", str(data), "--store", str(store)).exit_code == 0
+
+    def counts() -> tuple[set, list]:
+        index = {t for t in _index(store) if t[1] in ("supporterCount", "opponentCount")}
+        answer = json.loads(run("query", "proposals", "--store", str(store), "-f", "json").output)
+        rows = [tuple(row[k]["value"] for k in ("supporters", "opponents", "positions", "articles"))
+                for row in answer["results"]["bindings"]]
+        return index, rows
+
+    # Costa supports it in two articles: one supporter
+    assert counts() == ({("aa-truce", "supporterCount", "2"), ("aa-truce", "opponentCount", "1")},
+                        [("2", "1", "3", "3")])
+    # a1 is re-extracted: Haddad supports the truce there now, and no one rejects it
+    again = tmp_path / "again.trig"
+    again.write_text(prefixes + _positions_article("a1", [("zz-haddad", "supports", "aa-truce")]), encoding="utf-8")
+    assert run("load", str(again), "--store", str(store)).exit_code == 0
+    assert counts() == ({("aa-truce", "supporterCount", "3")}, [("3", "0", "3", "3")])
+    assert run("reindex", "--store", str(store)).exit_code == 0
+    assert counts() == ({("aa-truce", "supporterCount", "3")}, [("3", "0", "3", "3")])
+
+
 def test_an_index_from_an_older_kg_or_with_missing_entries_is_refused(run, tmp_path):
     store = tmp_path / "store"
     assert run("load", str(FIXTURE), "--store", str(store)).exit_code == 0

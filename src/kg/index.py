@@ -33,7 +33,7 @@ from kg.sparql import insert_values, sparql_term, values_block
 INDEX_GRAPH = KGID["graph/index"]
 ENTITY_CLASSES = (KG.Actor, KG.Person, KG.Organisation, KG.State, KG.Proposal)
 CHUNK = 400  # entities per refresh request: keeps each update small enough for any endpoint
-INDEX_VERSION = 2  # 2: position changes (kg:PositionChange) and article counts; the saved queries need this version
+INDEX_VERSION = 3  # the saved queries need this version; 2 added position changes and article counts, 3 supporter and opponent counts
 
 _PREFIXES = """PREFIX kg: <https://w3id.org/kg-positions/ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
