@@ -988,3 +988,22 @@ def test_plans_for_an_event_are_no_proposal(nlp):
     found, _ = positions(nlp, "Headline\n\nSenator Lena Ortiz revamped her plans for an important Monday appearance "
                               "before a group of executives.\n")
     assert not found, found
+
+
+def test_its_policy_in_an_urging_is_the_addressees(nlp):
+    found, _ = positions(nlp, "Headline\n\nBrazil urged Peru to abandon its new mining policy.\n")
+    assert has(found, "Brazil", "rejects", "mining policy"), found
+
+
+def test_a_call_joined_to_the_reported_clause_is_the_speakers(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Open Roads Alliance said the bill did not go far enough and "
+                              "called for a ban on diesel cars.\n")
+    assert has(found, "Open Roads Alliance", "supports", "ban on diesel cars"), found
+
+
+def test_bare_support_is_for_the_proposal_just_reported(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Security Council approved a peacekeeping mission in Chad.\n\n"
+                              "Niger, however, signalled support and offered troops.\n\n"
+                              "Norway pledged support to Mali.\n")
+    assert has(found, "Niger", "supports", "peacekeeping mission"), found
+    assert not any(a == "Norway" for a, _s, _p in found), found

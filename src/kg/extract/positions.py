@@ -37,6 +37,10 @@ _CANDIDATE_NOUNS = {"candidate", "nominee", "incumbent", "contender", "frontrunn
 # verbs that judge their object by an adjective: "found the plan unacceptable"
 _JUDGING_VERBS = {"find", "consider", "deem", "call", "judge", "declare", "think"}
 _COPULAS = {"be", "remain", "seem", "look", "sound"}
+# "signalled support", "voiced opposition" with nothing after them: a stance on the proposal just reported
+_BARE_STANCE_NOUNS = {"support", "backing", "opposition"}
+_BARE_STANCE_VERBS = {"signal", "express", "voice", "declare", "announce", "reiterate", "restate", "reaffirm",
+                      "indicate", "pledge"}
 # a verdict noun is no cue of its own in cues.toml: it rejects, typed things only ("called the
 # rally a joke" is about no proposal)
 _VERDICT_CUE = Cue(lemma="verdict", pos="noun", stance="rejects", weight=0.7, object=True, object_types_only=True)
@@ -304,7 +308,13 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     if head == verb:
         return None
     if dep == "conj":
-        return find_subject(head, lexicon, depth + 1)
+        subject = find_subject(head, lexicon, depth + 1)
+        if subject is not None and head.dep_ == "ccomp" and head.head.lemma_.lower() in lexicon.speech_verbs \
+                and _names_a_proposal(subject, lexicon) and head.i < verb.i:
+            # "X said the bill did not go far enough and called for Y": the parser joins the call to
+            # the reported clause, whose subject is a proposal; the speaker makes the call
+            return find_subject(head.head, lexicon, depth + 1)
+        return subject
     if dep == "pcomp" and head.pos_ == "ADP" and head.head != head:
         addressee = _addressee_of_for_phrase(head)
         if addressee is not None:
@@ -352,6 +362,14 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     if dep in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
         return find_subject(head, lexicon, depth + 1)
     return None
+
+
+def _names_a_proposal(token: Token, lexicon: Lexicon) -> bool:
+    """Whether TOKEN is a common noun for a proposal ("the bill", "the plan"), which takes no side."""
+    if token.pos_ != "NOUN" or token.ent_type_:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in lexicon.anaphora or any(words == (lemma,) for words, _concept in lexicon.proposal_types)
 
 
 def _addressee_of_for_phrase(prep: Token) -> Token | None:
@@ -581,7 +599,9 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
     if possessor is not None and possessor.text.lower() not in ("its", "their", "his", "her", "our", "my", "your"):
         proposer, _ = resolve_actor_token(possessor, ctx)
     elif possessor is not None:
-        proposer, _ = resolve_actor_token(possessor, ctx)
+        # "urged Japan to abandon its policy": the pronoun is the addressee's, who is to act
+        controller = _object_controller(token)
+        proposer, _ = resolve_actor_token(controller if controller is not None else possessor, ctx)
     if lemma in lex.reversal_nouns and complement:
         inner = object_target(complement[0], cue, ctx, via_prep=True)
         if inner is not None:
@@ -643,6 +663,17 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
     if cue.object_types_only and proposal.proposal_type == "Policy" and lemma not in lex.anaphora | lex.containers:
         return None
     return Target(proposal, 1.0 if proposal.proposal_type != "Policy" else 0.9)
+
+
+def _object_controller(token: Token) -> Token | None:
+    """The object of the verb whose "to" complement holds TOKEN ("urged Japan to abandon its
+    policy": Japan), if any: who a possessive pronoun in that complement most likely means."""
+    node = token
+    while node.head != node and node.dep_ in ("dobj", "pobj", "prep", "conj"):
+        node = node.head
+    if node.dep_ != "xcomp" or node.pos_ != "VERB":
+        return None
+    return next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
 
 
 def candidacy_of(person: Actor) -> Proposal:
@@ -1093,6 +1124,14 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                         target = clause_target(clause, cue, ctx, False, 0.85)
                         if target is not None:
                             targets.append((cue.stance, target))
+            if not targets and lemma in _BARE_STANCE_NOUNS and possessor is None and not source \
+                    and token.dep_ == "dobj" and token.head.lemma_.lower() in _BARE_STANCE_VERBS \
+                    and not any(c.dep_ in ("prep", "acl", "relcl") for c in token.children) \
+                    and not any(c.dep_ in ("prep", "dative") and c.i == token.right_edge.i + 1 for c in token.head.children):
+                # "X signalled support and offered logistics": support for the proposal just reported
+                last = ctx.memory.last(ctx.sentence_index)
+                if last is not None:
+                    targets.append((cue.stance, Target(last, 0.75)))
             if cue.that_clause and not targets:
                 for clause in _that_clauses(token):
                     target = clause_target(clause, cue, ctx, True, 0.85)
