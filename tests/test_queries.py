@@ -386,6 +386,20 @@ def test_kg_orders_numbers_by_value_and_unbound_first(source):
     assert rows == source.query(text).rows
 
 
+def test_kg_sorts_equal_terms_held_in_separate_objects_as_one():
+    # an endpoint's answer builds a new term object per cell; equal terms must still sort as one
+    from kg.ordering import OrderKey, sort_rows
+
+    XSD = rdflib.XSD
+    rows = [(Literal("b"), Literal("1", datatype=XSD.integer)), (Literal("a"), Literal("2", datatype=XSD.integer)),
+            (Literal("b"), Literal("3", datatype=XSD.integer)), (Literal("a"), Literal("1.0", datatype=XSD.decimal))]
+    ordered = sort_rows(["x", "n"], rows, [OrderKey("x")])
+    assert [(str(x), str(n)) for x, n in ordered] == [("a", "2"), ("a", "1.0"), ("b", "1"), ("b", "3")]
+    # 1 and 1.0 are equal in SPARQL order, so x decides between them
+    by_number = sort_rows(["x", "n"], rows, [OrderKey("n"), OrderKey("x")])
+    assert [(str(x), str(n)) for x, n in by_number] == [("a", "1.0"), ("b", "1"), ("a", "2"), ("b", "3")]
+
+
 def test_local_answers_give_each_kind_of_term_as_rdflib_writes_it(tmp_path):
     data = tmp_path / "terms.ttl"
     data.write_text('@prefix ex: <http://example.org/> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'

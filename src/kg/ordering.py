@@ -88,12 +88,19 @@ def sort_rows(variables: list[str], rows: list[tuple], keys: list[OrderKey]) -> 
 
     Answers repeat the same few terms, so the distinct terms are ranked once and the
     rows sorted by those integer ranks; consecutive keys in the same direction make
-    one pass.
+    one pass. Terms are told apart by identity (sources hand out one object per
+    distinct term; equal terms in two objects get equal keys, so the same rank):
+    hashing an rdflib term costs more than ranking it.
     """
-    columns = {variables.index(key.variable) for key in keys}
-    term_keys = {term: _term_key(term) for term in {row[i] for row in rows for i in columns}}
+    columns = sorted({variables.index(key.variable) for key in keys})
+    term_keys: dict[int, tuple] = {}
+    for row in rows:
+        for i in columns:
+            term = row[i]
+            if id(term) not in term_keys:
+                term_keys[id(term)] = _term_key(term)
     ranked = sorted(term_keys, key=term_keys.__getitem__)
-    rank: dict = {}
+    rank: dict[int, int] = {}
     for position, term in enumerate(ranked):
         if position and term_keys[term] == term_keys[ranked[position - 1]]:
             rank[term] = rank[ranked[position - 1]]  # equal in SPARQL order (1 and 1.0): same rank
@@ -108,7 +115,7 @@ def sort_rows(variables: list[str], rows: list[tuple], keys: list[OrderKey]) -> 
             passes.append(([index], key.descending))
     ordered = list(rows)
     for indexes, descending in reversed(passes):
-        ordered.sort(key=lambda row: tuple([rank[row[i]] for i in indexes]), reverse=descending)
+        ordered.sort(key=lambda row: tuple([rank[id(row[i])] for i in indexes]), reverse=descending)
     return ordered
 
 
