@@ -84,6 +84,23 @@ def test_qualifiers_split_from_label(nlp):
     assert set(proposal.qualifiers) >= {"immediate", "unconditional"}
 
 
+@pytest.mark.parametrize("sentence, label, qualifier", [
+    ("Chad backed a 30-day truce.", "ceasefire", "30-day"),
+    ("Chad backed a six-month moratorium on offshore drilling.", "moratorium on offshore drilling", "six-month"),
+])
+def test_durations_are_qualifiers(nlp, sentence, label, qualifier):
+    _, result = positions(nlp, "Headline\n\n" + sentence + "\n")
+    proposal = result.statements[0].proposal
+    assert proposal.label == label
+    assert qualifier in proposal.qualifiers
+
+
+def test_a_count_of_votes_is_no_proposal(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe resolution passed with 13 votes in favour.\n\n"
+                              "Chad, however, signalled support.\n")
+    assert not any("votes" in p for _a, _s, p in found), found
+
+
 def test_reported_speech_pronoun_is_the_speaker(nlp):
     found, _ = positions(nlp, "Headline\n\nSenator Alan Reyes says he supports the border treaty.\n")
     assert has(found, "Alan Reyes", "supports", "treaty")
@@ -714,7 +731,7 @@ def test_editorial_board_is_its_newspaper(nlp):
 def test_it_refers_to_a_proposal_named_earlier_in_the_sentence(nlp):
     found, _ = positions(nlp, "Headline\n\nHamas said it had accepted an Egyptian proposal for a three-day truce, "
                               "while Israel rejected it. It was a good year, and Tomas Berg supported it.\n")
-    assert has(found, "Israel", "rejects", "truce"), found
+    assert ("Israel", "rejects", "ceasefire") in found, found
     assert not any(a == "Tomas Berg" for a, _s, _p in found), found
 
 
@@ -978,9 +995,9 @@ def test_an_official_speaks_for_their_own_country(nlp):
 def test_a_proposal_by_someone_for_something_hung_on_the_verb(nlp):
     # the parser attaches "for a ... truce" to "rejected", not to "proposal"
     found, _ = positions(nlp, "Headline\n\nMali on Thursday rejected a proposal by Ghana and Togo for a 60-day truce.\n")
-    assert has(found, "Mali", "rejects", "truce"), found
-    assert has(found, "Ghana", "supports", "truce"), found
-    assert has(found, "Togo", "supports", "truce"), found
+    assert ("Mali", "rejects", "ceasefire") in found, found
+    assert ("Ghana", "supports", "ceasefire") in found, found
+    assert ("Togo", "supports", "ceasefire") in found, found
     assert not any(p == "proposal" for _a, _s, p in found), found
 
 

@@ -93,6 +93,23 @@ def proposal_type(words: list[str], lexicon: Lexicon, head: str | None = None) -
     return best or "Policy"
 
 
+_DURATION_UNITS = {"hour", "day", "week", "month", "year"}
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
+                 "fifteen", "twenty", "thirty", "sixty", "ninety"}
+
+
+def _duration(token: Token) -> str | None:
+    """"90-day" or "six-month" when TOKEN is the unit of such a modifier (the tokenizer splits it
+    into number, hyphen and unit), else None."""
+    if token.dep_ not in ("nmod", "compound", "amod", "npadvmod") or token.lemma_.lower() not in _DURATION_UNITS:
+        return None
+    numbers = [c for c in token.children if c.dep_ in ("nummod", "compound", "amod")
+               and (c.like_num or c.lower_ in _NUMBER_WORDS) and c.i < token.i]
+    if not numbers:
+        return None
+    return f"{numbers[0].text.lower()}-{token.lower_}"
+
+
 def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[str]]:
     """Tokens naming the proposal at HEAD (a noun), and the qualifiers split off it."""
     keep: list[Token] = []
@@ -121,6 +138,10 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
                 continue
             if child.dep_ == "amod" and child.i > token.i and child.lower_ in lexicon.adjectives:
                 continue  # "called the plan unworkable": the verdict, not part of the name
+            duration = _duration(child)
+            if duration is not None and child.i < token.i and not in_clause and depth == 0:
+                qualifiers.append(duration)  # "a 90-day truce", "a six-month moratorium": how long, not what
+                continue
             if child.dep_ in ("amod", "nummod", "advmod") and child.i < token.i and not in_clause and (
                     child.lemma_.lower() in lexicon.qualifiers or child.text.lower() in lexicon.qualifiers
                     or re.match(r"^\d+-(day|week|month|year|hour)s?$", child.text.lower())):
