@@ -1024,3 +1024,9 @@ def test_bare_support_is_for_the_proposal_just_reported(nlp):
                               "Norway pledged support to Mali.\n")
     assert has(found, "Niger", "supports", "peacekeeping mission"), found
     assert not any(a == "Norway" for a, _s, _p in found), found
+
+
+def test_the_bloc_named_only_as_a_modifier_before(nlp):
+    found, _ = positions(nlp, "Headline\n\nTalks collapsed after both leaders walked away from an African Union plan.\n\n"
+                              "AU envoy Kofi Adjei said the bloc stood by the plan.\n")
+    assert has(found, "African Union", "supports", "plan"), found

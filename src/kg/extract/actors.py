@@ -35,6 +35,7 @@ class Mention:
     actor: Actor | None  # None: a subject that is no actor ("Workers ... they"), which blocks "they"
     position: int  # character offset in the article
     subject: bool = False
+    antecedent: bool = True  # False: "the EU plan", "in Iowa": no pronoun's referent, though "the bloc" may be
 
 
 @lru_cache(maxsize=1)
@@ -77,8 +78,7 @@ class ActorResolver:
             actor = _merge(self.persons.get(actor.key), actor)
             self.persons[actor.key] = actor
         self.counts[actor.key] += 1
-        if antecedent:
-            self.mentions.append(Mention(actor, position, subject))
+        self.mentions.append(Mention(actor, position, subject, antecedent))
         return actor
 
     def remember_non_actor_subject(self, position: int) -> None:
@@ -100,13 +100,16 @@ class ActorResolver:
         return self.persons.get(actor.key, actor) if actor.kind == "person" else actor
 
     def last(self, predicate, before: int | None = None, prefer_subject: bool = False,
-             blocked_by_non_actors: bool = False, paragraph_start: int | None = None) -> Actor | None:
+             blocked_by_non_actors: bool = False, paragraph_start: int | None = None,
+             modifiers_too: bool = False) -> Actor | None:
         """The most recent matching actor; with prefer_subject, the most recent one seen as a subject
         in the current or previous sentence-sized window is preferred over a nearer object. With
         blocked_by_non_actors, a more recent non-actor subject means the referent is no actor.
         Given PARAGRAPH_START, a match in the current paragraph wins over the subject of an
-        earlier one ("For President X, it was a day of celebration. He had just signed ...")."""
+        earlier one ("For President X, it was a day of celebration. He had just signed ...").
+        With MODIFIERS_TOO, mentions that are no antecedent of a pronoun ("the EU plan") count too."""
         candidates = [m for m in self.mentions if (before is None or m.position < before)
+                      and (m.antecedent or modifiers_too)
                       and ((m.actor is None and blocked_by_non_actors) or (m.actor is not None and predicate(m.actor)))]
         if paragraph_start is not None:
             local = [m for m in candidates if m.position >= paragraph_start]
@@ -260,7 +263,7 @@ class ActorResolver:
         nominal = gazetteer.lookup_nominal(name)
         if nominal:
             keys = {e.key for e in nominal}
-            return self.last(lambda a: a.key in keys, before=position)
+            return self.last(lambda a: a.key in keys, before=position, modifiers_too=True)
         if label in ("ORG", "GPE", "FAC", "LOC") and core and _clean(core) != name:
             # "the opposition Liberal Party": the entity itself names the actor
             core_name = _clean(core)

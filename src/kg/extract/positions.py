@@ -1304,6 +1304,7 @@ def _phrase_positions(sent: Span, ctx: SentenceContext) -> list[Position]:
             target = object_target(target_token, cue, ctx, via_prep=True)
             if target is None:
                 continue
+            ctx.memory.remember(target.proposal, ctx.sentence_index)  # "the plan" may refer to it, actor or not
             actors, coref = resolve_actors(subject, ctx)
             if not actors:
                 continue
@@ -1311,5 +1312,4 @@ def _phrase_positions(sent: Span, ctx: SentenceContext) -> list[Position]:
             if target.flip:
                 stance = "rejects" if stance == "supports" else "supports"
             positions.append(Position(actors, stance, target.proposal, cue.lemma, confidence, coref))
-            ctx.memory.remember(target.proposal, ctx.sentence_index)
     return positions
