@@ -235,7 +235,7 @@ def test_call_for_actor_to_act_and_endorsing_known_person(nlp):
     found, _ = positions(nlp, "Headline\n\nSenator Julia Park is running for governor.\n\n"
                               "Mayor Ravi Patel called for the United States to lift the tariffs on steel.\n\n"
                               "Omar Haddad endorsed Park on Friday.\n")
-    assert has(found, "Ravi Patel", "supports", "lift the tariffs")
+    assert has(found, "Ravi Patel", "rejects", "tariffs")  # lifting them ends them
     assert has(found, "Omar Haddad", "supports", "candidacy of Julia Park")
 
 
@@ -911,7 +911,7 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     ("Quebec has condemned the fuel levy, its premier said.", "Quebec", "rejects", "fuel levy"),
     ("Governor Ruth Okoye signed on to a joint letter urging the president to scrap the fuel tax.", "Ruth Okoye", "rejects", "fuel tax"),
     # refusing a course of action rejects it; voting to do something backs it; voting it down rejects it
-    ("Premier Jonas Lund refused to lift the moratorium on offshore drilling.", "Jonas Lund", "rejects", "moratorium on offshore drilling"),
+    ("Premier Jonas Lund refused to lift the moratorium on offshore drilling.", "Jonas Lund", "supports", "moratorium"),
     ("The Nordic Council voted on Monday to extend the fishing quota for two years.", "Nordic Council", "supports", "extend the fishing quota"),
     ("The Green Party, which had voted down the first draft of the water bill, walked out.", "Green Party", "rejects", "water bill"),
     ("The Fishers Union lobbied the ministry to scrap the diesel levy.", "Fishers Union", "rejects", "diesel levy"),
@@ -921,6 +921,13 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     ("The ruling Justice Party rejected the water tax.", "Justice Party", "rejects", "water tax"),
     ("The dockers' union Portwatch rejected the pay offer.", "Portwatch", "rejects", "pay offer"),
     ("The main opposition Alliance voted against the budget.", "Alliance", "rejects", "budget"),
+    # hailing, objecting, withdrawing, leading the opposition; supporters and critics in apposition
+    ("Lithuania hailed the sanctions package as a milestone.", "Lithuania", "supports", "sanctions package"),
+    ("The Dockers Union objected to the pay offer.", "Dockers Union", "rejects", "pay offer"),
+    ("Canada withdrew from the arms treaty in March.", "Canada", "rejects", "arms treaty"),
+    ("Poland led opposition to the migration pact.", "Poland", "rejects", "migration pact"),
+    ("Senator Hal Brooks, a staunch supporter of the pipeline treaty, spoke on Monday.", "Hal Brooks", "supports", "pipeline treaty"),
+    ("Mayor Ida Lunde has been a vocal critic of the carbon tax.", "Ida Lunde", "rejects", "carbon tax"),
     # a verdict on the proposal in reported speech
     ("\"The salt tax is deeply flawed,\" Senator Ada Moss told reporters.", "Ada Moss", "rejects", "salt tax"),
     ("Minister Karl Dahl said the fishing treaty was unaffordable.", "Karl Dahl", "rejects", "fishing treaty"),
@@ -946,6 +953,18 @@ def test_the_vote_and_the_outcome_refer_back(nlp):
     found, _ = positions(nlp, "Headline\n\nThe council approved the harbour expansion plan on Monday.\n\n"
                               "The Port Workers Union welcomed the vote.\n")
     assert has(found, "Port Workers Union", "supports", "harbour expansion plan"), found
+
+
+def test_supporter_of_a_country_in_apposition_is_no_position(nlp):
+    found, _ = positions(nlp, "Headline\n\nIsrael is the main issue for Ruth Adler, a fierce supporter of the nation.\n")
+    assert not found, found
+
+
+def test_lifting_ends_what_was_in_force(nlp):
+    found, _ = positions(nlp, "Headline\n\nOslo refused to lift the ban on whaling.\n\n"
+                              "The Green Party urged the government to lift sanctions on Cuba.\n")
+    assert has(found, "Norway", "supports", "ban"), found
+    assert has(found, "Green Party", "rejects", "sanctions on Cuba"), found
 
 
 def test_verdict_noun_needs_a_proposal(nlp):

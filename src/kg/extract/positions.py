@@ -1084,7 +1084,11 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                             and not any(c.dep_ == "neg" for c in token.head.children):
                         emit(givers[0], "supports", Target(candidacy_of(person), 0.9), lemma, cue.weight, modal)
                 continue
-            if cue.copula_only:
+            appositive = cue.copula_only and token.dep_ == "appos" and possessor is None \
+                and token.head.pos_ in ("PROPN", "NOUN")
+            if appositive:
+                subject = token.head  # "Senator X, a staunch supporter of the pipeline, ..."
+            elif cue.copula_only:
                 governor = token.head
                 while governor.dep_ in ("pobj", "prep") and governor.head != governor:
                     governor = governor.head
@@ -1137,6 +1141,8 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                     target = clause_target(clause, cue, ctx, True, 0.85)
                     if target is not None:
                         targets.append((cue.stance, target))
+            if appositive:  # "Adelson, a fierce supporter of the nation": only a typed proposal or a candidacy
+                targets = [(s, target) for s, target in targets if target.proposal.proposal_type != "Policy"]
             if not targets:
                 continue
             if late_source is not None:
