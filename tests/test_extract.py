@@ -927,6 +927,12 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     ("Canada withdrew from the arms treaty in March.", "Canada", "rejects", "arms treaty"),
     ("Poland led opposition to the migration pact.", "Poland", "rejects", "migration pact"),
     ("Senator Hal Brooks, a staunch supporter of the pipeline treaty, spoke on Monday.", "Hal Brooks", "supports", "pipeline treaty"),
+    # a proposal that has, draws or faces the backing or opposition of someone
+    ("The carbon tax has the backing of France and Germany.", "Germany", "supports", "carbon tax"),
+    ("The pension bill has drawn fierce opposition from the National Party.", "National Party", "rejects", "pension bill"),
+    ("The pension reform faces opposition from the Liberal Party.", "Liberal Party", "rejects", "pension reform"),
+    # a favourable verdict in reported speech
+    ("\"The fishing treaty is vital for our security,\" Foreign Minister Ana Ruiz said.", "Ana Ruiz", "supports", "fishing treaty"),
     ("Mayor Ida Lunde has been a vocal critic of the carbon tax.", "Ida Lunde", "rejects", "carbon tax"),
     # a verdict on the proposal in reported speech
     ("\"The salt tax is deeply flawed,\" Senator Ada Moss told reporters.", "Ada Moss", "rejects", "salt tax"),
@@ -965,6 +971,18 @@ def test_lifting_ends_what_was_in_force(nlp):
                               "The Green Party urged the government to lift sanctions on Cuba.\n")
     assert has(found, "Norway", "supports", "ban"), found
     assert has(found, "Green Party", "rejects", "sanctions on Cuba"), found
+
+
+def test_it_is_vital_to_is_no_verdict_on_a_proposal(nlp):
+    found, _ = positions(nlp, "Headline\n\nChile backed the fishing treaty.\n\n"
+                              "Minister Ana Ruiz said it was vital to reach a deal on quotas.\n")
+    assert not any(a == "Ana Ruiz" for a, _s, _p in found), found
+
+
+def test_support_from_its_own_members_is_no_position_on_the_holder(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Ana Ruiz has support for the carbon tax.\n\n"
+                              "The Dockers Union has support from its members.\n")
+    assert found == {("Ana Ruiz", "supports", "carbon tax")}, found
 
 
 def test_verdict_noun_needs_a_proposal(nlp):

@@ -77,6 +77,7 @@ class Lexicon:
     documents: frozenset = frozenset()  # texts an actor issues: a participle on one speaks for the issuer
     document_verbs: frozenset = frozenset()  # the verbs by which the actor issues them
     withdrawing_verbs: frozenset = frozenset()  # "withdrew its support for X": the noun cue is taken back
+    bearers: frozenset = frozenset()  # "the bill has the backing of X", "drew opposition from X": X's stance on it
     deliberating_verbs: frozenset = frozenset()  # "ready to consider X": X is weighed, not backed
     word_nouns: frozenset = frozenset()  # "the term X", "the word X": X is mentioned, not proposed
     vague_heads: frozenset = frozenset()  # "immediate action": a proposal only with a complement
@@ -158,6 +159,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         verbs=verbs, nouns=nouns, adjectives=adjectives, phrases=phrases,
         light_verbs=frozenset(light.get("lemmas", ())), receivers=frozenset(light.get("receivers", ())),
+        bearers=frozenset(light.get("bearers", ())),
         control_flip=frozenset(control.get("flip", ())), control_drop=frozenset(control.get("drop", ())),
         control_keep=frozenset(control.get("keep", ())),
         conditional=frozenset(modal.get("conditional", ())),

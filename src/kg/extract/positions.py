@@ -37,6 +37,9 @@ _CANDIDATE_NOUNS = {"candidate", "nominee", "incumbent", "contender", "frontrunn
 # verbs that judge their object by an adjective: "found the plan unacceptable"
 _JUDGING_VERBS = {"find", "consider", "deem", "call", "judge", "declare", "think"}
 _COPULAS = {"be", "remain", "seem", "look", "sound"}
+_POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+# what "the bill has the backing of Y" is about: the subject, a proposal of a known type
+_BORNE_CUE = Cue(lemma="borne", pos="noun", stance="supports", weight=0.85, object=True, object_types_only=True)
 # "signalled support", "voiced opposition" with nothing after them: a stance on the proposal just reported
 _BARE_STANCE_NOUNS = {"support", "backing", "opposition"}
 _BARE_STANCE_VERBS = {"signal", "express", "voice", "declare", "announce", "reiterate", "restate", "reaffirm",
@@ -1072,18 +1075,29 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 governor = anchor.head if anchor.head.pos_ in ("VERB", "AUX") else None
                 if governor is not None and governor.lemma_.lower() not in lex.light_verbs and governor.lemma_ != "be":
                     subject = None
-            if token.dep_ == "dobj" and token.head.lemma_.lower() in lex.receivers:
-                # "X won the backing of Y", "X secured Y's endorsement": Y backs X's candidacy
-                givers = [possessor] if possessor is not None else [
+            if token.dep_ == "dobj" and token.head.lemma_.lower() in lex.receivers | lex.bearers:
+                # "X won the backing of Y", "X secured Y's endorsement": Y backs X's candidacy;
+                # "the bill has the backing of Y", "the plan drew opposition from Y": Y's stance on it
+                givers = [possessor] if possessor is not None and possessor.lower_ not in _POSSESSIVE_PRONOUNS else [
                     t for _p, t in _prep_targets(token, ("of", "from")) if t.ent_type_ in ACTOR_ENTS]
                 receiver = find_subject(token.head, lex)
-                if cue.stance == "supports" and givers and receiver is not None:
-                    person, _ = resolve_actor_token(receiver, ctx)
+                if givers and receiver is not None:
                     modal = _modal_factor(token.head, ctx)
-                    if person is not None and person.kind == "person" and modal is not None \
-                            and not any(c.dep_ == "neg" for c in token.head.children):
-                        emit(givers[0], "supports", Target(candidacy_of(person), 0.9), lemma, cue.weight, modal)
-                continue
+                    negated = any(c.dep_ == "neg" for c in token.head.children)
+                    person, _ = resolve_actor_token(receiver, ctx)
+                    if modal is None or negated:
+                        pass
+                    elif person is not None and person.kind == "person":
+                        if cue.stance == "supports":
+                            emit(givers[0], "supports", Target(candidacy_of(person), 0.9), lemma, cue.weight, modal)
+                    elif person is None:
+                        target = object_target(receiver, _BORNE_CUE, ctx)
+                        if target is not None:
+                            for giver in givers:
+                                emit(giver, cue.stance, target, lemma, cue.weight * 0.95, modal)
+                    continue
+                if token.head.lemma_.lower() in lex.receivers:
+                    continue
             appositive = cue.copula_only and token.dep_ == "appos" and possessor is None \
                 and token.head.pos_ in ("PROPN", "NOUN")
             if appositive:
@@ -1193,7 +1207,10 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                     # on the proposal, in the words of the one reporting it (the author's own is none)
                     judged = [c for c in head.children if c.dep_ == "nsubj"]
                     speaker = _speech_subject(head, ctx)
-                    if judged and speaker is not None and speaker != judged[0] and judged[0].lower_ not in ("this", "that"):
+                    extraposed = any(c.dep_ in ("xcomp", "ccomp") for c in head.children) or any(
+                        c.dep_ in ("xcomp", "ccomp") for c in token.children)  # "it is vital to act", "... that X"
+                    if judged and speaker is not None and speaker != judged[0] and judged[0].lower_ not in ("this", "that") \
+                            and not extraposed:
                         negated = any(c.dep_ == "neg" for c in head.children) or any(
                             c.dep_ == "neg" for c in token.children)
                         emit(speaker, _negate(cue.stance) if negated else cue.stance,
