@@ -3,12 +3,12 @@
 #   actors and proposals: their types, labels,
 #   proposal types and supports/rejects edges, each once, as the union of what the
 #   article graphs say, the number of articles describing each proposal
-#   (kg:articleCount) and of actors supporting and rejecting it (kg:supporterCount,
-#   kg:opponentCount), and the position changes (kg:PositionChange) of the actors
+#   (kg:articleCount), and the position changes (kg:PositionChange) of the actors
 #   among them. kg runs it after every write to a store or an endpoint, with
 #   the words of the labels (kg:labelWord) in the same request, so saved queries
 #   look names up, read labels and list position changes without scanning every
-#   article graph.
+#   article graph. The counts of supporters and opponents follow, once every chunk
+#   is refreshed (queries/index/counts.ru).
 # param entity (iri, required): an actor or proposal to refresh (repeatable)
 PREFIX kg: <https://w3id.org/kg-positions/ns#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -45,32 +45,6 @@ WHERE {
     FILTER(?h != <https://w3id.org/kg-positions/id/graph/index>)
   }
   GROUP BY ?entity
-} ;
-
-# how many distinct actors support and reject each proposal, for the proposals query:
-# the actors the index holds edges of (IRIs typed as an actor in an article graph),
-# counted from the article graphs, as the edges of actors in another chunk of this
-# refresh may not be copied yet
-INSERT { GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity ?count ?actors } }
-WHERE {
-  { SELECT ?entity ?count (COUNT(*) AS ?actors)
-    WHERE {
-      { SELECT DISTINCT ?entity ?count ?actor
-        WHERE {
-          VALUES (?stance ?count) { (kg:supports kg:supporterCount) (kg:rejects kg:opponentCount) }
-          # kg:values entity
-          GRAPH ?h { ?actor ?stance ?entity }
-          FILTER(?h != <https://w3id.org/kg-positions/id/graph/index> && isIRI(?actor))
-        } }
-      FILTER EXISTS {
-        VALUES ?class { kg:Actor kg:Person kg:Organisation kg:State }
-        GRAPH ?g { ?actor a ?class }
-        FILTER(?g != <https://w3id.org/kg-positions/id/graph/index>)
-      }
-    }
-    GROUP BY ?entity ?count }
-  # the entity's own type was copied above, in this request
-  GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?entity a kg:Proposal }
 } ;
 
 DELETE { GRAPH <https://w3id.org/kg-positions/id/graph/index> { ?change ?p ?o } }

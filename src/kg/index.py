@@ -132,7 +132,8 @@ def refresh_updates(select: Select, entities: Iterable[str], complete: bool = Fa
 
     Each update removes a chunk's entries, copies their triples back from the
     article graphs and adds the words of their labels, in one request; an entity
-    no article graph mentions any more is left with no entry. SELECT runs a query
+    no article graph mentions any more is left with no entry. Then the proposals'
+    supporters and opponents are counted, a chunk at a time. SELECT runs a query
     on the same target and returns rows of RDF terms (the labels of the entities).
     COMPLETE (see refresh_keeps_index_complete) ends with version_update().
     """
@@ -147,6 +148,12 @@ def refresh_updates(select: Select, entities: Iterable[str], complete: bool = Fa
         if triples:
             text += f" ;\nINSERT DATA {{ GRAPH {_INDEX} {{\n" + "\n".join(triples) + "\n} }\n"
         yield text
+    # a proposal's supporters and opponents are counted from the edges in its actors'
+    # entries, which may come in a later chunk: once every chunk is refreshed
+    counts = (queries_dir() / "index" / "counts.ru").read_text(encoding="utf-8")
+    for start in range(0, len(ordered), CHUNK):
+        chunk = [URIRef(e) for e in ordered[start:start + CHUNK]]
+        yield insert_values(counts, {"entity": values_block("entity", chunk)}, where="queries/index/counts.ru")
     if complete:
         yield version_update()
 
