@@ -1067,3 +1067,13 @@ def test_the_bloc_named_only_as_a_modifier_before(nlp):
     found, _ = positions(nlp, "Headline\n\nTalks collapsed after both leaders walked away from an African Union plan.\n\n"
                               "AU envoy Kofi Adjei said the bloc stood by the plan.\n")
     assert has(found, "African Union", "supports", "plan"), found
+
+
+def test_a_bare_definite_mention_is_the_proposal_named_before(nlp):
+    found, _ = positions(nlp, "Headline\n\nPeru threatened to veto the trade agreement with the Andean bloc.\n\n"
+                              "Chile has championed the agreement for two decades.\n\n"
+                              "Spain backed the pension bill on Monday. Italy opposed the bill.\n\n"
+                              "Greece backed the provision.\n")
+    assert ("Chile", "supports", "trade agreement with the Andean bloc") in found, found
+    assert ("Italy", "rejects", "pension bill") in found, found
+    assert not any(a == "Greece" and p == "pension bill" for a, _s, p in found), found

@@ -659,6 +659,13 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
     proposal = noun_proposal(token, lex, proposer)
     if proposal is None:
         return None
+    if has_det and proposal.label.lower() == lemma and all(
+            c.dep_ in ("det", "punct") or (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree))
+            for c in token.children):
+        # "the deal", "the bill": the one named more fully before, not a second, vaguer proposal
+        earlier = ctx.memory.fuller(lemma)
+        if earlier is not None:
+            return Target(earlier, 0.9)
     if proposer is not None and lemma in lex.containers and not complement:
         label = f"{proposer.label}'s {proposal.label}"
         proposal = Proposal(slugify(label), label, proposal.proposal_type, proposal.qualifiers, proposer,

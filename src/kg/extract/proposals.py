@@ -57,6 +57,13 @@ class ProposalMemory:
     def by_head(self, head_lemma: str) -> Proposal | None:
         return self.named.get(head_lemma)
 
+    def fuller(self, head_lemma: str) -> Proposal | None:
+        """The latest proposal of a known type named more fully before with HEAD_LEMMA in its label:
+        what a bare "the agreement" or "the bill" means after "the EU's trade agreement with
+        Mercosur" or "the pension bill" (another word, "the provision", may be another thing)."""
+        return next((p for p, _at in reversed(self.seen) if p.proposal_type != "Policy"
+                     and len(p.label.split()) > 1 and head_lemma in p.label.lower().split()), None)
+
     def last(self, sentence: int | None = None) -> Proposal | None:
         """The most recent proposal, preferring one of a known type ("the move" after "sanctions
         ... and called on China to stop supplying components" is the sanctions). Given the current
