@@ -1077,3 +1077,20 @@ def test_a_bare_definite_mention_is_the_proposal_named_before(nlp):
     assert ("Chile", "supports", "trade agreement with the Andean bloc") in found, found
     assert ("Italy", "rejects", "pension bill") in found, found
     assert not any(a == "Greece" and p == "pension bill" for a, _s, p in found), found
+
+
+def test_variants_of_one_proposal_name_merge_within_an_article(nlp):
+    found, result = positions(nlp, "Mali rejects Ghana-Togo truce plan\n\n"
+                                   "Mali on Thursday rejected a 60-day humanitarian truce proposed by Ghana and Togo.\n\n"
+                                   "Niger welcomed the ceasefire.\n")
+    proposals = {s.proposal.key for s in result.statements}
+    assert len(proposals) == 1, found
+    merged = result.statements[0].proposal
+    assert merged.proposal_type == "Ceasefire"
+    assert {"Mali", "Niger"} <= {a for a, _s, _p in found}, found
+    assert "60-day" in merged.qualifiers
+
+
+def test_proposals_told_apart_by_a_word_stay_apart(nlp):
+    found, result = positions(nlp, "Headline\n\nSpain backed the pension bill.\n\nItaly opposed the housing bill.\n")
+    assert {p for _a, _s, p in found} == {"pension bill", "housing bill"}, found

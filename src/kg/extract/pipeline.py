@@ -14,6 +14,7 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.positions import ACTOR_ENTS, SentenceContext, learn_pronoun_genders, positions_in_sentence
 from kg.gazetteer import collective_nouns
 from kg.extract.proposals import ProposalMemory
+from kg.extract.variants import merge_variants
 from kg.iris import person_key
 from kg.model import Actor, Article, Evidence, ExtractionResult, Proposal, Statement
 
@@ -226,7 +227,7 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
                     if previous is None or previous.confidence < confidence:
                         best[key] = statement
     statements = sorted(best.values(), key=lambda s: (s.evidence.start, s.actor.key, s.proposal.key))
-    statements = _merge_actor_records(_canonical_persons(statements))
+    statements = merge_variants(_merge_actor_records(_canonical_persons(statements)), lexicon)
     # A statement is one actor's stance on one proposal as reported in one article: keep the
     # best-supported evidence sentence (highest confidence, then earliest) for each.
     unique: dict[tuple, Statement] = {}

@@ -90,12 +90,13 @@ def proposal_type(words: list[str], lexicon: Lexicon, head: str | None = None) -
     lowered = [w.lower() for w in words]
     text = " " + " ".join(lowered) + " "
     best = None
+    generic = head is not None and head.lower() in lexicon.anaphora  # "a truce plan", "the sanctions proposal"
     for phrase, concept in lexicon.proposal_types:
         needle = " " + " ".join(phrase) + " "
         if needle in text:
-            if head and phrase[-1] == head.lower():
+            if head and phrase[-1] == head.lower() and not (generic and concept == "Policy"):
                 return concept
-            if best is None:
+            if best is None or (best == "Policy" and concept != "Policy"):
                 best = concept
     return best or "Policy"
 

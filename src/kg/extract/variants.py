@@ -1,0 +1,113 @@
+"""One proposal per thing proposed within an article: merge the variants of one name.
+
+An article names the same truce "the US-Saudi truce plan" in its headline, "a 90-day
+humanitarian truce" in its lead and "the ceasefire" later on. Extracted phrase by phrase,
+these are three proposals and every actor's stance is counted three times. Two proposals of
+the same known type (a concept of ontology/proposal-types.ttl, not the catch-all Policy)
+are variants of one name when the distinctive words of one are a subset of the other's; the
+distinctive words are the label's words less those that only say what kind of thing it is
+(the type's head nouns: "truce", "ceasefire"; the generic ones: "plan", "proposal"; the
+descriptive ones of lexicons/descriptive.txt: "humanitarian", "draft").
+"Pension bill" and "housing bill" stay apart; "the bill" joins whichever one bill an article
+names, and stays apart when it names two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.extract.lexicon import Lexicon
+from kg.model import Proposal, Statement
+
+_FUNCTION_WORDS = frozenset("the a an of on for in to with and by at from over between against".split())
+
+
+def distinctive_words(proposal: Proposal, lexicon: Lexicon) -> frozenset[str]:
+    """The label's words that tell this proposal from others of its type."""
+    heads = _type_heads(lexicon).get(proposal.proposal_type, frozenset())
+    words = re.findall(r"[\w']+", proposal.label.lower())
+    return frozenset(w for w in words if w not in _FUNCTION_WORDS and w not in heads and w not in lexicon.anaphora
+                     and w not in lexicon.qualifiers and w not in lexicon.descriptive)
+
+
+def merge_variants(statements: list[Statement], lexicon: Lexicon) -> list[Statement]:
+    """STATEMENTS of one article, each proposal replaced by the one its variants merge into."""
+    counts: dict[str, int] = {}
+    proposals: dict[str, Proposal] = {}
+    for statement in statements:
+        key = statement.proposal.key
+        counts[key] = counts.get(key, 0) + 1
+        proposals.setdefault(key, statement.proposal)
+    merged = _merged_keys(list(proposals.values()), counts, lexicon)
+    if not merged:
+        return statements
+    return [replace(s, proposal=merged[s.proposal.key]) if s.proposal.key in merged else s for s in statements]
+
+
+def _merged_keys(proposals: list[Proposal], counts: dict[str, int], lexicon: Lexicon) -> dict[str, Proposal]:
+    """Proposal key -> the merged proposal, for every proposal that has variants."""
+    by_type: dict[str, list[Proposal]] = {}
+    for proposal in proposals:
+        if proposal.proposal_type not in ("Policy", "Candidacy"):
+            by_type.setdefault(proposal.proposal_type, []).append(proposal)
+    result: dict[str, Proposal] = {}
+    canonical = {label for _concept, label in lexicon.synonyms.values()}
+    for members in by_type.values():
+        if len(members) < 2:
+            continue
+        words = {p.key: distinctive_words(p, lexicon) for p in members}
+        # the most specific first: each later one joins the one group whose words include its own
+        groups: list[list[Proposal]] = []
+        for proposal in sorted(members, key=lambda p: (-len(words[p.key]), p.key)):
+            hosts = [g for g in groups if words[proposal.key] <= words[g[0].key]
+                     and (words[proposal.key] or _same_kind(proposal, g[0], canonical))]
+            if len(hosts) == 1:
+                hosts[0].append(proposal)
+            elif not hosts:
+                groups.append([proposal])
+            # several hosts: "the bill" in an article with two bills is left as it is
+        for group in groups:
+            if len(group) > 1:
+                chosen = _representative(group, counts, words, lexicon)
+                for proposal in group:
+                    result[proposal.key] = chosen
+    return result
+
+
+def _same_kind(bare: Proposal, host: Proposal, canonical: set[str]) -> bool:
+    """Whether BARE, a label with no distinctive word, names the same kind of thing as HOST: it
+    shares a word with it ("the bill", "the pension bill") or is its type's own label ("ceasefire"
+    for "a humanitarian truce"); "the provision" is not "the pension bill"."""
+    return bare.label in canonical or bool(set(bare.label.lower().split()) & set(host.label.lower().split()))
+
+
+def _representative(group: list[Proposal], counts: dict[str, int], words: dict, lexicon: Lexicon) -> Proposal:
+    """The variant most statements use, then one that names the thing (a type's own label such as
+    "ceasefire", or any distinctive word) in the fewest characters; it carries every variant's names."""
+    canonical = {label for _concept, label in lexicon.synonyms.values()}
+    best = max(group, key=lambda p: (counts.get(p.key, 0), bool(words[p.key]) or p.label in canonical,
+                                     -len(p.label), p.key))
+    aliases = set(best.aliases)
+    qualifiers = list(best.qualifiers)
+    proposer = best.proposer
+    for proposal in group:
+        aliases |= proposal.aliases | {proposal.label}
+        qualifiers += [q for q in proposal.qualifiers if q not in qualifiers]
+        proposer = proposer or proposal.proposer
+    aliases.discard(best.label)
+    return replace(best, aliases=frozenset(aliases), qualifiers=tuple(qualifiers), proposer=proposer)
+
+
+def _type_heads(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """Concept -> the last words of its type phrases ("truce", "ceasefire", "hostilities")."""
+    cached = _HEADS.get(id(lexicon))
+    if cached is None:
+        heads: dict[str, set[str]] = {}
+        for phrase, concept in lexicon.proposal_types:
+            heads.setdefault(concept, set()).add(phrase[-1])
+        cached = _HEADS[id(lexicon)] = {c: frozenset(w) for c, w in heads.items()}
+    return cached
+
+
+_HEADS: dict[int, dict[str, frozenset[str]]] = {}
