@@ -6,6 +6,8 @@ Sets:
                  third-party texts, read in place from the sibling ../shared folder, never copied)
   composed       gold and articles bench/dev/composed/ (ten wire-style articles the team wrote on other
                  topics, with invented names, annotated by hand before the extractor was run on them)
+  composed-2     gold and articles bench/dev/composed-2/ (twenty more, on other topics, written and annotated
+                 by a team member who never saw the extractor's code or output; a development set)
   held-out       gold and articles bench/dev/held-out/ (ten more wire-style articles on new topics, gold
                  written before the extractor ran; it only measures: never tune rules on it)
   held-out-2     gold and articles bench/dev/held-out-2/ (twelve more, written and annotated by a team
@@ -34,9 +36,11 @@ def dev_sets(shared: Path) -> list[tuple[str, Path, Path]]:
     polnear = shared / "dev" / "polnear-train"
     composed = REPO / "bench" / "dev" / "composed"
     held = REPO / "bench" / "dev" / "held-out"
+    composed2 = REPO / "bench" / "dev" / "composed-2"
     held2 = REPO / "bench" / "dev" / "held-out-2"
     return [("seeds", shared / "gold", REPO / "seeds"), ("polnear-train", polnear, polnear),
-            ("composed", composed, composed), ("held-out", held, held), ("held-out-2", held2, held2)]
+            ("composed", composed, composed), ("composed-2", composed2, composed2),
+            ("held-out", held, held), ("held-out-2", held2, held2)]
 
 
 def _fmt(value: float | None) -> str:
@@ -48,8 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
                         help="the shared folder holding gold/ and dev/ (default: ../shared)")
     parser.add_argument("--set", dest="sets", action="append", default=None,
-                        help="evaluate only this set (repeatable): seeds, polnear-train, composed, held-out, "
-                             "held-out-2")
+                        help="evaluate only this set (repeatable): seeds, polnear-train, composed, composed-2, "
+                             "held-out, held-out-2")
     parser.add_argument("--json", dest="json_out", type=Path, default=None, help="also write a JSON summary here")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: kg's default)")
     parser.add_argument("--min-confidence", type=float, default=0.0)
