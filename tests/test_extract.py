@@ -921,6 +921,14 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     ("The ruling Justice Party rejected the water tax.", "Justice Party", "rejects", "water tax"),
     ("The dockers' union Portwatch rejected the pay offer.", "Portwatch", "rejects", "pay offer"),
     ("The main opposition Alliance voted against the budget.", "Alliance", "rejects", "budget"),
+    ("The Left party said it opposed the water reform in its current form.", "Left Party", "rejects", "water reform"),
+    ("The far-right Alternative for Germany came out against the debt plan.", "Alternative for Germany", "rejects", "debt plan"),
+    # a call joined to a warning about a proposal is the speaker's
+    ("Mayor Ida Lunde warned that a permanent exemption would hurt confidence and urged lawmakers to set a time limit.",
+     "Ida Lunde", "supports", "time limit"),
+    # a subjunctive that-clause: what is to be brought about, or withdrawn
+    ("The Green Party demanded that a climate fund be created.", "Green Party", "supports", "climate fund"),
+    ("The Metal Workers Union demanded that the pension decree be withdrawn.", "Metal Workers Union", "rejects", "pension decree"),
     # hailing, objecting, withdrawing, leading the opposition; supporters and critics in apposition
     ("Lithuania hailed the sanctions package as a milestone.", "Lithuania", "supports", "sanctions package"),
     ("The Dockers Union objected to the pay offer.", "Dockers Union", "rejects", "pay offer"),

@@ -302,6 +302,12 @@ class ActorResolver:
                 and gazetteer.lookup_demonym(bare[0]) is None:
             # "the Unite union", "the Verdi union": a named union with a lowercase head
             return _organisation(bare[0])
+        if label in (None, "ORG") and len(bare) >= 2 and bare[-1] in ("party", "movement", "alliance", "front") \
+                and _looks_like_name(bare[:-1]) and gazetteer.lookup_demonym(" ".join(bare[:-1])) is None:
+            # "the Left party", "the Five Star movement": the name with its head, as the party calls itself
+            name = " ".join(bare[:-1] + [bare[-1].capitalize()])
+            entry = gazetteer.lookup_name(name)
+            return _with_alias(_entry_actor(entry), text) if entry is not None else _organisation(name)
         named = _after_description(bare)
         if label is None and named:
             # "the opposition Congress party", "the nationalist Radical Party": a lowercase description
@@ -497,4 +503,12 @@ def mention_span(token: Token) -> Span:
         left.pop()
     if token.i >= end:
         end = token.i + 1
+    if ent is None and token.pos_ == "PROPN":
+        # "Alternative for Germany", "Alliance of Small Island States" untagged: the name goes on
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of") and child.i == end:
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.text[:1].isupper()]
+                if objects and all(t.text[:1].isupper() or t.is_punct or t.lower_ in ("of", "and", "the", "for")
+                                   for t in doc[child.i + 1:child.right_edge.i + 1]):
+                    end = child.right_edge.i + 1
     return doc[start:end]

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from kg.extract.actors import (GOVERNMENT_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS,
                                SPEAKER_PRONOUNS, ActorResolver, entity_of, mention_span, organisation_heads,
                                owned_by_state)
+from kg import gazetteer
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.proposals import ProposalMemory, clause_proposal, noun_proposal, with_proposer
 from kg.iris import slugify
@@ -37,6 +38,7 @@ _CANDIDATE_NOUNS = {"candidate", "nominee", "incumbent", "contender", "frontrunn
 # verbs that judge their object by an adjective: "found the plan unacceptable"
 _JUDGING_VERBS = {"find", "consider", "deem", "call", "judge", "declare", "think"}
 _COPULAS = {"be", "remain", "seem", "look", "sound"}
+_WARNING_VERBS = {"warn", "argue", "complain", "insist", "caution", "stress", "note"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 # what "the bill has the backing of Y" is about: the subject, a proposal of a known type
 _BORNE_CUE = Cue(lemma="borne", pos="noun", stance="supports", weight=0.85, object=True, object_types_only=True)
@@ -312,7 +314,8 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         return None
     if dep == "conj":
         subject = find_subject(head, lexicon, depth + 1)
-        if subject is not None and head.dep_ == "ccomp" and head.head.lemma_.lower() in lexicon.speech_verbs \
+        if subject is not None and head.dep_ == "ccomp" and (
+                head.head.lemma_.lower() in lexicon.speech_verbs or head.head.lemma_.lower() in _WARNING_VERBS) \
                 and _names_a_proposal(subject, lexicon) and head.i < verb.i:
             # "X said the bill did not go far enough and called for Y": the parser joins the call to
             # the reported clause, whose subject is a proposal; the speaker makes the call
@@ -368,11 +371,14 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
 
 
 def _names_a_proposal(token: Token, lexicon: Lexicon) -> bool:
-    """Whether TOKEN is a common noun for a proposal ("the bill", "the plan"), which takes no side."""
+    """Whether TOKEN is a common noun for no one who could take a side ("the bill", "a permanent
+    exemption"): not a person or group word, a role, an organisation or a government."""
     if token.pos_ != "NOUN" or token.ent_type_:
         return False
     lemma = token.lemma_.lower()
-    return lemma in lexicon.anaphora or any(words == (lemma,) for words, _concept in lexicon.proposal_types)
+    return not (lemma in lexicon.people or token.lower_ in lexicon.people or lemma in gazetteer.collective_nouns()
+                or lemma in organisation_heads() or gazetteer.is_role_word(lemma) or lemma in GOVERNMENT_NOUNS
+                or lemma in _OWN_GOVERNMENT_NOUNS or any(c.ent_type_ in ACTOR_ENTS for c in token.children))
 
 
 def _addressee_of_for_phrase(prep: Token) -> Token | None:
@@ -695,8 +701,10 @@ def clause_target(verb: Token, cue: Cue, ctx: SentenceContext, include_subject: 
     """A course of action as a proposal; "to end X" / "to repeal X" becomes a rejection of X."""
     lex = ctx.lexicon
     objects = [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ == "dative"]
+    passive = False
     if not objects and include_subject:
         objects = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "for the embargo to be scrapped"
+        passive = bool(objects) and verb.tag_ == "VBN" and verb.lemma_.lower() in lex.enacting_verbs
     inner_cue = lex.verbs.get(verb.lemma_.lower())
     reverses = verb.lemma_.lower() in lex.reversal_verbs or (inner_cue is not None and inner_cue.stance == "rejects"
                                                              and inner_cue.object)
@@ -729,8 +737,9 @@ def clause_target(verb: Token, cue: Cue, ctx: SentenceContext, include_subject: 
         words = [t for t in objects[0].subtree if not (t.dep_ == "det" and t.i == objects[0].left_edge.i)]
         label = verb.doc[words[0].i:words[-1].i + 1].text.strip(" ,")
         return Target(Proposal(slugify(label), label, "Candidacy"), factor * 0.85, flip=True)
-    if objects and (reverses or embraces):
-        # "urged X to block the deal" rejects the deal; "urged X to accept the deal" supports it
+    if objects and (reverses or embraces or passive):
+        # "urged X to block the deal" rejects the deal; "urged X to accept the deal" supports it;
+        # "demanded that a climate fund be created": the fund is what is wanted
         inner = object_target(objects[0], inner_cue or cue, ctx)
         if inner is not None:
             if reverses:
@@ -859,7 +868,8 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
                         targets.append((cue.stance, target))
                     continue
                 modal_aux = any(a.dep_ == "aux" and a.lemma_.lower() in ("should", "must", "shall", "would", "will", "need")
-                                for a in child.children)
+                                for a in child.children) or any(  # "demanded that the decree be withdrawn"
+                    a.dep_ == "auxpass" and a.tag_ == "VB" for a in child.children)
                 if child.tag_ in ("VBD", "VBN", "VBZ", "VBG") and not modal_aux:
                     continue  # "insisted that he has expanded the party" reports a claim, not a demand
                 target = clause_target(child, cue, ctx, True, 0.85)
