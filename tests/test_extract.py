@@ -929,6 +929,14 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     # a subjunctive that-clause: what is to be brought about, or withdrawn
     ("The Green Party demanded that a climate fund be created.", "Green Party", "supports", "climate fund"),
     ("The Metal Workers Union demanded that the pension decree be withdrawn.", "Metal Workers Union", "rejects", "pension decree"),
+    # parties described by their politics; a company's board; telling members how to vote
+    ("The far-right Vantage rejected the amnesty law.", "Vantage", "rejects", "amnesty law"),
+    ("The conservative Harmony party opposed the amnesty law.", "Harmony Party", "rejects", "amnesty law"),
+    ("Karoo Mining Ltd.'s board rejected an unsolicited takeover offer from Orion Metals Plc.", "Karoo Mining", "rejects", "takeover offer"),
+    ("The Liberal Party told its deputies to vote against the tax reform.", "Liberal Party", "rejects", "tax reform"),
+    # a proposal that harms, in the speaker's words
+    ("The Magistrates Association said the amnesty law violated the separation of powers.", "Magistrates Association", "rejects", "amnesty law"),
+    ("\"The carbon tax will hurt farmers,\" Senator Ana Ruiz said.", "Ana Ruiz", "rejects", "carbon tax"),
     # hailing, objecting, withdrawing, leading the opposition; supporters and critics in apposition
     ("Lithuania hailed the sanctions package as a milestone.", "Lithuania", "supports", "sanctions package"),
     ("The Dockers Union objected to the pay offer.", "Dockers Union", "rejects", "pay offer"),
@@ -991,6 +999,26 @@ def test_support_from_its_own_members_is_no_position_on_the_holder(nlp):
     found, _ = positions(nlp, "Headline\n\nSenator Ana Ruiz has support for the carbon tax.\n\n"
                               "The Dockers Union has support from its members.\n")
     assert found == {("Ana Ruiz", "supports", "carbon tax")}, found
+
+
+def test_voting_in_favour_or_against_with_nothing_after_is_on_the_proposal_just_reported(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Senate passed the pension bill by 60 votes to 40. "
+                              "The Green Party and the Labour Party voted in favour, while the Liberal Party voted against.\n")
+    assert ("Green Party", "supports", "pension bill") in found, found
+    assert ("Labour Party", "supports", "pension bill") in found, found
+    assert ("Liberal Party", "rejects", "pension bill") in found, found
+
+
+def test_harm_without_a_speaker_or_denied_is_no_position(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe carbon tax will hurt farmers.\n\n"
+                              "Senator Ana Ruiz said the carbon tax would not hurt farmers.\n\n"
+                              "Analysts said the drought would hurt farmers.\n")
+    assert not found, found
+
+
+def test_takeover_offer_label_leaves_out_the_sum_and_the_bidder(nlp):
+    _, result = positions(nlp, "Headline\n\nKaroo Mining rejected a $4.2 billion takeover offer from Orion Metals Plc.\n")
+    assert result.statements[0].proposal.label == "takeover offer"
 
 
 def test_verdict_noun_needs_a_proposal(nlp):

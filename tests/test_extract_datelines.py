@@ -10,7 +10,7 @@ from test_extract import has, positions
 
 @pytest.mark.parametrize("dateline", [
     "GENEVA - ", "GENEVA — ", "LIMA (Reuters) - ", "NAIROBI, May 2 (AP) — ", "SAN JOSE, Costa Rica - ",
-    "ST. LOUIS, Oct. 9, 2025 (AFP) – ",
+    "ST. LOUIS, Oct. 9, 2025 (AFP) – ", "KYIV/ISTANBUL, Sept 4 (Reuters) - ", "(Bloomberg) -- ",
 ])
 def test_a_dateline_is_not_part_of_the_sentence(nlp, dateline):
     text = f"Fishing talks resume\n\n{dateline}Norway backed the fishing treaty on Monday, officials said.\n"

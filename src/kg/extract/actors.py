@@ -257,8 +257,9 @@ class ActorResolver:
                     break
                 named.append(word)
             if named and _looks_like_name(named) and any(w.lower() not in _NAME_PARTICLES for w in named):
-                entry = gazetteer.lookup_name(" ".join(named))
-                return _with_alias(_entry_actor(entry), text) if entry is not None else _organisation(" ".join(named))
+                owner = _clean(" ".join(named))  # "Karoo Platinum Ltd.'s board": the company's
+                entry = gazetteer.lookup_name(owner)
+                return _with_alias(_entry_actor(entry), text) if entry is not None else _organisation(owner)
             return None
         nominal = gazetteer.lookup_nominal(name)
         if nominal:
@@ -287,6 +288,9 @@ class ActorResolver:
                 state = gazetteer.lookup_demonym(name) or (gazetteer.lookup_demonym(_clean(core)) if core else None)
                 if state is None and core and _party_like(_clean(core)):
                     return _organisation(_clean(core))  # "the Greens", "the Social Democrats": a party
+                if state is None and core and _looks_like_name(_clean(core).split()) \
+                        and any(w.lower() in party_descriptors() for w in name.split()):
+                    return _organisation(_clean(core))  # "the separatist Junts", tagged as a nationality
                 return _with_alias(_entry_actor(state), text) if state else None
             if not _looks_like_name(words):
                 return None
@@ -314,9 +318,11 @@ class ActorResolver:
             # before the name; the name alone says who it is
             actor = self._resolve_text(" ".join(named), None, position)
             described = bare[len(bare) - len(named) - 1].lower()
+            description = [w.lower() for w in bare[:len(bare) - len(named)]]
             if actor is None and _looks_like_name(named) and (
                     described in organisation_heads() or described == "group"
-                    or (len(named) == 1 and named[0].lower() in organisation_heads())):
+                    or (len(named) == 1 and named[0].lower() in organisation_heads())
+                    or any(w in party_descriptors() for w in description)):
                 # "the drivers' union Aslef", "the rail union RMT", "the opposition Coalition"
                 actor = _organisation(" ".join(named))
             return actor
@@ -393,6 +399,14 @@ def _organisation(name: str) -> Actor:
     """An organisation named in the text; "The Green Party" and "the Green Party" are one actor."""
     bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE) or name
     return Actor(key=slugify(bare), label=bare, kind="organisation", aliases=frozenset({name, bare}))
+
+
+@lru_cache(maxsize=1)
+def party_descriptors() -> frozenset[str]:
+    """"far-right", "separatist": before an unknown capitalised name, a party's description."""
+    path = lexicon_path("party_descriptors.txt")
+    return frozenset(line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.split("#", 1)[0].strip())
 
 
 @lru_cache(maxsize=1)

@@ -19,12 +19,14 @@ _NOISE = re.compile(
     r"click here|watch:|video:|listen:|by [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}$)",
     re.IGNORECASE,
 )
-# a place in capitals (up to four words), an optional date or country, an optional agency
-# in brackets, then a dash with spaces around it (or an en or em dash)
+# a place in capitals (up to four words, "KYIV/ISTANBUL" one of them), an optional date or
+# country, an optional agency in brackets, then a dash with spaces around it (or an en or em
+# dash); or the agency in brackets alone ("(Bloomberg) -- ")
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
+    r"^(?:[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+){0,3}"
     r"(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+)?(?: \d{1,2})?(?:, \d{4})?)?"
     r"(?: \([A-Z][\w .&/-]{0,40}\))?"
+    r"|\([A-Z][\w .&/-]{0,40}\))"
     r"(?: +[-–—]+ +|\s*[–—]\s*)"
 )
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")

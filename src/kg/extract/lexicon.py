@@ -80,6 +80,7 @@ class Lexicon:
     bearers: frozenset = frozenset()  # "the bill has the backing of X", "drew opposition from X": X's stance on it
     descriptive: frozenset = frozenset()  # "humanitarian", "draft": no word to tell two truces apart by
     enacting_verbs: frozenset = frozenset()  # "that a fund be created": the passive subject is what is wanted
+    harming_verbs: frozenset = frozenset()  # "said the law violated X": a proposal that harms is rejected
     deliberating_verbs: frozenset = frozenset()  # "ready to consider X": X is weighed, not backed
     word_nouns: frozenset = frozenset()  # "the term X", "the word X": X is mentioned, not proposed
     vague_heads: frozenset = frozenset()  # "immediate action": a proposal only with a complement
@@ -178,6 +179,7 @@ def load_lexicon() -> Lexicon:
         containers=_word_list("containers.txt"), people=_word_list("people.txt"),
         descriptive=_word_list("descriptive.txt"),
         enacting_verbs=frozenset(data.get("enacting", {}).get("verbs", ())),
+        harming_verbs=frozenset(data.get("harming", {}).get("verbs", ())),
         not_proposals=_word_list("not_proposals.txt"), not_policy_verbs=_word_list("not_policy_verbs.txt"),
         reversal_verbs=frozenset(data.get("reversal", {}).get("verbs", ())),
         reversal_nouns=frozenset(data.get("reversal", {}).get("nouns", ())),

@@ -40,6 +40,7 @@ _JUDGING_VERBS = {"find", "consider", "deem", "call", "judge", "declare", "think
 _COPULAS = {"be", "remain", "seem", "look", "sound"}
 _WARNING_VERBS = {"warn", "argue", "complain", "insist", "caution", "stress", "note"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+_ORGANS = {"board", "leadership", "management", "executive", "directors"}  # speak for the organisation they run
 # what "the bill has the backing of Y" is about: the subject, a proposal of a known type
 _BORNE_CUE = Cue(lemma="borne", pos="noun", stance="supports", weight=0.85, object=True, object_types_only=True)
 # "signalled support", "voiced opposition" with nothing after them: a stance on the proposal just reported
@@ -180,6 +181,11 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
                 return actor, True
     if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return resolve_actor_token(token.head.head, ctx, depth + 1)
+    if token.lemma_.lower() in _ORGANS and depth < 2:
+        # "Karoo Platinum Ltd.'s board", "the union's leadership": the body it governs
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
+        if owner is not None:
+            return resolve_actor_token(owner, ctx, depth + 1)
     if not token.ent_type_ and depth < 2:
         # "the chancellor, Petra Vogt, opposes ...": the apposition names the actor
         for child in token.children:
@@ -414,6 +420,20 @@ def _prep_targets(token: Token, preps: tuple[str, ...]) -> Iterator[tuple[str, T
                 yield word, target
                 for conj in target.conjuncts:
                     yield word, conj
+
+
+def _bare_vote(verb: Token) -> str | None:
+    """The stance of "voted in favour" or "voted against" with nothing after it, else None."""
+    for child in verb.children:
+        if child.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") and c.lower_ not in ("favour", "favor")
+                                       for c in child.children):
+            continue
+        if child.lower_ == "against":
+            return "rejects"
+        if child.lower_ == "for" or (child.lower_ == "in" and any(c.lower_ in ("favour", "favor") and not any(
+                g.dep_ == "prep" for g in c.children) for c in child.children)):
+            return "supports"
+    return None
 
 
 def _noun_prep_targets(token: Token, preps: tuple[str, ...], lex: Lexicon) -> list[tuple[str, Token]]:
@@ -1058,10 +1078,27 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 continue
             subject = find_subject(token, lex)
             relative = token if token.dep_ == "relcl" and subject is not None and subject == token.head else None
-            for target_stance, target in _verb_targets(token, cue, ctx):
+            targets = _verb_targets(token, cue, ctx)
+            bare = _bare_vote(token) if lemma == "vote" and not targets else None
+            if bare is not None:
+                # "X voted in favour, while Y voted against": on the proposal just reported
+                last = ctx.memory.last(ctx.sentence_index)
+                if last is not None:
+                    targets = [(bare, Target(last, 0.85))]
+            for target_stance, target in targets:
                 if stance != cue.stance:  # negated or refused: flip whatever the cue said
                     target_stance = "rejects" if target_stance == "supports" else None
                 emit(subject, target_stance, target, lemma, cue.weight, factor * modal, relative=relative)
+            continue
+        # ---- "X said the law violated Y": a proposal that harms, in someone's words ----
+        if pos == "VERB" and lemma in lex.harming_verbs:
+            judged = [c for c in token.children if c.dep_ == "nsubj"]
+            speaker = _speech_subject(token, ctx)
+            if judged and speaker is not None and speaker != judged[0] and judged[0].lower_ not in ("this", "that") \
+                    and not any(c.dep_ == "neg" for c in token.children) and not _inside_quote(speaker, sent):
+                modal = _modal_factor(token, ctx)
+                if modal is not None:
+                    emit(speaker, "rejects", object_target(judged[0], _VERDICT_CUE, ctx), lemma, 0.7, modal)
             continue
         # ---- nouns ---------------------------------------------------------
         if pos in ("NOUN",) and lemma in lex.nouns:

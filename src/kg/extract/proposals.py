@@ -150,6 +150,12 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
             if duration is not None and child.i < token.i and not in_clause and depth == 0:
                 qualifiers.append(duration)  # "a 90-day truce", "a six-month moratorium": how long, not what
                 continue
+            if depth == 0 and child.i < token.i and child.ent_type_ == "MONEY" and not in_clause:
+                continue  # "a $4.2 billion takeover offer": the sum, not what is offered
+            if depth == 0 and child.dep_ == "prep" and child.lower_ in ("from", "by") and child.i > token.i \
+                    and token.lemma_.lower() in lexicon.containers and any(
+                        g.dep_ == "pobj" and g.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for g in child.children):
+                continue  # "an offer from Harland Resources": who made it, not what it is
             if child.dep_ in ("amod", "nummod", "advmod") and child.i < token.i and not in_clause and (
                     child.lemma_.lower() in lexicon.qualifiers or child.text.lower() in lexicon.qualifiers
                     or re.match(r"^\d+-(day|week|month|year|hour)s?$", child.text.lower())):
