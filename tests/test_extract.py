@@ -937,6 +937,10 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     # a proposal that harms, in the speaker's words
     ("The Magistrates Association said the amnesty law violated the separation of powers.", "Magistrates Association", "rejects", "amnesty law"),
     ("\"The carbon tax will hurt farmers,\" Senator Ana Ruiz said.", "Ana Ruiz", "rejects", "carbon tax"),
+    ("Ambassador Mark Dwyer said the judicial reform posed a major risk to democracy.", "Mark Dwyer", "rejects", "judicial reform"),
+    # an overhaul is a reform; protests and strikes against one
+    ("The opposition Liberty Party voted against the constitutional overhaul.", "Liberty Party", "rejects", "constitutional overhaul"),
+    ("The Court Clerks Union has been on strike for three weeks against the judicial reform.", "Court Clerks Union", "rejects", "judicial reform"),
     # hailing, objecting, withdrawing, leading the opposition; supporters and critics in apposition
     ("Lithuania hailed the sanctions package as a milestone.", "Lithuania", "supports", "sanctions package"),
     ("The Dockers Union objected to the pay offer.", "Dockers Union", "rejects", "pay offer"),
@@ -1019,6 +1023,13 @@ def test_harm_without_a_speaker_or_denied_is_no_position(nlp):
 def test_takeover_offer_label_leaves_out_the_sum_and_the_bidder(nlp):
     _, result = positions(nlp, "Headline\n\nKaroo Mining rejected a $4.2 billion takeover offer from Orion Metals Plc.\n")
     assert result.statements[0].proposal.label == "takeover offer"
+
+
+def test_the_question_put_to_voters_is_what_the_measure_is(nlp):
+    found, _ = positions(nlp, "Headline\n\nOregon voters will decide in November whether to ban the sale of "
+                              "assault rifles, after a petition drive backed by safety groups gathered enough signatures.\n\n"
+                              "Governor Ruth Hale endorsed the measure.\n")
+    assert has(found, "Ruth Hale", "supports", "ban the sale of assault rifles"), found
 
 
 def test_verdict_noun_needs_a_proposal(nlp):

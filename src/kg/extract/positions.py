@@ -985,6 +985,13 @@ def _introduce_proposals(sent: Span, ctx: SentenceContext) -> None:
     lex = ctx.lexicon
     for token in sent:
         lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            # "voters will decide whether to ban assault rifles": the question put is a proposal
+            proposal = clause_proposal(token, lex, include_subject=False)
+            if proposal is not None:
+                ctx.memory.remember(proposal, ctx.sentence_index)
+            continue
         if token.pos_ != "NOUN" or lemma not in lex.anaphora | lex.containers:
             continue
         if any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in token.children) and not any(
@@ -1091,7 +1098,8 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 emit(subject, target_stance, target, lemma, cue.weight, factor * modal, relative=relative)
             continue
         # ---- "X said the law violated Y": a proposal that harms, in someone's words ----
-        if pos == "VERB" and lemma in lex.harming_verbs:
+        if pos == "VERB" and (lemma in lex.harming_verbs or (lemma == "pose" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lex.posed_harms for c in token.children))):
             judged = [c for c in token.children if c.dep_ == "nsubj"]
             speaker = _speech_subject(token, ctx)
             if judged and speaker is not None and speaker != judged[0] and judged[0].lower_ not in ("this", "that") \
