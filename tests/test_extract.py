@@ -938,6 +938,9 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     ("The Magistrates Association said the amnesty law violated the separation of powers.", "Magistrates Association", "rejects", "amnesty law"),
     ("\"The carbon tax will hurt farmers,\" Senator Ana Ruiz said.", "Ana Ruiz", "rejects", "carbon tax"),
     ("Ambassador Mark Dwyer said the judicial reform posed a major risk to democracy.", "Mark Dwyer", "rejects", "judicial reform"),
+    ("The Punjab Growers' Board urged the government to exempt small farmers from the farm tax.", "Punjab Growers' Board", "supports", "exempt small farmers"),
+    ("Envoy Nathalie Berger said she would recommend the bailout deal to the board.", "Nathalie Berger", "supports", "bailout deal"),
+    ("The Liberal Party urged ministers to freeze water bills and to strip the bosses of their bonuses.", "Liberal Party", "supports", "strip the bosses of their bonuses"),
     # an overhaul is a reform; protests and strikes against one
     ("The opposition Liberty Party voted against the constitutional overhaul.", "Liberty Party", "rejects", "constitutional overhaul"),
     ("The Court Clerks Union has been on strike for three weeks against the judicial reform.", "Court Clerks Union", "rejects", "judicial reform"),
@@ -1030,6 +1033,15 @@ def test_the_question_put_to_voters_is_what_the_measure_is(nlp):
                               "assault rifles, after a petition drive backed by safety groups gathered enough signatures.\n\n"
                               "Governor Ruth Hale endorsed the measure.\n")
     assert has(found, "Ruth Hale", "supports", "ban the sale of assault rifles"), found
+
+
+def test_the_government_of_the_dateline(nlp):
+    found, _ = positions(nlp, "Water firm faces collapse\n\nLONDON - The government on Tuesday ruled out a taxpayer "
+                              "bailout of Severn Water.\n")
+    assert has(found, "United Kingdom", "rejects", "bailout"), found
+    found, _ = positions(nlp, "Water firm faces collapse\n\nGENEVA - The government on Tuesday ruled out a taxpayer "
+                              "bailout of Severn Water.\n")
+    assert not found, found
 
 
 def test_verdict_noun_needs_a_proposal(nlp):

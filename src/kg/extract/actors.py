@@ -69,6 +69,7 @@ class ActorResolver:
     counts: Counter = field(default_factory=Counter)
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "f" | "m", from the text
     governments: list[tuple[int, Actor]] = field(default_factory=list)  # (position, state) of "India's government"
+    home: Actor | None = None  # the state of the article's dateline ("LONDON -"): "the government" named nowhere
 
     # ---- memory -----------------------------------------------------------
     def remember(self, actor: Actor, position: int, subject: bool = False, antecedent: bool = True) -> Actor:
@@ -174,7 +175,7 @@ class ActorResolver:
         """The state whose government the article named last before POSITION ("India's government",
         "the Australian government"): what a later bare "the government" means."""
         named = [actor for at, actor in self.governments if at < position]
-        return named[-1] if named else None
+        return named[-1] if named else self.home
 
     def resolve_text(self, text: str, label: str | None, position: int, core: str | None = None) -> Actor | None:
         """Resolve a noun-phrase mention from its text, its spaCy entity label and entity text (core)."""
@@ -240,6 +241,13 @@ class ActorResolver:
                 return known
             return None
         words = name.split()
+        bare_words = words[1:] if words[0].lower() == "the" else words
+        if label in (None, "ORG") and len(bare_words) > 2 and words[-1][:1].isupper() and words[-1][1:].islower() \
+                and words[-1].lower() in organisation_heads() | gazetteer.collective_nouns() \
+                and _looks_like_name(bare_words) and gazetteer.lookup_demonym(bare_words[0]) is None:
+            # "the Punjab Growers' Board": a name ending in a capitalised organisation word
+            entry = gazetteer.lookup_name(" ".join(bare_words))
+            return _with_alias(_entry_actor(entry), text) if entry is not None else _organisation(" ".join(bare_words))
         # demonym + collective noun: "Ukrainian officials", "the Russian side"
         if words[-1].lower() in gazetteer.collective_nouns():
             whole = gazetteer.lookup_name(" ".join(words[:-1])) if len(words) > 2 else None
@@ -335,6 +343,19 @@ _PARTY_PLURALS = {"greens", "democrats", "socialists", "conservatives", "liberal
 
 # nouns for a state's executive: "India's government" names India, and a later "the government" too
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
+
+
+def dateline_state(place: str) -> Actor | None:
+    """The state whose city or capital a dateline names ("LONDON" -> the United Kingdom; the first
+    of "KYIV/ISTANBUL"), or None for a place that is no state's ("UNITED NATIONS")."""
+    first = place.split("/")[0].strip()
+    if not first:
+        return None
+    entry = gazetteer.lookup_name(first.title()) or gazetteer.lookup_name(first)
+    if entry is None:
+        return None
+    actor = _entry_actor(entry)
+    return actor if actor.kind == "state" else None
 
 
 def _party_like(name: str) -> bool:
@@ -510,7 +531,11 @@ def mention_span(token: Token) -> Span:
     ent = entity_of(token)
     start, end = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
     left = sorted((t for t in token.subtree if t.i < start), key=lambda t: t.i)
-    while left and left[-1].i == start - 1 and left[-1].dep_ in ("compound", "amod", "nmod", "det", "punct", "nummod", "npadvmod"):
+    named = token.pos_ == "PROPN" and token.text[:1].isupper()
+    while left and left[-1].i == start - 1 and (
+            left[-1].dep_ in ("compound", "amod", "nmod", "det", "punct", "nummod", "npadvmod")
+            or (named and left[-1].dep_ in ("poss", "case") and (left[-1].text[:1].isupper() or left[-1].text in ("'", "’")))):
+        # (a capitalised possessive inside a name: "the Punjab Growers' Board")
         if left[-1].dep_ == "punct" and left[-1].text not in ("-", "–", "."):
             break
         start -= 1

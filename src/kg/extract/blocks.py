@@ -38,6 +38,7 @@ class Block:
     start: int  # offset of text[0] in the article text
     text: str
     is_headline: bool = False
+    dateline: str = ""  # the place of a dateline cut off the block ("KYIV/ISTANBUL"), if any
 
 
 def _mostly_latin(line: str) -> bool:
@@ -66,12 +67,14 @@ def split_blocks(text: str, headline: str = "") -> list[Block]:
         if not body or _NOISE.match(body) or not _mostly_latin(body):
             continue
         dateline = None if is_headline else _DATELINE.match(body)
+        place = ""
         if dateline and len(dateline.group().strip(" -–—")) >= 2:
+            place = dateline.group().split(",")[0].split("(")[0].strip(" -–—")
             lead += dateline.end()
             body = body[dateline.end():]
         if len(body.split()) < 3:
             continue
-        blocks.append(Block(start=line_start + lead, text=body, is_headline=is_headline))
+        blocks.append(Block(start=line_start + lead, text=body, is_headline=is_headline, dateline=place))
     return blocks
 
 

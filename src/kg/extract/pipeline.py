@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from kg.errors import ModelError
-from kg.extract.actors import GOVERNMENT_NOUNS, ActorResolver, entity_parts, mention_span
+from kg.extract.actors import GOVERNMENT_NOUNS, ActorResolver, dateline_state, entity_parts, mention_span
 from kg.extract.blocks import Block, recase_headline, split_blocks
 from kg.extract.lexicon import load_lexicon
 from kg.extract.positions import ACTOR_ENTS, SentenceContext, learn_pronoun_genders, positions_in_sentence
@@ -198,7 +198,7 @@ def extract_articles(articles: Iterable[Article], nlp, min_confidence: float = 0
 def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexicon,
                        min_confidence: float) -> ExtractionResult:
     """Positions in the parsed blocks of one article, deduplicated into statements."""
-    resolver = ActorResolver()
+    resolver = ActorResolver(home=dateline_state(next((b.dateline for b in blocks if b.dateline), "")))
     memory = ProposalMemory()
     after_body = len(article.text) + 1
     best: dict[tuple, Statement] = {}

@@ -40,7 +40,7 @@ _JUDGING_VERBS = {"find", "consider", "deem", "call", "judge", "declare", "think
 _COPULAS = {"be", "remain", "seem", "look", "sound"}
 _WARNING_VERBS = {"warn", "argue", "complain", "insist", "caution", "stress", "note"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
-_ORGANS = {"board", "leadership", "management", "executive", "directors"}  # speak for the organisation they run
+_ORGANS = {"board", "leadership", "management", "directors"}  # speak for the organisation they run
 # what "the bill has the backing of Y" is about: the subject, a proposal of a known type
 _BORNE_CUE = Cue(lemma="borne", pos="noun", stance="supports", weight=0.85, object=True, object_types_only=True)
 # "signalled support", "voiced opposition" with nothing after them: a stance on the proposal just reported
@@ -824,18 +824,20 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
     # "promised to cut taxes, a move that ...": a noun after the verb's own "to" clause sums it up
     objects = [c for c in verb.children if c.dep_ in ("dobj",) and not any(x.i < c.i for x in xcomps)]
     if cue.object_control and xcomps and (objects or list(_prep_targets(verb, cue.object_control_preps))):
-        # "urged Iran to accept the deal", "called on Russia to withdraw"
-        x = xcomps[0]
-        inner_cue = lex.verbs.get(x.lemma_.lower())
-        inner_objects = [c for c in x.children if c.dep_ == "dobj"]
-        if inner_cue is not None and inner_cue.object and inner_objects:
-            target = object_target(inner_objects[0], inner_cue, ctx)
+        # "urged Iran to accept the deal", "called on Russia to withdraw"; "urged ministers to put the
+        # firm into administration and to strip its bosses of their bonuses": each course
+        for x in [xcomps[0], *(c for c in xcomps[0].conjuncts if c.pos_ == "VERB" and c.i > xcomps[0].i
+                               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]:
+            inner_cue = lex.verbs.get(x.lemma_.lower())
+            inner_objects = [c for c in x.children if c.dep_ == "dobj"]
+            if inner_cue is not None and inner_cue.object and inner_objects:
+                target = object_target(inner_objects[0], inner_cue, ctx)
+                if target is not None:
+                    targets.append((inner_cue.stance, target))
+                    continue
+            target = clause_target(x, cue, ctx, False, 0.9)
             if target is not None:
-                targets.append((inner_cue.stance, target))
-                return targets
-        target = clause_target(x, cue, ctx, False, 0.9)
-        if target is not None:
-            targets.append((cue.stance, target))
+                targets.append((cue.stance, target))
         return targets
     if cue.object_control_preps:
         for prep, addressee in _prep_targets(verb, cue.object_control_preps):
