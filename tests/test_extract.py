@@ -940,6 +940,9 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     ("Ambassador Mark Dwyer said the judicial reform posed a major risk to democracy.", "Mark Dwyer", "rejects", "judicial reform"),
     ("The Punjab Growers' Board urged the government to exempt small farmers from the farm tax.", "Punjab Growers' Board", "supports", "exempt small farmers"),
     ("Envoy Nathalie Berger said she would recommend the bailout deal to the board.", "Nathalie Berger", "supports", "bailout deal"),
+    ("President Hendra Saputra said he remained committed to the capital relocation.", "Hendra Saputra", "supports", "capital relocation"),
+    ("Ankara rejected a Greek proposal to take the dispute to the International Court of Justice.", "Turkey", "rejects", "take the dispute to the International Court"),
+    ("The Water Workers Union called for the firm to be taken into public ownership.", "Water Workers Union", "supports", "public ownership"),
     ("The Liberal Party urged ministers to freeze water bills and to strip the bosses of their bonuses.", "Liberal Party", "supports", "strip the bosses of their bonuses"),
     # an overhaul is a reform; protests and strikes against one
     ("The opposition Liberty Party voted against the constitutional overhaul.", "Liberty Party", "rejects", "constitutional overhaul"),
@@ -1041,6 +1044,17 @@ def test_the_government_of_the_dateline(nlp):
     assert has(found, "United Kingdom", "rejects", "bailout"), found
     found, _ = positions(nlp, "Water firm faces collapse\n\nGENEVA - The government on Tuesday ruled out a taxpayer "
                               "bailout of Severn Water.\n")
+    assert not found, found
+
+
+def test_the_union_is_the_union_named_before(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Great Lakes Educators Union endorsed Dana Hollister.\n\n"
+                              "Bill Strand has proposed a voucher program for private schools, a plan the union strongly opposes.\n")
+    assert ("Great Lakes Educators Union", "rejects", "voucher program for private schools") in found, found
+
+
+def test_taking_ones_fight_somewhere_is_no_proposal(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Ana Ruiz said she would take her fight to the 35 states.\n")
     assert not found, found
 
 

@@ -269,6 +269,13 @@ class ActorResolver:
                 entry = gazetteer.lookup_name(owner)
                 return _with_alias(_entry_actor(entry), text) if entry is not None else _organisation(owner)
             return None
+        head = bare_words[-1].lower() if len(bare_words) == 1 and words[0].lower() == "the" else ""
+        if head in organisation_heads() or head == "group":
+            # "the union" after "the Great Lakes Educators Union": the one named before with that word
+            named = self.last(lambda a: a.kind == "organisation" and a.label.lower().split()[-1] == head,
+                              before=position, modifiers_too=True)
+            if named is not None:
+                return named
         nominal = gazetteer.lookup_nominal(name)
         if nominal:
             keys = {e.key for e in nominal}

@@ -608,6 +608,8 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
             and before.lemma_.lower() not in lex.anaphora:
         # "vowed to cut the levy, a plan the union opposes": the noun sums up the phrase just before
         # it (the parser often hangs it on the subject instead)
+        if token.head.pos_ == "NOUN" and token.head.dep_ in ("dobj", "pobj", "attr") and token.head.i < token.i:
+            return object_target(token.head, cue, ctx, via_prep)  # "proposed a voucher program for X, a plan ..."
         verb = before.head
         if before.dep_ == "dobj" and verb.pos_ == "VERB" and verb.dep_ in ("xcomp", "ccomp") and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):

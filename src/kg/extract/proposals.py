@@ -101,6 +101,8 @@ def proposal_type(words: list[str], lexicon: Lexicon, head: str | None = None) -
     return best or "Policy"
 
 
+# where a proposal takes a thing: "take the dispute to the Court", "into public ownership"
+_TAKEN_TO = {"court", "tribunal", "arbitration", "ownership", "control", "hands", "administration", "referendum"}
 _DURATION_UNITS = {"hour", "day", "week", "month", "year"}
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
                  "fifteen", "twenty", "thirty", "sixty", "ninety"}
@@ -308,8 +310,11 @@ def noun_proposal(head: Token, lexicon: Lexicon, proposer: Actor | None = None) 
 
 def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True) -> Proposal | None:
     """A proposal that is a course of action: "to cede territory", "raising the minimum wage"."""
-    if verb.lemma_.lower() in lexicon.not_policy_verbs:
-        return None
+    if verb.lemma_.lower() in lexicon.not_policy_verbs and not (
+            verb.lemma_.lower() == "take" and any(
+                c.dep_ == "pobj" and c.head.lower_ in ("to", "into") and c.lemma_.lower() in _TAKEN_TO
+                for c in verb.subtree)):
+        return None  # (but "take the dispute to the court", "be taken into public ownership" propose)
     keep: list[Token] = []
 
     def visit(token: Token, depth: int) -> None:
