@@ -1058,6 +1058,27 @@ def test_taking_ones_fight_somewhere_is_no_proposal(nlp):
     assert not found, found
 
 
+def test_a_promise_after_a_reported_perfect_is_the_speakers(nlp):
+    found, _ = positions(nlp, "Headline\n\nMADRID - Party leader Ana Llorente said the government had sold the rule "
+                              "of law for seven votes and promised to repeal the amnesty law.\n")
+    assert found == {("Ana Llorente", "rejects", "amnesty law")}, found
+
+
+def test_welcoming_the_decision_to_scrap_something_rejects_it(nlp):
+    found, _ = positions(nlp, "Headline\n\nGhana will scrap its petrol subsidy from July 1, the finance minister said.\n\n"
+                              "The Fuel Retailers Association welcomed the decision.\n")
+    assert ("Fuel Retailers Association", "rejects", "petrol subsidy") in found, found
+
+
+def test_the_proposal_is_the_one_the_article_keeps_naming(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe coalition unveiled a plan to exempt defence spending from the debt brake.\n\n"
+                              "Chancellor Olaf Berg defended the proposal.\n\n"
+                              "The Liberty Party came out against the plan.\n\n"
+                              "The Green Party opposed the reform, criticising its focus on weapons.\n\n"
+                              "The Bundesbank poured cold water on the proposal.\n")
+    assert has(found, "Bundesbank", "rejects", "exempt defence spending"), found
+
+
 def test_verdict_noun_needs_a_proposal(nlp):
     found, _ = positions(nlp, "Headline\n\nSenator Maya Torres called the rally a joke.\n")
     assert not found

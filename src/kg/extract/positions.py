@@ -40,6 +40,7 @@ _JUDGING_VERBS = {"find", "consider", "deem", "call", "judge", "declare", "think
 _COPULAS = {"be", "remain", "seem", "look", "sound"}
 _WARNING_VERBS = {"warn", "argue", "complain", "insist", "caution", "stress", "note"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+_EVENT_NOUNS = {"decision", "move", "step"}  # refer to an act: ending a proposal, when it was one
 _ORGANS = {"board", "leadership", "management", "directors"}  # speak for the organisation they run
 # what "the bill has the backing of Y" is about: the subject, a proposal of a known type
 _BORNE_CUE = Cue(lemma="borne", pos="noun", stance="supports", weight=0.85, object=True, object_types_only=True)
@@ -320,11 +321,14 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         return None
     if dep == "conj":
         subject = find_subject(head, lexicon, depth + 1)
-        if subject is not None and head.dep_ == "ccomp" and (
-                head.head.lemma_.lower() in lexicon.speech_verbs or head.head.lemma_.lower() in _WARNING_VERBS) \
-                and _names_a_proposal(subject, lexicon) and head.i < verb.i:
+        reported = head.dep_ == "ccomp" and head.i < verb.i and (
+            head.head.lemma_.lower() in lexicon.speech_verbs or head.head.lemma_.lower() in _WARNING_VERBS)
+        perfect_then_past = any(a.dep_ == "aux" and a.lower_ == "had" for a in head.children) \
+            and verb.tag_ == "VBD" and not any(a.dep_ == "aux" for a in verb.children)
+        if subject is not None and reported and (_names_a_proposal(subject, lexicon) or perfect_then_past):
             # "X said the bill did not go far enough and called for Y": the parser joins the call to
-            # the reported clause, whose subject is a proposal; the speaker makes the call
+            # the reported clause, whose subject is a proposal; the speaker makes the call. So too
+            # "X said the government had sold Y and promised to repeal Z", where the tenses tell it
             return find_subject(head.head, lexicon, depth + 1)
         return subject
     if dep == "pcomp" and head.pos_ == "ADP" and head.head != head:
@@ -621,7 +625,8 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         # said of it then, before the last proposal of any kind
         last = ctx.memory.by_head(lemma) or ctx.memory.last(ctx.sentence_index)
         if last is not None:
-            return Target(last, 0.85)
+            # "will scrap its subsidy ... welcomed the decision": the decision is to end it
+            return Target(last, 0.85, flip=lemma in _EVENT_NOUNS and ctx.memory.is_ended(last))
         if all(c.dep_ in ("det", "punct", "advmod") or (c.dep_ == "acl" and any(a.dep_ == "agent" for a in c.children))
                for c in token.children):
             return None  # "supported the idea", "the plan, backed by X," with nothing proposed just before
@@ -1020,7 +1025,8 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
              factor: float, actors: list[Actor] | None = None, relative: Token | None = None) -> None:
         if target is None:
             return
-        ctx.memory.remember(target.proposal, ctx.sentence_index)  # even when no actor is found: "the plan" may refer to it
+        ended = target.flip or cue in lex.reversal_verbs  # "to end X" or "scrapped X"
+        ctx.memory.remember(target.proposal, ctx.sentence_index, ended=ended)  # even with no actor: "the plan" may refer to it
         if stance is None:
             return
         coref = False
@@ -1393,7 +1399,7 @@ def _phrase_positions(sent: Span, ctx: SentenceContext) -> list[Position]:
             target = object_target(target_token, cue, ctx, via_prep=True)
             if target is None:
                 continue
-            ctx.memory.remember(target.proposal, ctx.sentence_index)  # "the plan" may refer to it, actor or not
+            ctx.memory.remember(target.proposal, ctx.sentence_index, ended=target.flip)  # "the plan" may refer to it
             actors, coref = resolve_actors(subject, ctx)
             if not actors:
                 continue

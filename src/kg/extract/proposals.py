@@ -46,8 +46,19 @@ class ProposalMemory:
 
     named: dict = field(default_factory=dict)  # head lemma -> proposal introduced by a fuller noun phrase
 
-    def remember(self, proposal: Proposal, sentence: int = 0) -> None:
+    ended: set = field(default_factory=set)  # keys of proposals last named as something to end ("scrap the subsidy")
+
+    def remember(self, proposal: Proposal, sentence: int = 0, ended: bool = False) -> None:
         self.seen.append((proposal, sentence))
+        if ended:
+            self.ended.add(proposal.key)
+        else:
+            self.ended.discard(proposal.key)
+
+    def is_ended(self, proposal: Proposal) -> bool:
+        """Whether PROPOSAL was last named as something to end: "the decision" or "the move"
+        then means ending it ("will scrap its subsidy ... welcomed the decision")."""
+        return proposal.key in self.ended
 
     def introduce(self, head_lemma: str, proposal: Proposal) -> None:
         """A proposal introduced by a fuller noun phrase ("an initiative to add a pension payment"),
@@ -70,10 +81,14 @@ class ProposalMemory:
         SENTENCE, only proposals mentioned in it or the few sentences before count: further back,
         "the effort" or "the idea" is more often something else than a proposal remembered."""
         recent = [p for p, at in self.seen[-6:] if sentence is None or sentence - at <= self.reach]
-        for proposal in reversed(recent):
-            if proposal.proposal_type != "Policy":
-                return proposal
-        return recent[-1] if recent else None
+        if not recent:
+            return None
+        # the one the article has named most (its subject) before a passing one, then one of a
+        # known type, then the latest
+        mentions: dict[str, int] = {}
+        for proposal, _at in self.seen:
+            mentions[proposal.key] = mentions.get(proposal.key, 0) + 1
+        return max(reversed(recent), key=lambda p: (mentions[p.key], p.proposal_type != "Policy"))
 
 
 def _names_people(head: Token, lexicon: Lexicon) -> bool:
