@@ -1079,6 +1079,16 @@ def test_the_proposal_is_the_one_the_article_keeps_naming(nlp):
     assert has(found, "Bundesbank", "rejects", "exempt defence spending"), found
 
 
+def test_a_course_a_government_announces_in_the_lead(nlp):
+    found, _ = positions(nlp, "Headline\n\nLIMA - Peru's government will take majority control of all new copper "
+                              "projects, officials said on Thursday.\n\n"
+                              "The Andean Mining Council criticized the plan.\n\n"
+                              "Chile will raise its copper royalty next year, the minister said.\n")
+    assert has(found, "Peru", "supports", "take majority control of all new copper projects"), found
+    assert has(found, "Andean Mining Council", "rejects", "majority control"), found
+    assert not any(a == "Chile" for a, _s, _p in found), found  # not the lead: a claim among others
+
+
 def test_verdict_noun_needs_a_proposal(nlp):
     found, _ = positions(nlp, "Headline\n\nSenator Maya Torres called the rally a joke.\n")
     assert not found

@@ -207,7 +207,7 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
         for sent in doc.sents:
             sentence_index += 1
             ctx = SentenceContext(lexicon, resolver, memory, after_body if block.is_headline else block.start,
-                                  block.is_headline, sentence_index)
+                                  block.is_headline, sentence_index, is_lead=sentence_index == 1 and not block.is_headline)
             _register_mentions(sent, ctx)
             start = block.start + sent.start_char
             end = block.start + len(sent.text.rstrip()) + sent.start_char

@@ -41,6 +41,8 @@ _COPULAS = {"be", "remain", "seem", "look", "sound"}
 _WARNING_VERBS = {"warn", "argue", "complain", "insist", "caution", "stress", "note"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 _EVENT_NOUNS = {"decision", "move", "step"}  # refer to an act: ending a proposal, when it was one
+# a course a government or body announces in a lead ("will take control of lithium projects")
+_ACTION_CUE = Cue(lemma="will", pos="verb", stance="supports", weight=0.72, object=True)
 _ORGANS = {"board", "leadership", "management", "directors"}  # speak for the organisation they run
 # what "the bill has the backing of Y" is about: the subject, a proposal of a known type
 _BORNE_CUE = Cue(lemma="borne", pos="noun", stance="supports", weight=0.85, object=True, object_types_only=True)
@@ -76,6 +78,7 @@ class SentenceContext:
     is_headline: bool = False
     sentence_index: int = 0  # which sentence of the article, in reading order
     used_anaphora: set = field(default_factory=set)
+    is_lead: bool = False  # the body's first sentence, where wire news states what happened
 
     def position_of(self, token: Token) -> int:
         return self.offset + token.idx
@@ -424,6 +427,16 @@ def _prep_targets(token: Token, preps: tuple[str, ...]) -> Iterator[tuple[str, T
                 yield word, target
                 for conj in target.conjuncts:
                     yield word, conj
+
+
+def _announced(verb: Token, ctx: SentenceContext) -> bool:
+    """Whether VERB is a course its subject says it will take: "will" before it, in the main
+    clause or in what someone announced or said ("..., the minister said"), not negated."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children):
+        return False
+    if any(c.dep_ in ("neg", "mark") for c in verb.children):
+        return False  # "will not", "if it will": no announcement
+    return verb.dep_ == "ROOT" or (verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in ctx.lexicon.speech_verbs)
 
 
 def _bare_vote(verb: Token) -> str | None:
@@ -1106,6 +1119,19 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 if stance != cue.stance:  # negated or refused: flip whatever the cue said
                     target_stance = "rejects" if target_stance == "supports" else None
                 emit(subject, target_stance, target, lemma, cue.weight, factor * modal, relative=relative)
+            continue
+        # ---- the lead: "Chile's government will take control of lithium projects, the president said" ----
+        if ctx.is_lead and pos == "VERB" and lemma in lex.acting_verbs and lemma not in lex.verbs \
+                and _announced(token, ctx) and not _inside_quote(token, sent):
+            subject = find_subject(token, lex)
+            target = clause_target(token, _ACTION_CUE, ctx, False, 0.85)
+            if subject is not None and target is not None:
+                actors, _coref = resolve_actors(subject, ctx)  # (with the official who announced it)
+                if not any(a.kind in ("state", "organisation") for a in actors):
+                    actors = []
+                # remembered in any case: "the plan", "the move" later mean it
+                emit(None, "supports" if actors else None, target, lemma, _ACTION_CUE.weight, 1.0,
+                     actors=actors or None)
             continue
         # ---- "X said the law violated Y": a proposal that harms, in someone's words ----
         if pos == "VERB" and (lemma in lex.harming_verbs or (lemma == "pose" and any(

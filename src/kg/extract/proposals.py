@@ -327,7 +327,8 @@ def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True)
     """A proposal that is a course of action: "to cede territory", "raising the minimum wage"."""
     if verb.lemma_.lower() in lexicon.not_policy_verbs and not (
             verb.lemma_.lower() == "take" and any(
-                c.dep_ == "pobj" and c.head.lower_ in ("to", "into") and c.lemma_.lower() in _TAKEN_TO
+                (c.dep_ == "pobj" and c.head.lower_ in ("to", "into") and c.lemma_.lower() in _TAKEN_TO)
+                or (c.dep_ == "dobj" and c.head == verb and c.lemma_.lower() in ("control", "stake", "ownership"))
                 for c in verb.subtree)):
         return None  # (but "take the dispute to the court", "be taken into public ownership" propose)
     keep: list[Token] = []
