@@ -1089,6 +1089,12 @@ def test_a_course_a_government_announces_in_the_lead(nlp):
     assert not any(a == "Chile" for a, _s, _p in found), found  # not the lead: a claim among others
 
 
+def test_a_list_of_parties_with_appositions_all_vote(nlp):
+    found, _ = positions(nlp, "Headline\n\nSpain's parliament approved the amnesty law on Thursday. The Socialists, "
+                              "their left-wing partner Sumar and the Catalan parties Junts and ERC voted in favour.\n")
+    assert {"Socialists", "Sumar", "ERC"} <= {a for a, s, p in found if s == "supports" and p == "amnesty law"}, found
+
+
 def test_verdict_noun_needs_a_proposal(nlp):
     found, _ = positions(nlp, "Headline\n\nSenator Maya Torres called the rally a joke.\n")
     assert not found

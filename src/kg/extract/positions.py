@@ -246,10 +246,27 @@ def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = 
         if speaker is not None and speaker.conjuncts and speaker.lower_ not in _PLURAL_PRONOUNS | PERSON_PRONOUNS:
             nodes = [speaker, *speaker.conjuncts]
             coref_any = True
+    if token.dep_ == "nsubj" and relative is None:
+        # "The Socialists, their partner Sumar and ... voted": a list the parser split into two subjects
+        for other in token.head.children:
+            if other.dep_ == "nsubj" and other != token and other.i > token.i:
+                nodes.extend([other, *other.conjuncts])
     expanded = []
-    for node in nodes:
+    pending = list(nodes)
+    while pending and len(expanded) < 12:
+        node = pending.pop(0)
         # "several groups, including Amnesty and Oxfam, urged ...": the named members of the group act
         included = [t for _p, t in _prep_targets(node, ("including",))] if node.tag_ == "NNS" else []
+        named = [c for c in node.children if c.dep_ == "appos" and (c.ent_type_ in ACTOR_ENTS or c.pos_ == "PROPN")] \
+            if not node.ent_type_ and node.pos_ == "NOUN" else []
+        if named and not included:  # "their partner Sumar and the Catalan parties Junts and ERC": each named
+            pending[:0] = [c for c in [named[0], *named[0].conjuncts] if c not in expanded and c not in pending]
+            continue
+        if node.pos_ == "PROPN":
+            # "The Socialists, their partner Sumar and ...": a list the parser read as an apposition
+            pending.extend(c for c in node.children if c.dep_ == "appos" and c.pos_ == "NOUN" and any(
+                g.dep_ == "appos" and (g.ent_type_ in ACTOR_ENTS or g.pos_ == "PROPN") for g in c.children)
+                and c not in expanded and c not in pending)
         expanded.extend(included or [node])
     nodes = expanded
     for node in nodes:
