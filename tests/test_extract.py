@@ -943,6 +943,7 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     ("President Hendra Saputra said he remained committed to the capital relocation.", "Hendra Saputra", "supports", "capital relocation"),
     ("Ankara rejected a Greek proposal to take the dispute to the International Court of Justice.", "Turkey", "rejects", "take the dispute to the International Court"),
     ("The Water Workers Union called for the firm to be taken into public ownership.", "Water Workers Union", "supports", "public ownership"),
+    ("Brazil's lower house of Congress on Friday approved the tax reform.", "Brazil's lower house", "supports", "tax reform"),
     ("The Liberal Party urged ministers to freeze water bills and to strip the bosses of their bonuses.", "Liberal Party", "supports", "strip the bosses of their bonuses"),
     # an overhaul is a reform; protests and strikes against one
     ("The opposition Liberty Party voted against the constitutional overhaul.", "Liberty Party", "rejects", "constitutional overhaul"),

@@ -193,6 +193,14 @@ class ActorResolver:
         text = _clean(text)
         if not text:
             return None
+        chamber = _CHAMBER.match(text)
+        if chamber:
+            # "Brazil's lower house of Congress", "the Spanish upper house": that state's chamber
+            owner = gazetteer.lookup_name(chamber.group(1)) or gazetteer.lookup_demonym(chamber.group(1))
+            if owner is not None and owner.kind == "state":
+                name = f"{owner.label}'s {chamber.group(2).lower()} house"
+                return Actor(key=slugify(name), label=name, kind="organisation",
+                             aliases=frozenset({name, text}), affiliation=_entry_actor(owner))
         lowered = text.lower()
         if lowered in PERSON_PRONOUNS or lowered in GROUP_PRONOUNS:
             return self.resolve_pronoun(lowered, position)
@@ -347,6 +355,9 @@ class ActorResolver:
 _PARTY_PLURALS = {"greens", "democrats", "socialists", "conservatives", "liberals", "republicans", "nationalists",
                   "communists", "progressives", "unionists", "centrists"}
 
+
+# a state's chamber of parliament named by its place: "Brazil's lower house (of Congress)"
+_CHAMBER = re.compile(r"^(?:the\s+)?([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)(?:['’]s)?\s+(lower|upper)\s+house\b", re.IGNORECASE)
 
 # nouns for a state's executive: "India's government" names India, and a later "the government" too
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})

@@ -202,6 +202,12 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
             or c.dep_ == "nummod" for c in token.children):
         return None, False  # "most Conservative MPs", "two Republican senators": some of a group, not the group
     span = mention_span(token)
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP")), None)
+    if token.lower_ == "house" and owner is not None:
+        # "Brazil's lower house of Congress": the possessor says whose chamber
+        chamber = ctx.resolver.resolve_text(f"{owner.text}'s {span.text}", None, ctx.position_of(owner))
+        if chamber is not None:
+            return chamber, False
     label = token.ent_type_ or None
     if label not in ACTOR_ENTS and label is not None:
         label = None
