@@ -942,6 +942,11 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     ("Ankara rejected a Greek proposal to take the dispute to the International Court of Justice.", "Turkey", "rejects", "take the dispute to the International Court"),
     ("The Water Workers Union called for the firm to be taken into public ownership.", "Water Workers Union", "supports", "public ownership"),
     ("Brazil's lower house of Congress on Friday approved the tax reform.", "Brazil's lower house", "supports", "tax reform"),
+    # vetoing an attempt to lift sanctions keeps them; a mediator backs what it brokered; a damaging plan
+    ("Germany said it would veto any attempt to lift the sanctions.", "Germany", "supports", "sanctions"),
+    ("Egypt brokered the ceasefire deal between the two sides.", "Egypt", "supports", "ceasefire"),
+    ("Sweden's prime minister called the tariff plan \"deeply damaging\".", "Sweden", "rejects", "tariff plan"),
+    ("Chile's foreign minister said her country would support the resolution.", "Chile", "supports", "resolution"),
     # a possessive in an urged course is the addressee's; a call joined to a reported clause is the speaker's
     ("Brazil urged Peru to abandon its new mining policy.", "Brazil", "rejects", "mining policy"),
     ("The Open Roads Alliance said the bill did not go far enough and called for a ban on diesel cars.",
@@ -1081,6 +1086,12 @@ def test_a_list_of_parties_with_appositions_all_vote(nlp):
     found, _ = positions(nlp, "Headline\n\nSpain's parliament approved the amnesty law on Thursday. The Socialists, "
                               "their left-wing partner Sumar and the Catalan parties Junts and ERC voted in favour.\n")
     assert {"Socialists", "Sumar", "ERC"} <= {a for a, s, p in found if s == "supports" and p == "amnesty law"}, found
+
+
+def test_a_communique_endorsing_a_plan_is_how_not_what(nlp):
+    found, _ = positions(nlp, "Headline\n\nKenya, Uganda and Ethiopia signed a joint communique endorsing the peace plan.\n")
+    assert {p for _a, _s, p in found} == {"peace plan"}, found
+    assert {a for a, _s, _p in found} == {"Kenya", "Uganda", "Ethiopia"}, found
 
 
 def test_verdict_noun_needs_a_proposal(nlp):

@@ -175,6 +175,8 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
                 and not (token.lower_ in GOVERNMENT_NOUNS and ctx.resolver.government_before(ctx.position_of(token))):
             # (a government named before is the one meant; its official then speaks for it)
             actor, _ = resolve_actor_token(speaker, ctx, depth + 1)
+            if actor is not None and actor.kind == "state" and token.lower_ in _OWN_STATE_NOUNS:
+                return actor, True  # "Chile's foreign minister said her country would ...": Chile
             if actor is not None and actor.kind == "person" and actor.affiliation is not None \
                     and actor.affiliation.kind == "state" and token.lower_ in _OWN_STATE_NOUNS \
                     and _speaks_for(actor, ctx.lexicon):
@@ -628,6 +630,11 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         return None  # a bare "it" or "this" is too often an event, not the last proposal
     if token.pos_ == "VERB" and lemma in lex.deliberating_verbs:
         return None  # "open to reviewing the deal" weighs it without taking a side
+    if lemma in lex.documents and any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.verbs
+                                      and c.tag_ != "VBN" and (any(g.dep_ in ("dobj", "xcomp") for g in c.children)
+                                                               or any(True for _p in _prep_targets(c, ("for", "against"))))
+                                      for c in token.children):
+        return None  # "signed a joint communique endorsing the plan": the communique is how, the plan what
     if token.pos_ in ("VERB",) and token.dep_ in ("pcomp", "xcomp", "ccomp", "pobj", "dobj"):
         return clause_target(token, cue, ctx, True, 0.95)
     children = {c.dep_ for c in token.children}
