@@ -947,6 +947,11 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     ("Egypt brokered the ceasefire deal between the two sides.", "Egypt", "supports", "ceasefire"),
     ("Sweden's prime minister called the tariff plan \"deeply damaging\".", "Sweden", "rejects", "tariff plan"),
     ("Chile's foreign minister said her country would support the resolution.", "Chile", "supports", "resolution"),
+    # negations: "neither ... nor" as a determiner, "no longer"; a verdict noun in reported speech
+    ("Neither Kenya nor Uganda supports the buffer zone.", "Uganda", "rejects", "buffer zone"),
+    ("Kenya no longer supports the buffer zone.", "Kenya", "rejects", "buffer zone"),
+    ("\"This pay deal is a betrayal,\" said union leader Tom Reyes.", "Tom Reyes", "rejects", "pay deal"),
+    ("Senator Ana Ruiz said the pension reform was a mistake.", "Ana Ruiz", "rejects", "pension reform"),
     # a possessive in an urged course is the addressee's; a call joined to a reported clause is the speaker's
     ("Brazil urged Peru to abandon its new mining policy.", "Brazil", "rejects", "mining policy"),
     ("The Open Roads Alliance said the bill did not go far enough and called for a ban on diesel cars.",
@@ -1189,7 +1194,10 @@ def test_proposals_told_apart_by_a_word_stay_apart(nlp):
 
 
 @pytest.mark.parametrize("sentence", [
-    # refusing to act on a person, supporting a country, taking one's fight somewhere, plans for an event
+    # refusing to act on a person, supporting a country, taking one's fight somewhere, plans for an event,
+    # a verdict denied or nobody's
+    "Senator Ana Ruiz said the pension reform was not a mistake.",
+    "The pension reform was a mistake.",
     'The governor stuck to her message, refusing to attack her rivals.',
     'Israel is the main issue for Ruth Adler, a fierce supporter of the nation.',
     'Senator Ana Ruiz said she would take her fight to the 35 states.',

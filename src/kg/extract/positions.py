@@ -561,9 +561,12 @@ def _polarity(verb: Token, cue_stance: str, ctx: SentenceContext) -> tuple[str |
     factor = 1.0
     negated = any(c.dep_ == "neg" for c in verb.children)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and any((c.dep_ == "preconj" and c.lower_ == "neither") or (c.dep_ == "det" and c.lower_ == "no")
+    if subject is not None and any((c.dep_ in ("preconj", "det") and c.lower_ == "neither") or (c.dep_ == "det" and c.lower_ == "no")
                                    for c in subject.children):
         negated = not negated  # "Neither X nor Y supports the plan"
+    if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+           for c in verb.children):
+        negated = not negated  # "X no longer supports the plan"
     if verb.dep_ == "xcomp" or (verb.dep_ == "conj" and verb.head.dep_ == "xcomp"):
         governor = verb.head if verb.dep_ == "xcomp" else verb.head.head
         lemma = governor.lemma_.lower()
@@ -1366,6 +1369,17 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 emit(subject, _negate(stance) if negated else stance, target, lemma, cue.weight, modal)
             continue
         # ---- verdict nouns: "called the offer a joke", "described the draft as a betrayal" ----
+        if pos == "NOUN" and lemma in lex.verdict_nouns and token.dep_ == "attr" and token.head.lemma_.lower() in _COPULAS:
+            # "'This deal is a betrayal,' said X", "X said the plan was a mistake": the speaker's verdict
+            judged = [c for c in token.head.children if c.dep_ == "nsubj"]
+            speaker = _speech_subject(token.head, ctx)
+            if judged and speaker is not None and speaker != judged[0] and judged[0].lower_ not in ("this", "that", "it") \
+                    and not any(c.dep_ == "neg" for c in token.head.children):
+                modal = _modal_factor(token.head, ctx)
+                if modal is not None:
+                    emit(speaker, "rejects", object_target(judged[0], _VERDICT_CUE, ctx), lemma,
+                         _VERDICT_CUE.weight * 0.95, modal)
+            continue
         if pos == "NOUN" and lemma in lex.verdict_nouns:
             judge, judged = _verdict_frame(token, lex)
             if judge is not None and judged is not None and not any(c.dep_ == "neg" for c in judge.children):
