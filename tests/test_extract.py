@@ -950,6 +950,8 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     # negations: "neither ... nor" as a determiner, "no longer"; a verdict noun in reported speech
     ("Neither Kenya nor Uganda supports the buffer zone.", "Uganda", "rejects", "buffer zone"),
     ("Kenya no longer supports the buffer zone.", "Kenya", "rejects", "buffer zone"),
+    ("Officials in Nairobi said they opposed the buffer zone.", "Kenya", "rejects", "buffer zone"),
+    ("Diplomats from Qatar backed the ceasefire proposal.", "Qatar", "supports", "ceasefire"),
     ("\"This pay deal is a betrayal,\" said union leader Tom Reyes.", "Tom Reyes", "rejects", "pay deal"),
     ("Senator Ana Ruiz said the pension reform was a mistake.", "Ana Ruiz", "rejects", "pension reform"),
     # a possessive in an urged course is the addressee's; a call joined to a reported clause is the speaker's
@@ -1198,6 +1200,7 @@ def test_proposals_told_apart_by_a_word_stay_apart(nlp):
     # a verdict denied or nobody's
     "Senator Ana Ruiz said the pension reform was not a mistake.",
     "The pension reform was a mistake.",
+    "Many officials in Nairobi opposed the buffer zone.",  # some of them, not the state
     'The governor stuck to her message, refusing to attack her rivals.',
     'Israel is the main issue for Ruth Adler, a fierce supporter of the nation.',
     'Senator Ana Ruiz said she would take her fight to the 35 states.',

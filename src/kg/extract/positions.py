@@ -187,6 +187,14 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
                 return actor, True
     if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return resolve_actor_token(token.head.head, ctx, depth + 1)
+    if token.tag_ == "NNS" and token.lower_ in gazetteer.collective_nouns() and depth < 2 \
+            and not any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in token.children):
+        # "officials in Nairobi", "diplomats from Qatar": the state they are of
+        place = next((t for _p, t in _prep_targets(token, ("in", "from")) if t.ent_type_ == "GPE"), None)
+        if place is not None:
+            actor, _ = resolve_actor_token(place, ctx, depth + 1)
+            if actor is not None and actor.kind == "state":
+                return actor, False
     if token.lemma_.lower() in _ORGANS and depth < 2:
         # "Karoo Platinum Ltd.'s board", "the union's leadership": the body it governs
         owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
