@@ -1097,6 +1097,11 @@ def test_a_list_of_parties_with_appositions_all_vote(nlp):
     assert {"Socialists", "Sumar", "ERC"} <= {a for a, s, p in found if s == "supports" and p == "amnesty law"}, found
 
 
+def test_a_hyphenated_name_split_by_the_parser_is_one_subject(nlp):
+    found, _ = positions(nlp, "Headline\n\nGreenLeft-Labour criticised the nitrogen plan as too timid.\n")
+    assert not any("Labour Party" == a for a, _s, _p in found), found
+
+
 def test_a_communique_endorsing_a_plan_is_how_not_what(nlp):
     found, _ = positions(nlp, "Headline\n\nKenya, Uganda and Ethiopia signed a joint communique endorsing the peace plan.\n")
     assert {p for _a, _s, p in found} == {"peace plan"}, found

@@ -265,8 +265,9 @@ def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = 
     if token.dep_ == "nsubj" and relative is None:
         # "The Socialists, their partner Sumar and ... voted": a list the parser split into two subjects
         for other in token.head.children:
-            if other.dep_ == "nsubj" and other != token and other.i > token.i:
-                nodes.extend([other, *other.conjuncts])
+            if other.dep_ == "nsubj" and other != token and other.i > token.i and any(
+                    t.text == "," or t.dep_ == "cc" for t in token.doc[token.i + 1:other.left_edge.i]):
+                nodes.extend([other, *other.conjuncts])  # (not "GreenLeft-Labour", one name split at its hyphen)
     expanded = []
     pending = list(nodes)
     while pending and len(expanded) < 12:
