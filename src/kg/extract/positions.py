@@ -279,6 +279,12 @@ def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = 
         if named and not included:  # "their partner Sumar and the Catalan parties Junts and ERC": each named
             pending[:0] = [c for c in [named[0], *named[0].conjuncts] if c not in expanded and c not in pending]
             continue
+        if node.tag_ == "NNS" and node.dep_ == "conj" and not node.ent_type_ and not included:
+            # "The CGT and CFDT unions": the plural noun is shared, the names are the actors
+            owners = [c for c in node.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "NORP")]
+            if owners:
+                expanded.extend(owners)
+                continue
         if node.pos_ == "PROPN":
             # "The Socialists, their partner Sumar and ...": a list the parser read as an apposition
             pending.extend(c for c in node.children if c.dep_ == "appos" and c.pos_ == "NOUN" and any(
