@@ -953,6 +953,8 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     ("Officials in Nairobi said they opposed the buffer zone.", "Kenya", "rejects", "buffer zone"),
     ("Diplomats from Qatar backed the ceasefire proposal.", "Qatar", "supports", "ceasefire"),
     ("The CGT and CFDT unions demanded that the pension decree be withdrawn.", "CFDT", "rejects", "pension decree"),
+    ("Ghana signed a trade deal with the European Union on Monday.", "European Union", "supports", "trade deal"),
+    ("Djibouti called the port deal \"regrettable\".", "Djibouti", "rejects", "port deal"),
     ("The Growers' Network vowed to march on Government House in protest against the cannabis bill.",
      "Growers' Network", "rejects", "cannabis bill"),
     ("\"This pay deal is a betrayal,\" said union leader Tom Reyes.", "Tom Reyes", "rejects", "pay deal"),

@@ -40,6 +40,9 @@ _JUDGING_VERBS = {"find", "consider", "deem", "call", "judge", "declare", "think
 _COPULAS = {"be", "remain", "seem", "look", "sound"}
 _WARNING_VERBS = {"warn", "argue", "complain", "insist", "caution", "stress", "note"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+# "signed an agreement with Y": an agreement binds both parties
+_MUTUAL_VERBS = {"sign", "conclude", "finalise", "finalize", "ratify"}
+_AGREEMENTS = {"agreement", "deal", "accord", "pact", "treaty", "truce", "ceasefire", "memorandum", "partnership"}
 _EVENT_NOUNS = {"decision", "move", "step"}  # refer to an act: ending a proposal, when it was one
 # a course a government or body announces in a lead ("will take control of lithium projects")
 _ACTION_CUE = Cue(lemma="will", pos="verb", stance="supports", weight=0.72, object=True)
@@ -1167,6 +1170,13 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 if stance != cue.stance:  # negated or refused: flip whatever the cue said
                     target_stance = "rejects" if target_stance == "supports" else None
                 emit(subject, target_stance, target, lemma, cue.weight, factor * modal, relative=relative)
+            if lemma in _MUTUAL_VERBS and stance == "supports" and len(targets) == 1 and targets[0][0] == "supports":
+                # "Ethiopia signed an agreement with Eritrea": the other party is bound by it too
+                for obj in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _AGREEMENTS):
+                    # ("with Y" on the agreement, or hung on the verb by the parser)
+                    for _p, party in [*_prep_targets(obj, ("with",)), *_prep_targets(token, ("with",))]:
+                        if party.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+                            emit(party, "supports", targets[0][1], lemma, cue.weight * 0.9, factor * modal)
             continue
         # ---- the lead: "Chile's government will take control of lithium projects, the president said" ----
         if ctx.is_lead and pos == "VERB" and lemma in lex.acting_verbs and lemma not in lex.verbs \
