@@ -955,6 +955,7 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     ("The CGT and CFDT unions demanded that the pension decree be withdrawn.", "CFDT", "rejects", "pension decree"),
     ("Ghana signed a trade deal with the European Union on Monday.", "European Union", "supports", "trade deal"),
     ("Djibouti called the port deal \"regrettable\".", "Djibouti", "rejects", "port deal"),
+    ("Travis Kimball said he was \"personally opposed\" to the assault rifle ban.", "Travis Kimball", "rejects", "assault rifle ban"),
     ("The Growers' Network vowed to march on Government House in protest against the cannabis bill.",
      "Growers' Network", "rejects", "cannabis bill"),
     ("\"This pay deal is a betrayal,\" said union leader Tom Reyes.", "Tom Reyes", "rejects", "pay deal"),

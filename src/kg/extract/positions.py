@@ -1374,6 +1374,10 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 continue
             subject = _governing_subject(token, ctx) if token.dep_ in ("acomp", "oprd") else (
                 token.head if token.dep_ in ("amod", "acl") else None)
+            if subject is None and token.dep_ in ("ccomp", "ROOT", "conj"):
+                # 'he was "personally opposed" to the ban': the quotes made the parser give the
+                # adjective its own subject
+                subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if token.dep_ in ("oprd", "advcl"):
                 # "it empowers candidates willing to ...": the adjective describes the object
                 objects = [c for c in token.head.children if c.dep_ == "dobj" and c.right_edge.i == token.i - 1]
