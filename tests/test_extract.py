@@ -1049,6 +1049,20 @@ def test_the_question_put_to_voters_is_what_the_measure_is(nlp):
     assert has(found, "Ruth Hale", "supports", "ban the sale of assault rifles"), found
 
 
+def test_the_dateline_is_not_the_government_of_a_story_about_another_state(nlp):
+    found, _ = positions(nlp, "Iran deal\n\nLONDON (Reuters) - Iran rejected the nuclear deal on Monday.\n\n"
+                              "The government said it would not accept the nuclear deal.\n")
+    assert not any(a == "United Kingdom" for a, _s, _p in found), found
+    found, _ = positions(nlp, "Iran deal\n\nPARIS - Iranian Foreign Minister Abbas Araqchi said his government "
+                              "would reject the nuclear deal.\n")
+    assert {a for a, _s, _p in found} == {"Abbas Araqchi", "Iran"}, found
+
+
+def test_criticised_for_a_reason_is_no_proposal(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Ana Smith criticised the pension plan for ignoring farmers.\n")
+    assert found == {("Ana Smith", "rejects", "pension plan")}, found
+
+
 def test_the_government_of_the_dateline(nlp):
     found, _ = positions(nlp, "Water firm faces collapse\n\nLONDON - The government on Tuesday ruled out a taxpayer "
                               "bailout of Severn Water.\n")
@@ -1212,6 +1226,12 @@ def test_proposals_told_apart_by_a_word_stay_apart(nlp):
     "Senator Ana Ruiz said the pension reform was not a mistake.",
     "The pension reform was a mistake.",
     "Many officials in Nairobi opposed the buffer zone.",  # some of them, not the state
+    # what the speaker reported someone else did; envoys meeting somewhere; a truce that weakened;
+    # a company's business plans
+    "Amnesty International said the government had arrested protesters and rejected the UN peace plan.",
+    "Negotiators in Doha said the truce plan was flawed.",
+    "The UN said the truce had weakened.",
+    "Apple will cut 5,000 jobs, the company said.",
     'The governor stuck to her message, refusing to attack her rivals.',
     'Israel is the main issue for Ruth Adler, a fierce supporter of the nation.',
     'Senator Ana Ruiz said she would take her fight to the 35 states.',

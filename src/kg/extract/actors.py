@@ -171,11 +171,17 @@ class ActorResolver:
                              blocked_by_non_actors=lowered in ("they", "them", "their"))
         return None
 
-    def government_before(self, position: int) -> Actor | None:
+    def government_before(self, position: int, named_only: bool = False) -> Actor | None:
         """The state whose government the article named last before POSITION ("India's government",
-        "the Australian government"): what a later bare "the government" means."""
+        "the Australian government"): what a later bare "the government" means. Failing that, the
+        dateline's state, when no other state was mentioned before (a story datelined LONDON is
+        often about another country's government); with NAMED_ONLY, only a named one."""
         named = [actor for at, actor in self.governments if at < position]
-        return named[-1] if named else self.home
+        if named or named_only or self.home is None:
+            return named[-1] if named else None
+        others = {m.actor.key for m in self.mentions if m.position < position and m.actor is not None
+                  and m.actor.kind == "state" and m.actor.key != self.home.key}
+        return None if others else self.home
 
     def resolve_text(self, text: str, label: str | None, position: int, core: str | None = None) -> Actor | None:
         """Resolve a noun-phrase mention from its text, its spaCy entity label and entity text (core)."""
@@ -251,7 +257,7 @@ class ActorResolver:
         words = name.split()
         bare_words = words[1:] if words[0].lower() == "the" else words
         if label in (None, "ORG") and len(bare_words) > 2 and words[-1][:1].isupper() and words[-1][1:].islower() \
-                and words[-1].lower() in organisation_heads() | gazetteer.collective_nouns() \
+                and (words[-1].lower() in organisation_heads() or words[-1].lower() in gazetteer.collective_nouns()) \
                 and _looks_like_name(bare_words) and gazetteer.lookup_demonym(bare_words[0]) is None:
             # "the Punjab Growers' Board": a name ending in a capitalised organisation word
             entry = gazetteer.lookup_name(" ".join(bare_words))
@@ -280,8 +286,8 @@ class ActorResolver:
         head = bare_words[-1].lower() if len(bare_words) == 1 and words[0].lower() == "the" else ""
         if head in organisation_heads() or head == "group":
             # "the union" after "the Great Lakes Educators Union": the one named before with that word
-            named = self.last(lambda a: a.kind == "organisation" and a.label.lower().split()[-1] == head,
-                              before=position, modifiers_too=True)
+            named = self.last(lambda a: a.kind == "organisation" and (a.label.lower().split()[-1] == head or any(
+                head in alias.lower().split() for alias in a.aliases)), before=position, modifiers_too=True)
             if named is not None:
                 return named
         nominal = gazetteer.lookup_nominal(name)
@@ -347,7 +353,7 @@ class ActorResolver:
                     or (len(named) == 1 and named[0].lower() in organisation_heads())
                     or any(w in party_descriptors() for w in description)):
                 # "the drivers' union Aslef", "the rail union RMT", "the opposition Coalition"
-                actor = _organisation(" ".join(named))
+                actor = _with_alias(_organisation(" ".join(named)), text)  # (the description kept: "the union")
             return actor
         return None
 

@@ -30,7 +30,7 @@ _QUANTIFIERS = {"lot", "lots", "many", "some", "most", "few", "majority", "minor
                "thousands", "hundreds", "half", "percent", "share", "plenty", "dozens", "none", "all"}
 _ANAPHORIC_DETS = {"this", "that", "the", "these", "those", "such"}
 _OWN_GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "country", "province"}
-_OWN_STATE_NOUNS = {"government", "country"}  # the speaker's own, when affiliated to a state
+_OWN_STATE_NOUNS = {"government", "country"}  # the speaker's own, when affiliated to a state ("her province" stays the speaker)
 _OWN_GOVERNMENT_DETS = {"the", "his", "her", "our", "my"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 # people whose abandonment is a position on their candidacies
@@ -39,6 +39,9 @@ _CANDIDATE_NOUNS = {"candidate", "nominee", "incumbent", "contender", "frontrunn
 _JUDGING_VERBS = {"find", "consider", "deem", "call", "judge", "declare", "think"}
 _COPULAS = {"be", "remain", "seem", "look", "sound"}
 _WARNING_VERBS = {"warn", "argue", "complain", "insist", "caution", "stress", "note"}
+_REASON_VERBS = {"criticise", "criticize", "praise", "blame", "condemn", "thank", "slam", "fault", "commend",
+                 "applaud", "attack", "hail", "denounce", "fine", "punish", "reward"}
+_PLEDGING_VERBS = {"promise", "vow", "pledge", "call", "urge", "demand", "threaten", "insist", "swear"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 # "signed an agreement with Y": an agreement binds both parties
 _MUTUAL_VERBS = {"sign", "conclude", "finalise", "finalize", "ratify"}
@@ -175,7 +178,8 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
         # it": the official speaks for it (the state itself is too often unnamed or ambiguous)
         speaker = _speech_subject(token, ctx)
         if speaker is not None and speaker != token and speaker.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS \
-                and not (token.lower_ in GOVERNMENT_NOUNS and ctx.resolver.government_before(ctx.position_of(token))):
+                and not (token.lower_ in GOVERNMENT_NOUNS and any(c.lower_ == "the" for c in token.children)
+                         and ctx.resolver.government_before(ctx.position_of(token), named_only=True)):
             # (a government named before is the one meant; its official then speaks for it)
             actor, _ = resolve_actor_token(speaker, ctx, depth + 1)
             if actor is not None and actor.kind == "state" and token.lower_ in _OWN_STATE_NOUNS:
@@ -183,7 +187,7 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
             if actor is not None and actor.kind == "person" and actor.affiliation is not None \
                     and actor.affiliation.kind == "state" and token.lower_ in _OWN_STATE_NOUNS \
                     and _speaks_for(actor, ctx.lexicon):
-                # "Alberta Premier X said her province would not ...": the place the official speaks
+                # "Foreign Minister X said her government would not ...": the state the official speaks
                 # for (who is added beside it, as its official)
                 return actor.affiliation, True
             if actor is not None and actor.kind == "person":
@@ -193,7 +197,9 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
     if token.tag_ == "NNS" and token.lower_ in gazetteer.collective_nouns() and depth < 2 \
             and not any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in token.children):
         # "officials in Nairobi", "diplomats from Qatar": the state they are of
-        place = next((t for _p, t in _prep_targets(token, ("in", "from")) if t.ent_type_ == "GPE"), None)
+        # ("negotiators in Doha" are often foreigners meeting there: "in" only for those who govern)
+        preps = ("in", "from") if token.lower_ in ("officials", "authorities") else ("from",)
+        place = next((t for _p, t in _prep_targets(token, preps) if t.ent_type_ == "GPE"), None)
         if place is not None:
             actor, _ = resolve_actor_token(place, ctx, depth + 1)
             if actor is not None and actor.kind == "state":
@@ -370,7 +376,8 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         reported = head.dep_ == "ccomp" and head.i < verb.i and (
             head.head.lemma_.lower() in lexicon.speech_verbs or head.head.lemma_.lower() in _WARNING_VERBS)
         perfect_then_past = any(a.dep_ == "aux" and a.lower_ == "had" for a in head.children) \
-            and verb.tag_ == "VBD" and not any(a.dep_ == "aux" for a in verb.children)
+            and verb.tag_ == "VBD" and not any(a.dep_ == "aux" for a in verb.children) \
+            and verb.lemma_.lower() in _PLEDGING_VERBS  # "... and promised to repeal it"; not "... and rejected it"
         if subject is not None and reported and (_names_a_proposal(subject, lexicon) or perfect_then_past):
             # "X said the bill did not go far enough and called for Y": the parser joins the call to
             # the reported clause, whose subject is a proposal; the speaker makes the call. So too
@@ -503,12 +510,13 @@ def _noun_prep_targets(token: Token, preps: tuple[str, ...], lex: Lexicon) -> li
     pairs = list(_prep_targets(token, preps))
     verb = token.head
     if pairs or token.dep_ != "dobj" or verb.pos_ != "VERB" or not (
-            verb.lemma_.lower() in lex.verbs or verb.lemma_.lower() in lex.light_verbs):
-        return pairs
+            verb.lemma_.lower() in lex.verbs or verb.lemma_.lower() in lex.light_verbs) \
+            or verb.lemma_.lower() in _REASON_VERBS:
+        return pairs  # ("criticised the plan for ignoring farmers": for a reason, not a proposal)
     end = token.right_edge.i + 1
     late = [c for c in token.head.children if c.dep_ == "prep" and c.i == end]
     return [(word, target) for child in late for word, target in _prep_targets(child.head, preps)
-            if target.head == child]
+            if target.head == child and target.pos_ in ("NOUN", "PROPN")]
 
 
 def _modal_factor(verb: Token, ctx: SentenceContext) -> float | None:
@@ -687,7 +695,7 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
             and not children & {"compound", "nmod"}:  # "the peace plan" names its own proposal
         # "the package" is the last "package of sanctions" named, however far back and whatever was
         # said of it then, before the last proposal of any kind
-        last = ctx.memory.by_head(lemma) or ctx.memory.last(ctx.sentence_index)
+        last = ctx.memory.by_head(lemma) or ctx.memory.last(ctx.sentence_index, salient=lemma not in _EVENT_NOUNS)
         if last is not None:
             # "will scrap its subsidy ... welcomed the decision": the decision is to end it
             return Target(last, 0.85, flip=lemma in _EVENT_NOUNS and ctx.memory.is_ended(last))
@@ -1185,15 +1193,17 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             target = clause_target(token, _ACTION_CUE, ctx, False, 0.85)
             if subject is not None and target is not None:
                 actors, _coref = resolve_actors(subject, ctx)  # (with the official who announced it)
-                if not any(a.kind in ("state", "organisation") for a in actors):
-                    actors = []
+                if not any(a.kind == "state" for a in actors):
+                    actors = []  # a government's course; a company's plans ("will cut 5,000 jobs") are business
                 # remembered in any case: "the plan", "the move" later mean it
                 emit(None, "supports" if actors else None, target, lemma, _ACTION_CUE.weight, 1.0,
                      actors=actors or None)
             continue
         # ---- "X said the law violated Y": a proposal that harms, in someone's words ----
-        if pos == "VERB" and (lemma in lex.harming_verbs or (lemma == "pose" and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in lex.posed_harms for c in token.children))):
+        if pos == "VERB" and ((lemma in lex.harming_verbs and any(c.dep_ == "dobj" for c in token.children)
+                               and not any(c.dep_ == "xcomp" for c in token.children))
+                              or (lemma == "pose" and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.posed_harms
+                                                          for c in token.children))):
             judged = [c for c in token.children if c.dep_ == "nsubj"]
             speaker = _speech_subject(token, ctx)
             if judged and speaker is not None and speaker != judged[0] and judged[0].lower_ not in ("this", "that") \
@@ -1366,7 +1376,7 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                     extraposed = any(c.dep_ in ("xcomp", "ccomp") for c in head.children) or any(
                         c.dep_ in ("xcomp", "ccomp") for c in token.children)  # "it is vital to act", "... that X"
                     if judged and speaker is not None and speaker != judged[0] and judged[0].lower_ not in ("this", "that") \
-                            and not extraposed:
+                            and not extraposed and judged[0].lemma_.lower() != "vote":  # "the vote was crucial": the ballot
                         negated = any(c.dep_ == "neg" for c in head.children) or any(
                             c.dep_ == "neg" for c in token.children)
                         emit(speaker, _negate(cue.stance) if negated else cue.stance,

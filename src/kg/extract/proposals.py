@@ -48,8 +48,11 @@ class ProposalMemory:
 
     ended: set = field(default_factory=set)  # keys of proposals last named as something to end ("scrap the subsidy")
 
+    mentions: dict = field(default_factory=dict)  # proposal key -> times remembered
+
     def remember(self, proposal: Proposal, sentence: int = 0, ended: bool = False) -> None:
         self.seen.append((proposal, sentence))
+        self.mentions[proposal.key] = self.mentions.get(proposal.key, 0) + 1
         if ended:
             self.ended.add(proposal.key)
         else:
@@ -75,7 +78,7 @@ class ProposalMemory:
         return next((p for p, _at in reversed(self.seen) if p.proposal_type != "Policy"
                      and len(p.label.split()) > 1 and head_lemma in p.label.lower().split()), None)
 
-    def last(self, sentence: int | None = None) -> Proposal | None:
+    def last(self, sentence: int | None = None, salient: bool = True) -> Proposal | None:
         """The most recent proposal, preferring one of a known type ("the move" after "sanctions
         ... and called on China to stop supplying components" is the sanctions). Given the current
         SENTENCE, only proposals mentioned in it or the few sentences before count: further back,
@@ -83,12 +86,11 @@ class ProposalMemory:
         recent = [p for p, at in self.seen[-6:] if sentence is None or sentence - at <= self.reach]
         if not recent:
             return None
-        # the one the article has named most (its subject) before a passing one, then one of a
-        # known type, then the latest
-        mentions: dict[str, int] = {}
-        for proposal, _at in self.seen:
-            mentions[proposal.key] = mentions.get(proposal.key, 0) + 1
-        return max(reversed(recent), key=lambda p: (mentions[p.key], p.proposal_type != "Policy"))
+        if not salient:  # "the move", "the decision": the latest act, preferring one of a known type
+            return next((p for p in reversed(recent) if p.proposal_type != "Policy"), recent[-1])
+        # "the proposal", "the plan": the one the article has named most (its subject) before a
+        # passing one, then one of a known type, then the latest
+        return max(reversed(recent), key=lambda p: (self.mentions[p.key], p.proposal_type != "Policy"))
 
 
 def _names_people(head: Token, lexicon: Lexicon) -> bool:
@@ -117,7 +119,7 @@ def proposal_type(words: list[str], lexicon: Lexicon, head: str | None = None) -
 
 
 # where a proposal takes a thing: "take the dispute to the Court", "into public ownership"
-_TAKEN_TO = {"court", "tribunal", "arbitration", "ownership", "control", "hands", "administration", "referendum"}
+_TAKEN_TO = {"court", "tribunal", "arbitration", "ownership", "control", "administration", "referendum"}
 _DURATION_UNITS = {"hour", "day", "week", "month", "year"}
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
                  "fifteen", "twenty", "thirty", "sixty", "ninety"}
