@@ -489,6 +489,33 @@ def _announced(verb: Token, ctx: SentenceContext) -> bool:
     return verb.dep_ == "ROOT" or (verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in ctx.lexicon.speech_verbs)
 
 
+@dataclass
+class ReportedVerdict:
+    """A verdict on a proposal in someone's reported words: "X said the law violated Y"."""
+
+    speaker: Token
+    judged: Token  # the subject the verdict is passed on
+    negated: bool
+    modal: float
+
+
+def _reported_verdict(clause: Token, ctx: SentenceContext, also_negated_by: Token | None = None) -> ReportedVerdict | None:
+    """The speaker and the judged subject of CLAUSE (a copula or a verb) when it is someone's
+    reported speech ("'The ruling is flawed,' Li said"); None for the author's own words, a
+    judged "this" or "that", or a hypothetical. ALSO_NEGATED_BY: a predicate whose own "not"
+    counts too ("not acceptable")."""
+    judged = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    speaker = _speech_subject(clause, ctx)
+    if judged is None or speaker is None or speaker == judged or judged.lower_ in ("this", "that"):
+        return None
+    modal = _modal_factor(clause, ctx)
+    if modal is None:
+        return None
+    negated = any(c.dep_ == "neg" for c in clause.children) or (
+        also_negated_by is not None and any(c.dep_ == "neg" for c in also_negated_by.children))
+    return ReportedVerdict(speaker, judged, negated, modal)
+
+
 def _bare_vote(verb: Token) -> str | None:
     """The stance of "voted in favour" or "voted against" with nothing after it, else None."""
     for child in verb.children:
@@ -1204,13 +1231,9 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                                and not any(c.dep_ == "xcomp" for c in token.children))
                               or (lemma == "pose" and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.posed_harms
                                                           for c in token.children))):
-            judged = [c for c in token.children if c.dep_ == "nsubj"]
-            speaker = _speech_subject(token, ctx)
-            if judged and speaker is not None and speaker != judged[0] and judged[0].lower_ not in ("this", "that") \
-                    and not any(c.dep_ == "neg" for c in token.children) and not _inside_quote(speaker, sent):
-                modal = _modal_factor(token, ctx)
-                if modal is not None:
-                    emit(speaker, "rejects", object_target(judged[0], _VERDICT_CUE, ctx), lemma, 0.7, modal)
+            verdict = _reported_verdict(token, ctx)
+            if verdict is not None and not verdict.negated and not _inside_quote(verdict.speaker, sent):
+                emit(verdict.speaker, "rejects", object_target(verdict.judged, _VERDICT_CUE, ctx), lemma, 0.7, verdict.modal)
             continue
         # ---- nouns ---------------------------------------------------------
         if pos in ("NOUN",) and lemma in lex.nouns:
@@ -1371,16 +1394,12 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 if token.dep_ == "acomp" and head.lemma_.lower() in _COPULAS:
                     # "'The ruling is deeply flawed,' Li said", "X said the plan was unworkable": a verdict
                     # on the proposal, in the words of the one reporting it (the author's own is none)
-                    judged = [c for c in head.children if c.dep_ == "nsubj"]
-                    speaker = _speech_subject(head, ctx)
                     extraposed = any(c.dep_ in ("xcomp", "ccomp") for c in head.children) or any(
                         c.dep_ in ("xcomp", "ccomp") for c in token.children)  # "it is vital to act", "... that X"
-                    if judged and speaker is not None and speaker != judged[0] and judged[0].lower_ not in ("this", "that") \
-                            and not extraposed and judged[0].lemma_.lower() != "vote":  # "the vote was crucial": the ballot
-                        negated = any(c.dep_ == "neg" for c in head.children) or any(
-                            c.dep_ == "neg" for c in token.children)
-                        emit(speaker, _negate(cue.stance) if negated else cue.stance,
-                             object_target(judged[0], _VERDICT_CUE, ctx), lemma, cue.weight * 0.95, modal)
+                    verdict = None if extraposed else _reported_verdict(head, ctx, also_negated_by=token)
+                    if verdict is not None and verdict.judged.lemma_.lower() != "vote":  # "the vote was crucial": the ballot
+                        emit(verdict.speaker, _negate(cue.stance) if verdict.negated else cue.stance,
+                             object_target(verdict.judged, _VERDICT_CUE, ctx), lemma, cue.weight * 0.95, modal)
                 continue
             subject = _governing_subject(token, ctx) if token.dep_ in ("acomp", "oprd") else (
                 token.head if token.dep_ in ("amod", "acl") else None)
@@ -1410,14 +1429,10 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
         # ---- verdict nouns: "called the offer a joke", "described the draft as a betrayal" ----
         if pos == "NOUN" and lemma in lex.verdict_nouns and token.dep_ == "attr" and token.head.lemma_.lower() in _COPULAS:
             # "'This deal is a betrayal,' said X", "X said the plan was a mistake": the speaker's verdict
-            judged = [c for c in token.head.children if c.dep_ == "nsubj"]
-            speaker = _speech_subject(token.head, ctx)
-            if judged and speaker is not None and speaker != judged[0] and judged[0].lower_ not in ("this", "that", "it") \
-                    and not any(c.dep_ == "neg" for c in token.head.children):
-                modal = _modal_factor(token.head, ctx)
-                if modal is not None:
-                    emit(speaker, "rejects", object_target(judged[0], _VERDICT_CUE, ctx), lemma,
-                         _VERDICT_CUE.weight * 0.95, modal)
+            verdict = _reported_verdict(token.head, ctx)
+            if verdict is not None and not verdict.negated and verdict.judged.lower_ != "it":
+                emit(verdict.speaker, "rejects", object_target(verdict.judged, _VERDICT_CUE, ctx), lemma,
+                     _VERDICT_CUE.weight * 0.95, verdict.modal)
             continue
         if pos == "NOUN" and lemma in lex.verdict_nouns:
             judge, judged = _verdict_frame(token, lex)
