@@ -83,6 +83,7 @@ class Lexicon:
     harming_verbs: frozenset = frozenset()  # "said the law violated X": a proposal that harms is rejected
     posed_harms: frozenset = frozenset()  # "said the reform posed a risk": the same, with "pose"
     acting_verbs: frozenset = frozenset()  # "Chile will take control of X": a course announced in a lead
+    word_sets: dict = field(default_factory=dict, hash=False, compare=False)  # [word_sets]: name -> frozenset
     deliberating_verbs: frozenset = frozenset()  # "ready to consider X": X is weighed, not backed
     word_nouns: frozenset = frozenset()  # "the term X", "the word X": X is mentioned, not proposed
     vague_heads: frozenset = frozenset()  # "immediate action": a proposal only with a complement
@@ -184,6 +185,7 @@ def load_lexicon() -> Lexicon:
         harming_verbs=frozenset(data.get("harming", {}).get("verbs", ())),
         posed_harms=frozenset(data.get("harming", {}).get("posed", ())),
         acting_verbs=frozenset(data.get("acting", {}).get("verbs", ())),
+        word_sets={name: frozenset(words) for name, words in data.get("word_sets", {}).items()},
         not_proposals=_word_list("not_proposals.txt"), not_policy_verbs=_word_list("not_policy_verbs.txt"),
         reversal_verbs=frozenset(data.get("reversal", {}).get("verbs", ())),
         reversal_nouns=frozenset(data.get("reversal", {}).get("nouns", ())),

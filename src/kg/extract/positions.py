@@ -38,24 +38,11 @@ _CANDIDATE_NOUNS = {"candidate", "nominee", "incumbent", "contender", "frontrunn
 # verbs that judge their object by an adjective: "found the plan unacceptable"
 _JUDGING_VERBS = {"find", "consider", "deem", "call", "judge", "declare", "think"}
 _COPULAS = {"be", "remain", "seem", "look", "sound"}
-_WARNING_VERBS = {"warn", "argue", "complain", "insist", "caution", "stress", "note"}
-_REASON_VERBS = {"criticise", "criticize", "praise", "blame", "condemn", "thank", "slam", "fault", "commend",
-                 "applaud", "attack", "hail", "denounce", "fine", "punish", "reward"}
-_PLEDGING_VERBS = {"promise", "vow", "pledge", "call", "urge", "demand", "threaten", "insist", "swear"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
-# "signed an agreement with Y": an agreement binds both parties
-_MUTUAL_VERBS = {"sign", "conclude", "finalise", "finalize", "ratify"}
-_AGREEMENTS = {"agreement", "deal", "accord", "pact", "treaty", "truce", "ceasefire", "memorandum", "partnership"}
-_EVENT_NOUNS = {"decision", "move", "step"}  # refer to an act: ending a proposal, when it was one
 # a course a government or body announces in a lead ("will take control of lithium projects")
 _ACTION_CUE = Cue(lemma="will", pos="verb", stance="supports", weight=0.72, object=True)
-_ORGANS = {"board", "leadership", "management", "directors"}  # speak for the organisation they run
 # what "the bill has the backing of Y" is about: the subject, a proposal of a known type
 _BORNE_CUE = Cue(lemma="borne", pos="noun", stance="supports", weight=0.85, object=True, object_types_only=True)
-# "signalled support", "voiced opposition" with nothing after them: a stance on the proposal just reported
-_BARE_STANCE_NOUNS = {"support", "backing", "opposition"}
-_BARE_STANCE_VERBS = {"signal", "express", "voice", "declare", "announce", "reiterate", "restate", "reaffirm",
-                      "indicate", "pledge"}
 # a verdict noun is no cue of its own in cues.toml: it rejects, typed things only ("called the
 # rally a joke" is about no proposal)
 _VERDICT_CUE = Cue(lemma="verdict", pos="noun", stance="rejects", weight=0.7, object=True, object_types_only=True)
@@ -204,7 +191,7 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
             actor, _ = resolve_actor_token(place, ctx, depth + 1)
             if actor is not None and actor.kind == "state":
                 return actor, False
-    if token.lemma_.lower() in _ORGANS and depth < 2:
+    if token.lemma_.lower() in ctx.lexicon.word_sets["organs"] and depth < 2:
         # "Karoo Platinum Ltd.'s board", "the union's leadership": the body it governs
         owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
         if owner is not None:
@@ -374,10 +361,10 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     if dep == "conj":
         subject = find_subject(head, lexicon, depth + 1)
         reported = head.dep_ == "ccomp" and head.i < verb.i and (
-            head.head.lemma_.lower() in lexicon.speech_verbs or head.head.lemma_.lower() in _WARNING_VERBS)
+            head.head.lemma_.lower() in lexicon.speech_verbs or head.head.lemma_.lower() in lexicon.word_sets["warning_verbs"])
         perfect_then_past = any(a.dep_ == "aux" and a.lower_ == "had" for a in head.children) \
             and verb.tag_ == "VBD" and not any(a.dep_ == "aux" for a in verb.children) \
-            and verb.lemma_.lower() in _PLEDGING_VERBS  # "... and promised to repeal it"; not "... and rejected it"
+            and verb.lemma_.lower() in lexicon.word_sets["pledging_verbs"]  # "... and promised to repeal it"; not "... and rejected it"
         if subject is not None and reported and (_names_a_proposal(subject, lexicon) or perfect_then_past):
             # "X said the bill did not go far enough and called for Y": the parser joins the call to
             # the reported clause, whose subject is a proposal; the speaker makes the call. So too
@@ -538,7 +525,7 @@ def _noun_prep_targets(token: Token, preps: tuple[str, ...], lex: Lexicon) -> li
     verb = token.head
     if pairs or token.dep_ != "dobj" or verb.pos_ != "VERB" or not (
             verb.lemma_.lower() in lex.verbs or verb.lemma_.lower() in lex.light_verbs) \
-            or verb.lemma_.lower() in _REASON_VERBS:
+            or verb.lemma_.lower() in lex.word_sets["reason_verbs"]:
         return pairs  # ("criticised the plan for ignoring farmers": for a reason, not a proposal)
     end = token.right_edge.i + 1
     late = [c for c in token.head.children if c.dep_ == "prep" and c.i == end]
@@ -722,10 +709,10 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
             and not children & {"compound", "nmod"}:  # "the peace plan" names its own proposal
         # "the package" is the last "package of sanctions" named, however far back and whatever was
         # said of it then, before the last proposal of any kind
-        last = ctx.memory.by_head(lemma) or ctx.memory.last(ctx.sentence_index, salient=lemma not in _EVENT_NOUNS)
+        last = ctx.memory.by_head(lemma) or ctx.memory.last(ctx.sentence_index, salient=lemma not in lex.word_sets["event_nouns"])
         if last is not None:
             # "will scrap its subsidy ... welcomed the decision": the decision is to end it
-            return Target(last, 0.85, flip=lemma in _EVENT_NOUNS and ctx.memory.is_ended(last))
+            return Target(last, 0.85, flip=lemma in lex.word_sets["event_nouns"] and ctx.memory.is_ended(last))
         if all(c.dep_ in ("det", "punct", "advmod") or (c.dep_ == "acl" and any(a.dep_ == "agent" for a in c.children))
                for c in token.children):
             return None  # "supported the idea", "the plan, backed by X," with nothing proposed just before
@@ -1205,9 +1192,9 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 if stance != cue.stance:  # negated or refused: flip whatever the cue said
                     target_stance = "rejects" if target_stance == "supports" else None
                 emit(subject, target_stance, target, lemma, cue.weight, factor * modal, relative=relative)
-            if lemma in _MUTUAL_VERBS and stance == "supports" and len(targets) == 1 and targets[0][0] == "supports":
+            if lemma in lex.word_sets["mutual_verbs"] and stance == "supports" and len(targets) == 1 and targets[0][0] == "supports":
                 # "Ethiopia signed an agreement with Eritrea": the other party is bound by it too
-                for obj in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _AGREEMENTS):
+                for obj in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.word_sets["agreements"]):
                     # ("with Y" on the agreement, or hung on the verb by the parser)
                     for _p, party in [*_prep_targets(obj, ("with",)), *_prep_targets(token, ("with",))]:
                         if party.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
@@ -1331,8 +1318,8 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                         target = clause_target(clause, cue, ctx, False, 0.85)
                         if target is not None:
                             targets.append((cue.stance, target))
-            if not targets and lemma in _BARE_STANCE_NOUNS and possessor is None and not source \
-                    and token.dep_ == "dobj" and token.head.lemma_.lower() in _BARE_STANCE_VERBS \
+            if not targets and lemma in lex.word_sets["bare_stance_nouns"] and possessor is None and not source \
+                    and token.dep_ == "dobj" and token.head.lemma_.lower() in lex.word_sets["bare_stance_verbs"] \
                     and not any(c.dep_ in ("prep", "acl", "relcl") for c in token.children) \
                     and not any(c.dep_ in ("prep", "dative") and c.i == token.right_edge.i + 1 for c in token.head.children):
                 # "X signalled support and offered logistics": support for the proposal just reported

@@ -118,11 +118,7 @@ def proposal_type(words: list[str], lexicon: Lexicon, head: str | None = None) -
     return best or "Policy"
 
 
-# where a proposal takes a thing: "take the dispute to the Court", "into public ownership"
-_TAKEN_TO = {"court", "tribunal", "arbitration", "ownership", "control", "administration", "referendum"}
 _DURATION_UNITS = {"hour", "day", "week", "month", "year"}
-_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
-                 "fifteen", "twenty", "thirty", "sixty", "ninety"}
 
 
 def _duration(token: Token) -> str | None:
@@ -131,7 +127,7 @@ def _duration(token: Token) -> str | None:
     if token.dep_ not in ("nmod", "compound", "amod", "npadvmod") or token.lemma_.lower() not in _DURATION_UNITS:
         return None
     numbers = [c for c in token.children if c.dep_ in ("nummod", "compound", "amod")
-               and (c.like_num or c.lower_ in _NUMBER_WORDS) and c.i < token.i]
+               and c.like_num and c.i < token.i]
     if not numbers:
         return None
     return f"{numbers[0].text.lower()}-{token.lower_}"
@@ -329,7 +325,7 @@ def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True)
     """A proposal that is a course of action: "to cede territory", "raising the minimum wage"."""
     if verb.lemma_.lower() in lexicon.not_policy_verbs and not (
             verb.lemma_.lower() == "take" and any(
-                (c.dep_ == "pobj" and c.head.lower_ in ("to", "into") and c.lemma_.lower() in _TAKEN_TO)
+                (c.dep_ == "pobj" and c.head.lower_ in ("to", "into") and c.lemma_.lower() in lexicon.word_sets["taken_to"])
                 or (c.dep_ == "dobj" and c.head == verb and c.lemma_.lower() in ("control", "stake", "ownership"))
                 for c in verb.subtree)):
         return None  # (but "take the dispute to the court", "be taken into public ownership" propose)
