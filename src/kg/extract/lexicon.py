@@ -84,6 +84,7 @@ class Lexicon:
     posed_harms: frozenset = frozenset()  # "said the reform posed a risk": the same, with "pose"
     acting_verbs: frozenset = frozenset()  # "Chile will take control of X": a course announced in a lead
     word_sets: dict = field(default_factory=dict, hash=False, compare=False)  # [word_sets]: name -> frozenset
+    type_heads: dict = field(default_factory=dict, hash=False, compare=False)  # concept -> last words of its phrases
     deliberating_verbs: frozenset = frozenset()  # "ready to consider X": X is weighed, not backed
     word_nouns: frozenset = frozenset()  # "the term X", "the word X": X is mentioned, not proposed
     vague_heads: frozenset = frozenset()  # "immediate action": a proposal only with a complement
@@ -118,6 +119,14 @@ def _word_list(name: str) -> frozenset[str]:
         if line:
             words.add(line.lower())
     return frozenset(words)
+
+
+def _type_heads(types: tuple) -> dict[str, frozenset[str]]:
+    """Concept -> the last words of its type phrases ("truce", "ceasefire", "hostilities")."""
+    heads: dict[str, set[str]] = {}
+    for phrase, concept in types:
+        heads.setdefault(concept, set()).add(phrase[-1])
+    return {concept: frozenset(words) for concept, words in heads.items()}
 
 
 def _proposal_graph() -> rdflib.Graph:
@@ -186,6 +195,7 @@ def load_lexicon() -> Lexicon:
         posed_harms=frozenset(data.get("harming", {}).get("posed", ())),
         acting_verbs=frozenset(data.get("acting", {}).get("verbs", ())),
         word_sets={name: frozenset(words) for name, words in data.get("word_sets", {}).items()},
+        type_heads=_type_heads(types),
         not_proposals=_word_list("not_proposals.txt"), not_policy_verbs=_word_list("not_policy_verbs.txt"),
         reversal_verbs=frozenset(data.get("reversal", {}).get("verbs", ())),
         reversal_nouns=frozenset(data.get("reversal", {}).get("nouns", ())),

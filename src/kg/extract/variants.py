@@ -25,7 +25,7 @@ _FUNCTION_WORDS = frozenset("the a an of on for in to with and by at from over b
 
 def distinctive_words(proposal: Proposal, lexicon: Lexicon) -> frozenset[str]:
     """The label's words that tell this proposal from others of its type."""
-    heads = _type_heads(lexicon).get(proposal.proposal_type, frozenset())
+    heads = lexicon.type_heads.get(proposal.proposal_type, frozenset())
     words = re.findall(r"[\w']+", proposal.label.lower())
     return frozenset(w for w in words if w not in _FUNCTION_WORDS and w not in heads and w not in lexicon.anaphora
                      and w not in lexicon.qualifiers and w not in lexicon.descriptive)
@@ -97,17 +97,3 @@ def _representative(group: list[Proposal], counts: dict[str, int], words: dict, 
         proposer = proposer or proposal.proposer
     aliases.discard(best.label)
     return replace(best, aliases=frozenset(aliases), qualifiers=tuple(qualifiers), proposer=proposer)
-
-
-def _type_heads(lexicon: Lexicon) -> dict[str, frozenset[str]]:
-    """Concept -> the last words of its type phrases ("truce", "ceasefire", "hostilities")."""
-    cached = _HEADS.get(id(lexicon))
-    if cached is None:
-        heads: dict[str, set[str]] = {}
-        for phrase, concept in lexicon.proposal_types:
-            heads.setdefault(concept, set()).add(phrase[-1])
-        cached = _HEADS[id(lexicon)] = {c: frozenset(w) for c, w in heads.items()}
-    return cached
-
-
-_HEADS: dict[int, dict[str, frozenset[str]]] = {}
