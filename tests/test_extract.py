@@ -955,6 +955,10 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     ("The CGT and CFDT unions demanded that the pension decree be withdrawn.", "CFDT", "rejects", "pension decree"),
     ("Ghana signed a trade deal with the European Union on Monday.", "European Union", "supports", "trade deal"),
     ("Djibouti called the port deal \"regrettable\".", "Djibouti", "rejects", "port deal"),
+    # support that came from someone, criticism a proposal drew, being among those backing it
+    ("Support for the migration pact came from Brazil and India.", "India", "supports", "migration pact"),
+    ("The migration pact drew criticism from Greenpeace.", "Greenpeace", "rejects", "migration pact"),
+    ("France, Spain and Italy are among the countries backing the migration pact.", "Spain", "supports", "migration pact"),
     ("Travis Kimball said he was \"personally opposed\" to the assault rifle ban.", "Travis Kimball", "rejects", "assault rifle ban"),
     ("The Growers' Network vowed to march on Government House in protest against the cannabis bill.",
      "Growers' Network", "rejects", "cannabis bill"),

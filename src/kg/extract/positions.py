@@ -396,7 +396,9 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         # "Ukraine was one of the first to support": climb to the copula's subject
         node = noun
         for _ in range(4):
-            if node.dep_ in ("attr", "acomp"):
+            if node.dep_ in ("attr", "acomp") or (node.dep_ == "prep" and node.lower_ == "among"
+                                                  and node.head.lemma_ == "be"):
+                # ("X, Y and Z are among the countries backing it": the copula's subject)
                 return find_subject(node.head, lexicon, depth + 1)
             if node.dep_ in ("pobj", "prep"):
                 node = node.head
@@ -1231,6 +1233,9 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 # "the sticking point is a demand, by X, that ...": the parser hangs "by X" on the verb
                 source = [t for p, t in _prep_targets(token.head, ("from", "by"))
                           if all(g.is_punct for g in token.doc[token.right_edge.i + 1:t.head.i])]
+            if not source and token.dep_ == "nsubj" and token.head.lemma_.lower() == "come":
+                # "Support for the deal came from Brazil and India"
+                source = [t for p, t in _prep_targets(token.head, ("from",))][:1]
             late_source = None
             if not source and possessor is None:
                 # "calls for a ceasefire from Egypt and Qatar": the parser hangs "from X" on the proposal
@@ -1256,6 +1261,9 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 # "the bill has the backing of Y", "the plan drew opposition from Y": Y's stance on it
                 givers = [possessor] if possessor is not None and possessor.lower_ not in _POSSESSIVE_PRONOUNS else [
                     t for _p, t in _prep_targets(token, ("of", "from")) if t.ent_type_ in ACTOR_ENTS]
+                if not givers and token.head.lemma_.lower() in lex.bearers:
+                    # "the pact drew criticism from Greenpeace", "from X" hung on the verb
+                    givers = [t for _p, t in _prep_targets(token.head, ("from",)) if t.ent_type_ in ACTOR_ENTS]
                 receiver = find_subject(token.head, lex)
                 if givers and receiver is not None:
                     modal = _modal_factor(token.head, ctx)
