@@ -957,6 +957,7 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     ("Djibouti called the port deal \"regrettable\".", "Djibouti", "rejects", "port deal"),
     # support that came from someone, criticism a proposal drew, being among those backing it
     ("Support for the migration pact came from Brazil and India.", "India", "supports", "migration pact"),
+    ("Russia and Ukraine agreed to a prisoner swap.", "Ukraine", "supports", "prisoner swap"),
     ("The migration pact drew criticism from Greenpeace.", "Greenpeace", "rejects", "migration pact"),
     ("France, Spain and Italy are among the countries backing the migration pact.", "Spain", "supports", "migration pact"),
     ("Travis Kimball said he was \"personally opposed\" to the assault rifle ban.", "Travis Kimball", "rejects", "assault rifle ban"),
