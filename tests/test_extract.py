@@ -958,6 +958,9 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     # support that came from someone, criticism a proposal drew, being among those backing it
     ("Support for the migration pact came from Brazil and India.", "India", "supports", "migration pact"),
     ("Russia and Ukraine agreed to a prisoner swap.", "Ukraine", "supports", "prisoner swap"),
+    ("Ottawa has so far resisted pressure to join the sanctions.", "Canada", "rejects", "sanctions"),
+    ("Beijing vowed to retaliate against the new US tariffs.", "China", "rejects", "tariffs"),
+    ("Egypt's foreign minister, Sameh Hassan, told reporters Cairo fully backed the truce plan.", "Sameh Hassan", "supports", "truce plan"),
     ("The migration pact drew criticism from Greenpeace.", "Greenpeace", "rejects", "migration pact"),
     ("France, Spain and Italy are among the countries backing the migration pact.", "Spain", "supports", "migration pact"),
     ("Travis Kimball said he was \"personally opposed\" to the assault rifle ban.", "Travis Kimball", "rejects", "assault rifle ban"),

@@ -363,7 +363,7 @@ _PARTY_PLURALS = {"greens", "democrats", "socialists", "conservatives", "liberal
 
 
 # a state's chamber of parliament named by its place: "Brazil's lower house (of Congress)"
-_CHAMBER = re.compile(r"^(?:the\s+)?([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)(?:['’]s)?\s+(lower|upper)\s+house\b", re.IGNORECASE)
+_CHAMBER = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)(?:['’]s)?\s+([Ll]ower|[Uu]pper)\s+[Hh]ouse\b")
 
 # nouns for a state's executive: "India's government" names India, and a later "the government" too
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})

@@ -317,12 +317,19 @@ def _official_speaking_for(token: Token, body: Actor, ctx: SentenceContext) -> A
     if token.dep_ not in ("nsubj", "nsubjpass") or _inside_quote(token, token.sent):
         return None
     speaker = _speech_subject(token, ctx)
+    described_as = None
+    if speaker is not None and speaker.ent_type_ != "PERSON":
+        # "Egypt's foreign minister, Sameh Hassan, told reporters ...": the apposition names the
+        # speaker, the noun it stands beside says what they are
+        named = next((c for c in speaker.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is not None:
+            described_as, speaker = speaker.lower_, named
     if speaker is None or speaker == token or speaker.ent_type_ != "PERSON":
         return None
     person, _ = resolve_actor_token(speaker, ctx, 1)
-    if person is None or person.kind != "person" or not person.role:
+    if person is None or person.kind != "person":
         return None
-    if not _speaks_for(person, ctx.lexicon):
+    if not (_speaks_for(person, ctx.lexicon) or described_as in ctx.lexicon.official_role_words):
         return None
     if person.affiliation is not None and person.affiliation.key != body.key:
         return None  # "French Foreign Minister Y said Iran will not sign X": not France's position
