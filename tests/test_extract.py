@@ -959,6 +959,10 @@ def test_it_after_a_phrase_cue_in_the_same_sentence(nlp):
     ("Support for the migration pact came from Brazil and India.", "India", "supports", "migration pact"),
     ("Russia and Ukraine agreed to a prisoner swap.", "Ukraine", "supports", "prisoner swap"),
     ("Ottawa has so far resisted pressure to join the sanctions.", "Canada", "rejects", "sanctions"),
+    # an unnamed group speaks through the one leading it; a named one keeps its own voice
+    ("Several EU states, led by Hungary, oppose the sanctions.", "Hungary", "rejects", "sanctions"),
+    ("A coalition of 12 countries, led by Chile, backed the treaty.", "Chile", "supports", "treaty"),
+    ("The Rapid Support Forces, led by General Hamdan Saleh, welcomed the ceasefire plan.", "Rapid Support Forces", "supports", "ceasefire"),
     ("Beijing vowed to retaliate against the new US tariffs.", "China", "rejects", "tariffs"),
     ("Egypt's foreign minister, Sameh Hassan, told reporters Cairo fully backed the truce plan.", "Sameh Hassan", "supports", "truce plan"),
     ("The migration pact drew criticism from Greenpeace.", "Greenpeace", "rejects", "migration pact"),

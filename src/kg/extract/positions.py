@@ -270,6 +270,13 @@ def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = 
         node = pending.pop(0)
         # "several groups, including Amnesty and Oxfam, urged ...": the named members of the group act
         included = [t for _p, t in _prep_targets(node, ("including",))] if node.tag_ == "NNS" else []
+        if not included and node.pos_ == "NOUN" and not node.ent_type_:
+            # "Several EU states, led by Hungary, oppose ...": an unnamed group speaks through its leader
+            members = [node, *(t for _p, t in _prep_targets(node, ("of",)))]  # "a coalition of 12 countries, led by X"
+            led = next((c for m in members for c in m.children
+                        if c.dep_ == "acl" and c.lemma_ == "lead" and c.tag_ == "VBN"), None)
+            if led is not None:
+                included = [t for _p, t in _prep_targets(led, ("by",)) if t.ent_type_ in ACTOR_ENTS]
         named = [c for c in node.children if c.dep_ == "appos" and (c.ent_type_ in ACTOR_ENTS or c.pos_ == "PROPN")] \
             if not node.ent_type_ and node.pos_ == "NOUN" else []
         if named and not included:  # "their partner Sumar and the Catalan parties Junts and ERC": each named
