@@ -12,6 +12,10 @@ Sets:
                  written before the extractor ran; it only measures: never tune rules on it)
   held-out-2     gold and articles bench/dev/held-out-2/ (twelve more, written and annotated by a team
                  member who never saw the extractor's code or output; measure only, like held-out)
+  composed-3     gold and articles bench/dev/composed-3/ (twenty more, written and annotated blind like
+                 composed-2; a development set)
+  held-out-3     gold and articles bench/dev/held-out-3/ (twelve more, written and annotated blind;
+                 measure only)
 
     python bench/eval_dev.py [--shared DIR] [--set NAME ...] [--json OUT.json] [--errors]
 
@@ -38,9 +42,12 @@ def dev_sets(shared: Path) -> list[tuple[str, Path, Path]]:
     held = REPO / "bench" / "dev" / "held-out"
     composed2 = REPO / "bench" / "dev" / "composed-2"
     held2 = REPO / "bench" / "dev" / "held-out-2"
+    composed3 = REPO / "bench" / "dev" / "composed-3"
+    held3 = REPO / "bench" / "dev" / "held-out-3"
     return [("seeds", shared / "gold", REPO / "seeds"), ("polnear-train", polnear, polnear),
             ("composed", composed, composed), ("composed-2", composed2, composed2),
-            ("held-out", held, held), ("held-out-2", held2, held2)]
+            ("composed-3", composed3, composed3), ("held-out", held, held), ("held-out-2", held2, held2),
+            ("held-out-3", held3, held3)]
 
 
 def _fmt(value: float | None) -> str:
@@ -53,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="the shared folder holding gold/ and dev/ (default: ../shared)")
     parser.add_argument("--set", dest="sets", action="append", default=None,
                         help="evaluate only this set (repeatable): seeds, polnear-train, composed, composed-2, "
-                             "held-out, held-out-2")
+                             "composed-3, held-out, held-out-2, held-out-3")
     parser.add_argument("--json", dest="json_out", type=Path, default=None, help="also write a JSON summary here")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: kg's default)")
     parser.add_argument("--min-confidence", type=float, default=0.0)
