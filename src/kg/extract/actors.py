@@ -413,17 +413,22 @@ def _named_state(prefix: str) -> "gazetteer.GazetteerEntry | None":
 
 
 def owned_by_state(actor: Actor, owner_text: str, head_text: str) -> Actor:
-    """ACTOR as "OWNER's HEAD" when OWNER names a state other than the one ACTOR's gazetteer entry belongs to."""
+    """ACTOR as "OWNER's HEAD" when OWNER names a state other than the one ACTOR's gazetteer entry belongs to.
+    A name the gazetteer gives no entry ("Social Democrats", shared by several countries' parties) becomes
+    the state's own entry of that name where there is one ("Sweden's Social Democrats")."""
     owner = gazetteer.lookup_name(owner_text)
     if owner is None or owner.kind != "state":
         return actor
-    belongs_to = state_key_of(gazetteer.get_entry(actor.key))
-    if belongs_to is None or belongs_to == owner.key:
+    entry = gazetteer.get_entry(actor.key)
+    belongs_to = state_key_of(entry)
+    if belongs_to == owner.key or (entry is not None and belongs_to is None):
         return actor
     for demonym in sorted(owner.demonyms):
         own = gazetteer.lookup_name(f"{demonym} {head_text}")  # "France's Senate" is the French Senate
         if own is not None and state_key_of(own) == owner.key:
             return _entry_actor(own)
+    if entry is None:
+        return actor
     label = f"{owner_text}'s {head_text}"
     return Actor(key=slugify(label), label=label, kind="organisation", aliases=frozenset({label}),
                  affiliation=_entry_actor(owner))
@@ -566,12 +571,14 @@ def mention_span(token: Token) -> Span:
         left.pop()
     if token.i >= end:
         end = token.i + 1
-    if ent is None and token.pos_ == "PROPN":
+    if ent is None and (token.pos_ == "PROPN" or token.text[:1].isupper()):
         # "Alternative for Germany", "Alliance of Small Island States" untagged: the name goes on
+        # (after a capitalised common noun only into a gazetteer name: "Brothers of Italy", not "Residents of Italy")
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "of") and child.i == end:
                 objects = [c for c in child.children if c.dep_ == "pobj" and c.text[:1].isupper()]
                 if objects and all(t.text[:1].isupper() or t.is_punct or t.lower_ in ("of", "and", "the", "for")
-                                   for t in doc[child.i + 1:child.right_edge.i + 1]):
+                                   for t in doc[child.i + 1:child.right_edge.i + 1]) and (
+                        token.pos_ == "PROPN" or gazetteer.lookup_name(doc[start:child.right_edge.i + 1].text)):
                     end = child.right_edge.i + 1
     return doc[start:end]
