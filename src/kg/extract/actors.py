@@ -70,6 +70,7 @@ class ActorResolver:
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "f" | "m", from the text
     governments: list[tuple[int, Actor]] = field(default_factory=list)  # (position, state) of "India's government"
     home: Actor | None = None  # the state of the article's dateline ("LONDON -"): "the government" named nowhere
+    person_words: frozenset = frozenset()  # last words of names tagged as persons anywhere in the article
 
     # ---- memory -----------------------------------------------------------
     def remember(self, actor: Actor, position: int, subject: bool = False, antecedent: bool = True) -> Actor:
@@ -125,8 +126,10 @@ class ActorResolver:
         return self._current(chosen.actor) if chosen.actor is not None else None
 
     def knows_person(self, word: str) -> bool:
-        """Whether WORD is the surname of a person already named in the article."""
-        return self._person_by_surname(_clean(word)) is not None
+        """Whether WORD is the surname of a person already named in the article, or one the
+        tagger took for a person's name somewhere in it ("Rodrigo Salazar", tagged as an
+        organisation in one sentence, is "Salazar said" in another)."""
+        return self._person_by_surname(_clean(word)) is not None or _clean(word) in self.person_words
 
     def _person_by_surname(self, word: str) -> Actor | None:
         word = person_key(word)
@@ -185,6 +188,10 @@ class ActorResolver:
 
     def resolve_text(self, text: str, label: str | None, position: int, core: str | None = None) -> Actor | None:
         """Resolve a noun-phrase mention from its text, its spaCy entity label and entity text (core)."""
+        ruling = RULING_COALITION.search(_clean(text))
+        if ruling:
+            # "Germany's ruling coalition", "the governing coalition": the state's government
+            text = _clean(text)[:ruling.start()] + "government"
         words = _clean(text).lower().split()
         if words and words[-1] in GOVERNMENT_NOUNS:
             if len(words) == 2 and words[0] == "the":
@@ -222,6 +229,9 @@ class ActorResolver:
             place = gazetteer.lookup_name(_clean(core))
             if place is not None:  # "Berlin supports ..." mis-tagged as a person
                 return _with_alias(_entry_actor(place), text)
+        if label == "PERSON" and core and len(_clean(core).split()) > 1 \
+                and _clean(core).split()[-1].lower() in organisation_heads():
+            return _organisation(_clean(core))  # "Nuovi Italiani Network" tagged as a person
         if label == "PERSON" and core:
             # the entity itself is the name; what precedes it only adds role and affiliation
             core_split = gazetteer.split_role(_clean(core))
@@ -307,6 +317,18 @@ class ActorResolver:
                 return _with_alias(_entry_actor(entry), text)
             if _looks_like_name(core_name.split()):
                 return Actor(key=slugify(core_name), label=core_name, kind="organisation", aliases=frozenset({core_name}))
+        bare = words[1:] if words[0].lower() == "the" else words
+        if label in (None, "ORG") and len(bare) == 2 and bare[1] in ("union", "federation", "association") \
+                and _looks_like_name(bare[:1]) and gazetteer.lookup_name(bare[0]) is None \
+                and gazetteer.lookup_demonym(bare[0]) is None:
+            # "the Unite union", "the Verdi union": a named union with a lowercase head
+            return _organisation(bare[0])
+        if label in (None, "ORG") and len(bare) >= 2 and bare[-1] in ("party", "movement", "alliance", "front") \
+                and _looks_like_name(bare[:-1]) and gazetteer.lookup_demonym(" ".join(bare[:-1])) is None:
+            # "the Left party", "the Five Star movement": the name with its head, as the party calls itself
+            name = " ".join(bare[:-1] + [bare[-1].capitalize()])
+            entry = gazetteer.lookup_name(name)
+            return _with_alias(_entry_actor(entry), text) if entry is not None else _organisation(name)
         if label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             if label == "NORP":
                 # "Senate Republicans": the entity itself when the whole phrase is no demonym
@@ -329,18 +351,6 @@ class ActorResolver:
         if label is None and len(words) > 1 and _looks_like_name(words) and words[-1].lower() in organisation_heads():
             # "the Freedom Action PAC": a capitalised name ending in an organisation word the parser missed
             return _organisation(name)
-        bare = words[1:] if words[0].lower() == "the" else words
-        if label in (None, "ORG") and len(bare) == 2 and bare[1] in ("union", "federation", "association") \
-                and _looks_like_name(bare[:1]) and gazetteer.lookup_name(bare[0]) is None \
-                and gazetteer.lookup_demonym(bare[0]) is None:
-            # "the Unite union", "the Verdi union": a named union with a lowercase head
-            return _organisation(bare[0])
-        if label in (None, "ORG") and len(bare) >= 2 and bare[-1] in ("party", "movement", "alliance", "front") \
-                and _looks_like_name(bare[:-1]) and gazetteer.lookup_demonym(" ".join(bare[:-1])) is None:
-            # "the Left party", "the Five Star movement": the name with its head, as the party calls itself
-            name = " ".join(bare[:-1] + [bare[-1].capitalize()])
-            entry = gazetteer.lookup_name(name)
-            return _with_alias(_entry_actor(entry), text) if entry is not None else _organisation(name)
         named = _after_description(bare)
         if label is None and named:
             # "the opposition Congress party", "the nationalist Radical Party": a lowercase description
@@ -364,6 +374,9 @@ _PARTY_PLURALS = {"greens", "democrats", "socialists", "conservatives", "liberal
 
 # a state's chamber of parliament named by its place: "Brazil's lower house (of Congress)"
 _CHAMBER = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)(?:['’]s)?\s+([Ll]ower|[Uu]pper)\s+[Hh]ouse\b")
+
+# a government named by the parties that form it
+RULING_COALITION = re.compile(r"\b(?:ruling|governing)\s+(?:\w+\s+)?coalition$", re.IGNORECASE)
 
 # nouns for a state's executive: "India's government" names India, and a later "the government" too
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})

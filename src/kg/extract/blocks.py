@@ -24,7 +24,7 @@ _NOISE = re.compile(
 # dash); or the agency in brackets alone ("(Bloomberg) -- ")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+){0,3}"
-    r"(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+)?(?: \d{1,2})?(?:, \d{4})?)?"
+    r"(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+)?(?: \d{1,2})?(?:, \d{4})?){0,2}"  # "NUUK, Greenland, Aug 14"
     r"(?: \([A-Z][\w .&/-]{0,40}\))?"
     r"|\([A-Z][\w .&/-]{0,40}\))"
     r"(?: +[-–—]+ +|\s*[–—]\s*)"
@@ -66,7 +66,11 @@ def split_blocks(text: str, headline: str = "") -> list[Block]:
         body = line[lead:].rstrip()
         if not body or _NOISE.match(body) or not _mostly_latin(body):
             continue
-        dateline = None if is_headline else _DATELINE.match(body)
+        dateline = _DATELINE.match(body)
+        if is_headline and dateline and not re.search(r"\(|\d", dateline.group()):
+            dateline = None  # "EU - China summit opens" is a headline; "BERLIN (Reuters) - ..." is not
+        if dateline:
+            is_headline = False  # a text that opens with its dateline has no headline line
         place = ""
         if dateline and len(dateline.group().strip(" -–—")) >= 2:
             place = dateline.group().split(",")[0].split("(")[0].strip(" -–—")

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
-from collections import deque
+from collections import Counter, deque
 from functools import lru_cache
 from typing import Iterable, Iterator
 
 from kg.errors import ModelError
-from kg.extract.actors import GOVERNMENT_NOUNS, ActorResolver, dateline_state, entity_parts, mention_span
+from kg.extract.actors import (GOVERNMENT_NOUNS, ActorResolver, dateline_state, entity_parts, mention_span,
+                               organisation_heads)
 from kg.extract.blocks import Block, recase_headline, split_blocks
 from kg.extract.lexicon import load_lexicon
-from kg.extract.positions import ACTOR_ENTS, SentenceContext, learn_pronoun_genders, positions_in_sentence
+from kg.extract.positions import ACTOR_ENTS, Position, SentenceContext, learn_pronoun_genders, positions_in_sentence
+from kg import gazetteer
 from kg.gazetteer import collective_nouns
 from kg.extract.proposals import ProposalMemory
 from kg.extract.variants import merge_variants
@@ -195,10 +197,42 @@ def extract_articles(articles: Iterable[Article], nlp, min_confidence: float = 0
     yield from finished()
 
 
+def _person_words(docs: list) -> frozenset[str]:
+    """The last word of every name tagged as a person's in the article, and of every two- or
+    three-word name the tagger took for an organisation but the article then shortens to its
+    last word, as it does a person's ("Rodrigo Salazar ... Salazar said"; a company is shortened
+    to its first word: "Harland Resources ... Harland")."""
+    words = {ent[-1].text for doc in docs for ent in doc.ents
+             if ent.label_ == "PERSON" and ent[-1].pos_ == "PROPN" and ent[-1].text[:1].isupper()}
+    alone = Counter(t.text for doc in docs for t in doc if t.pos_ == "PROPN" and (
+        not t.ent_type_ or len(next(e for e in doc.ents if e.start <= t.i < e.end)) == 1))
+    heads = organisation_heads()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "NORP") and 2 <= len(ent) <= 3 and alone[ent[-1].text] \
+                    and all(t.pos_ == "PROPN" and t.text.isalpha() and t.text[:1].isupper()
+                            and t.lower_ not in heads and gazetteer.lookup_name(t.text) is None for t in ent):
+                words.add(ent[-1].text)
+    return frozenset(w for w in words if gazetteer.lookup_name(w) is None)
+
+
+def _with_proposer(position: Position) -> list[tuple[Actor, str, float, str]]:
+    """(actor, stance, confidence, cue) of each actor taking POSITION, and its proposal's author
+    ("rejected a takeover offer from Harland": Harland made the offer, and supports it)."""
+    proposer = position.proposal.proposer
+    taken = [(a, position.stance, position.confidence, position.cue) for a in position.actors
+             if not (proposer is not None and a.key == proposer.key and position.stance == "rejects")]
+    author = position.author
+    if author is not None and all(a.key != author.key for a in position.actors):
+        taken.append((author, "supports", position.confidence * 0.8, "propose"))
+    return taken
+
+
 def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexicon,
                        min_confidence: float) -> ExtractionResult:
     """Positions in the parsed blocks of one article, deduplicated into statements."""
-    resolver = ActorResolver(home=dateline_state(next((b.dateline for b in blocks if b.dateline), "")))
+    resolver = ActorResolver(home=dateline_state(next((b.dateline for b in blocks if b.dateline), "")),
+                             person_words=_person_words(docs))
     memory = ProposalMemory()
     after_body = len(article.text) + 1
     best: dict[tuple, Statement] = {}
@@ -215,14 +249,10 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
             for position in positions_in_sentence(sent, ctx):
                 if position.proposal is None:
                     continue
-                for actor in position.actors:
-                    if position.proposal.proposer is not None and actor.key == position.proposal.proposer.key \
-                            and position.stance == "rejects":
-                        continue
-                    confidence = round(min(max(position.confidence, 0.0), 1.0), 3)
-                    statement = Statement(actor, position.stance, position.proposal, article, evidence,
-                                          confidence, position.cue)
-                    key = (actor.key, position.proposal.key, start, position.stance)
+                for actor, stance, confidence, cue in _with_proposer(position):
+                    confidence = round(min(max(confidence, 0.0), 1.0), 3)
+                    statement = Statement(actor, stance, position.proposal, article, evidence, confidence, cue)
+                    key = (actor.key, position.proposal.key, start, stance)
                     previous = best.get(key)
                     if previous is None or previous.confidence < confidence:
                         best[key] = statement

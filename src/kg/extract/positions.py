@@ -15,8 +15,8 @@ from typing import Callable, Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import (GOVERNMENT_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS,
-                               SPEAKER_PRONOUNS, ActorResolver, entity_of, mention_span, organisation_heads,
-                               owned_by_state)
+                               RULING_COALITION, SPEAKER_PRONOUNS, ActorResolver, entity_of, mention_span,
+                               organisation_heads, owned_by_state)
 from kg import gazetteer
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.proposals import ProposalMemory, clause_proposal, noun_proposal, with_proposer
@@ -58,6 +58,7 @@ class Position:
     cue: str
     confidence: float
     via_coreference: bool = False
+    author: Actor | None = None  # the proposal's author where the text names one (kg.extract.pipeline)
 
 
 @dataclass
@@ -179,6 +180,17 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
                 return actor.affiliation, True
             if actor is not None and actor.kind == "person":
                 return actor, True
+    if token.pos_ == "NOUN" and token.lemma_.lower() in organisation_heads() and depth < 2 and any(
+            c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS for c in token.children):
+        # "spokesman X said his party would ...": the party X speaks for, when the text named it
+        # ("Progress Party spokesman Bjorn Haugen", "Haugen, a Progress Party lawmaker,")
+        speaker = _speech_subject(token, ctx)
+        if speaker is not None and speaker.lower_ not in PERSON_PRONOUNS and speaker.ent_type_ == "PERSON":
+            for named in speaker.subtree:
+                if named.ent_type_ in ("ORG", "NORP") and named.lower_ == token.lower_ and named != token:
+                    body, _ = resolve_actor_token(named, ctx, depth + 1)
+                    if body is not None and body.kind == "organisation":
+                        return body, True
     if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return resolve_actor_token(token.head.head, ctx, depth + 1)
     if token.tag_ == "NNS" and token.lower_ in gazetteer.collective_nouns() and depth < 2 \
@@ -193,7 +205,8 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
                 return actor, False
     if token.lemma_.lower() in ctx.lexicon.word_sets["organs"] and depth < 2:
         # "Karoo Platinum Ltd.'s board", "the union's leadership": the body it governs
-        owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None) \
+            or next((t for _p, t in _prep_targets(token, ("of",)) if t.ent_type_ == "ORG"), None)  # "the board of X"
         if owner is not None:
             return resolve_actor_token(owner, ctx, depth + 1)
     if not token.ent_type_ and depth < 2:
@@ -224,7 +237,8 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
         # "Ukrainian officials": a demonym modifying a collective noun
         norp = [t for t in token.children if t.ent_type_ == "NORP" or t.ent_type_ == "GPE"]
         if norp:
-            actor = ctx.resolver.resolve_text(" ".join(t.text for t in norp) + " " + token.text, None,
+            head = "government" if RULING_COALITION.search(span.text) else token.text  # "Germany's ruling coalition"
+            actor = ctx.resolver.resolve_text(" ".join(t.text for t in norp) + " " + head, None,
                                               ctx.position_of(token))
     if actor is not None and actor.kind == "organisation":
         actor = _owned_by_named_state(token, actor)
@@ -258,6 +272,13 @@ def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = 
         if speaker is not None and speaker.conjuncts and speaker.lower_ not in _PLURAL_PRONOUNS | PERSON_PRONOUNS:
             nodes = [speaker, *speaker.conjuncts]
             coref_any = True
+    if token.dep_ == "nsubj" and relative is None and not token.ent_type_:
+        # "The environmental group Clean Rivers Alliance condemned X": the parser makes the name a
+        # second subject; the description before it adds nothing
+        named = next((o for o in token.head.children if o.dep_ == "nsubj" and o.ent_type_ in ACTOR_ENTS
+                      and o.left_edge.i == token.i + 1), None)
+        if named is not None:
+            token, nodes = named, [named, *named.conjuncts]
     if token.dep_ == "nsubj" and relative is None:
         # "The Socialists, their partner Sumar and ... voted": a list the parser split into two subjects
         for other in token.head.children:
@@ -651,6 +672,7 @@ class Target:
     factor: float = 1.0
     stance_override: str | None = None
     flip: bool = False  # "an end to X", "to repeal X": the position is on X, reversed
+    author: Actor | None = None  # who made the offer, bid or plan ("an offer from Harland"): its supporter
 
 
 def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool = False) -> Target | None:
@@ -689,6 +711,12 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         return None  # a bare "it" or "this" is too often an event, not the last proposal
     if token.pos_ == "VERB" and lemma in lex.deliberating_verbs:
         return None  # "open to reviewing the deal" weighs it without taking a side
+    ballot = next((c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "det")
+                   and c.lower_ in ("yes", "no")), None) if lemma in ("vote", "ballot") else None
+    if ballot is not None:
+        # "campaigning for a Yes vote", "urged a No vote": on the question the referendum puts
+        question = ctx.memory.last_of_type("Referendum")
+        return Target(question, 0.9, flip=ballot == "no") if question is not None else None
     if lemma in lex.documents and any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.verbs
                                       and c.tag_ != "VBN" and (any(g.dep_ in ("dobj", "xcomp") for g in c.children)
                                                                or any(True for _p in _prep_targets(c, ("for", "against"))))
@@ -700,6 +728,9 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
     has_det = any(c.dep_ == "det" and c.text.lower() in _ANAPHORIC_DETS for c in token.children)
     complement = [t for _p, t in (_noun_prep_targets(token, _CONTAINER_PREPS, lex) if lemma in lex.containers
                                   else _prep_targets(token, _CONTAINER_PREPS))]
+    if not complement and lemma in lex.containers and token.dep_ == "dobj":
+        # "rejected the calls from X for scrapping the ban": the parser hangs "for ..." on the verb
+        complement = _hung_complement(token, lex)
     to_clause = [c for c in token.children if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB"
                  and any(a.dep_ == "aux" and a.text.lower() == "to" for a in c.children)]
     if not to_clause and lemma in lex.containers and token.dep_ == "dobj":
@@ -725,10 +756,12 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
             and not children & {"compound", "nmod"}:  # "the peace plan" names its own proposal
         # "the package" is the last "package of sanctions" named, however far back and whatever was
         # said of it then, before the last proposal of any kind
-        last = ctx.memory.by_head(lemma) or ctx.memory.last(ctx.sentence_index, salient=lemma not in lex.word_sets["event_nouns"])
+        last = ctx.memory.by_head(lemma) or (lemma == "decision" and ctx.memory.last_enacted()) \
+            or ctx.memory.last(ctx.sentence_index, salient=lemma not in lex.word_sets["event_nouns"])
         if last is not None:
-            # "will scrap its subsidy ... welcomed the decision": the decision is to end it
-            return Target(last, 0.85, flip=lemma in lex.word_sets["event_nouns"] and ctx.memory.is_ended(last))
+            # "will scrap its subsidy ... welcomed the decision": the decision is to end it; so is
+            # "the call" or "the plan" after "called for scrapping the ban"
+            return Target(last, 0.85, flip=ctx.memory.is_ended(last))
         if all(c.dep_ in ("det", "punct", "advmod") or (c.dep_ == "acl" and any(a.dep_ == "agent" for a in c.children))
                for c in token.children):
             return None  # "supported the idea", "the plan, backed by X," with nothing proposed just before
@@ -740,6 +773,14 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         # "urged Japan to abandon its policy": the pronoun is the addressee's, who is to act
         controller = _object_controller(token)
         proposer, _ = resolve_actor_token(controller if controller is not None else possessor, ctx)
+    author: Actor | None = None
+    if proposer is None and lemma in lex.word_sets["authored"] \
+            and not any(c.dep_ == "det" and c.lower_ == "any" for c in token.children):
+        # "a takeover offer from Harland Resources", "a draft resolution by France": its author
+        # (recorded as its proposer, but not named in its label as "Harland's offer" would be)
+        named = next((t for _p, t in _prep_targets(token, ("from", "by")) if t.ent_type_ in ACTOR_ENTS), None)
+        if named is not None:
+            author, _ = resolve_actor_token(named, ctx)
     if lemma in lex.reversal_nouns and complement:
         inner = object_target(complement[0], cue, ctx, via_prep=True)
         if inner is not None:
@@ -753,7 +794,9 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
             inner = clause_target(to_clause[0], cue, ctx, False, 0.9)
         if inner is None:
             return None
-        inner.proposal = with_proposer(inner.proposal, proposer)
+        inner.proposal = with_proposer(inner.proposal, proposer or author)
+        if lemma in lex.word_sets["authored"]:
+            inner.author = proposer or author  # "a proposal by Egypt for a truce": Egypt's
         noun_cue = lex.nouns.get(lemma)
         if noun_cue is not None and noun_cue.stance == "rejects" and not noun_cue.to_clause:
             return None  # "backs X's opposition to Y": too indirect to record
@@ -768,7 +811,8 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
     if token.ent_type_ == "PERSON" or known_person or (token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and not lex.qualifiers & {lemma}):
         if cue.person_object == "candidacy" and (token.ent_type_ == "PERSON" or known_person):
             ent = entity_of(token)
-            core = ent.text if ent is not None and token.ent_type_ == "PERSON" else token.text
+            core = ent.text if ent is not None and (token.ent_type_ == "PERSON" or all(
+                t.pos_ == "PROPN" for t in ent)) else token.text  # ("Rodrigo Salazar" tagged ORG)
             person = ctx.resolver.resolve_text(mention_span(token).text, "PERSON", ctx.position_of(token), core=core)
             if person is None:
                 return None
@@ -807,7 +851,22 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
                             proposal.aliases | {proposal.label})
     if cue.object_types_only and proposal.proposal_type == "Policy" and lemma not in lex.anaphora | lex.containers:
         return None
-    return Target(proposal, 1.0 if proposal.proposal_type != "Policy" else 0.9)
+    if author is not None:
+        proposal = with_proposer(proposal, author)
+    return Target(proposal, 1.0 if proposal.proposal_type != "Policy" else 0.9,
+                  author=author or (proposer if lemma in lex.word_sets["authored"] else None))
+
+
+def _hung_complement(noun: Token, lex: Lexicon) -> list[Token]:
+    """The "for ..." phrase the parser hung on the verb instead of on NOUN, its object, right after
+    it ("rejected the calls from Naleraq for scrapping the ban"; not "criticised the plan for
+    ignoring farmers", a reason)."""
+    if noun.head.lemma_.lower() in lex.word_sets["reason_verbs"]:
+        return []
+    prep = next((c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "for"
+                 and c.i == noun.right_edge.i + 1), None)
+    target = _pobj(prep) if prep is not None else None
+    return [target] if target is not None else []
 
 
 def _object_controller(token: Token) -> Token | None:
@@ -1103,6 +1162,15 @@ def _introduce_proposals(sent: Span, ctx: SentenceContext) -> None:
             if proposal is not None:
                 ctx.memory.remember(proposal, ctx.sentence_index)
             continue
+        if token.pos_ == "NOUN" and lemma in lex.word_sets["named_in_full"] \
+                and any((c.dep_ == "prep" and c.lower_ in ("on", "to", "for")) or (c.dep_ == "acl" and c.tag_ == "VB")
+                        for c in token.children):
+            # "Italy holds a referendum on halving X next week", "a bill to cap rents was tabled": a
+            # typed proposal named in full, whatever the sentence does with it; "the change" may mean it
+            target = object_target(token, _MENTION_CUE, ctx)
+            if target is not None and not target.flip and len(target.proposal.label.split()) > 2:
+                ctx.memory.remember(target.proposal, ctx.sentence_index, counted=False)
+            continue
         if token.pos_ != "NOUN" or lemma not in lex.anaphora | lex.containers:
             continue
         if any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in token.children) and not any(
@@ -1129,6 +1197,8 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             return
         ended = target.flip or cue in lex.reversal_verbs  # "to end X" or "scrapped X"
         ctx.memory.remember(target.proposal, ctx.sentence_index, ended=ended)  # even with no actor: "the plan" may refer to it
+        if stance == "supports" and cue in lex.word_sets["deciding"] and factor >= 1.0 and not target.flip:
+            ctx.memory.enact(target.proposal)  # "gave the green light to X ... condemned the decision"
         if stance is None:
             return
         coref = False
@@ -1142,7 +1212,7 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
         stance = target.stance_override or stance
         if target.flip:
             stance = "rejects" if stance == "supports" else "supports"
-        found.append(Position(actors, stance, target.proposal, cue, confidence, coref))
+        found.append(Position(actors, stance, target.proposal, cue, confidence, coref, target.author))
 
     for token in sent:
         lemma = token.lemma_.lower()
@@ -1162,6 +1232,9 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 continue
             if not cue.particle and particles and lemma in ("call", "back", "block", "rule", "sign", "push", "stand"):
                 continue  # "call off", "back down", "push back": other verbs
+            if token.dep_ == "pcomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.containers
+                                             and _hung_complement(c, lex) == [token] for c in token.head.head.children):
+                continue  # "rejected the calls for scrapping X": what was called for, not what they do
             outer = lex.verbs.get(token.head.lemma_.lower())
             if outer is not None and _rejected_course(token, outer, cue):
                 continue  # "ruled out rejoining X": the outer cue rejects the whole course of action
@@ -1539,5 +1612,7 @@ def _phrase_positions(sent: Span, ctx: SentenceContext) -> list[Position]:
             confidence = cue.weight * factor * modal * target.factor * (0.9 if coref else 1.0)
             if target.flip:
                 stance = "rejects" if stance == "supports" else "supports"
-            positions.append(Position(actors, stance, target.proposal, cue.lemma, confidence, coref))
+            elif stance == "supports" and cue.lemma in ctx.lexicon.word_sets["deciding"] and modal >= 1.0:
+                ctx.memory.enact(target.proposal)  # "gave the green light to X"
+            positions.append(Position(actors, stance, target.proposal, cue.lemma, confidence, coref, target.author))
     return positions

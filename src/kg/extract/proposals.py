@@ -50,9 +50,14 @@ class ProposalMemory:
 
     mentions: dict = field(default_factory=dict)  # proposal key -> times remembered
 
-    def remember(self, proposal: Proposal, sentence: int = 0, ended: bool = False) -> None:
+    enacted: list = field(default_factory=list)  # proposals someone approved, granted or passed, in order
+
+    def remember(self, proposal: Proposal, sentence: int = 0, ended: bool = False, counted: bool = True) -> None:
+        """PROPOSAL named in SENTENCE; COUNTED mentions make it the article's subject for "the
+        proposal" (one named in passing, not as the object of a position, is not counted)."""
         self.seen.append((proposal, sentence))
-        self.mentions[proposal.key] = self.mentions.get(proposal.key, 0) + 1
+        if counted:
+            self.mentions[proposal.key] = self.mentions.get(proposal.key, 0) + 1
         if ended:
             self.ended.add(proposal.key)
         else:
@@ -78,6 +83,17 @@ class ProposalMemory:
         return next((p for p, _at in reversed(self.seen) if p.proposal_type != "Policy"
                      and len(p.label.split()) > 1 and head_lemma in p.label.lower().split()), None)
 
+    def enact(self, proposal: Proposal) -> None:
+        """PROPOSAL was approved, granted or passed: what a later "the decision" most likely means."""
+        self.enacted.append(proposal)
+
+    def last_enacted(self) -> Proposal | None:
+        return self.enacted[-1] if self.enacted else None
+
+    def last_of_type(self, concept: str) -> Proposal | None:
+        """The latest proposal of type CONCEPT ("Referendum"), however far back."""
+        return next((p for p, _at in reversed(self.seen) if p.proposal_type == concept), None)
+
     def last(self, sentence: int | None = None, salient: bool = True) -> Proposal | None:
         """The most recent proposal, preferring one of a known type ("the move" after "sanctions
         ... and called on China to stop supplying components" is the sanctions). Given the current
@@ -90,7 +106,7 @@ class ProposalMemory:
             return next((p for p in reversed(recent) if p.proposal_type != "Policy"), recent[-1])
         # "the proposal", "the plan": the one the article has named most (its subject) before a
         # passing one, then one of a known type, then the latest
-        return max(reversed(recent), key=lambda p: (self.mentions[p.key], p.proposal_type != "Policy"))
+        return max(reversed(recent), key=lambda p: (self.mentions.get(p.key, 0), p.proposal_type != "Policy"))
 
 
 def _names_people(head: Token, lexicon: Lexicon) -> bool:
