@@ -130,3 +130,31 @@ def test_a_person_the_tagger_calls_an_organisation_is_endorsed_as_a_candidate(nl
             "Carmen Quispe. Salazar thanked him. The miners' federation threw its weight behind Quispe.\n")
     found, _ = positions(nlp, text)
     assert has(found, "Alberto Huaman", "supports", "Salazar"), found
+
+
+def test_against_the_referendum_question_rejects_what_it_proposes(nlp):
+    found, _ = positions(nlp, "Headline\n\nMalta holds a referendum on lowering the voting age. "
+                              "The Nationalist Party said it was against the referendum question.\n")
+    assert has(found, "Nationalist Party", "rejects", "voting age"), found
+
+
+def test_a_win_and_a_breakthrough_are_verdicts_for_the_deal(nlp):
+    text = ("Headline\n\nChile and Japan signed a fisheries agreement on Monday. "
+            "\"This agreement is a win for fishermen,\" Chilean minister Rosa Vidal said. "
+            "Japan's envoy Ken Sato hailed the deal as a breakthrough.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Rosa Vidal", "supports", "agreement"), found
+    assert has(found, "Ken Sato", "supports", "agreement"), found
+
+
+def test_pushing_for_a_pact_to_enter_into_force_supports_it(nlp):
+    found, _ = positions(nlp, "Headline\n\nPeru and Korea signed a trade pact. Lima said it would push for the pact "
+                              "to enter into force next year.\n")
+    assert has(found, "Peru", "supports", "pact"), found
+
+
+def test_a_headline_pact_and_the_bodys_partnership_agreement_are_one_proposal(nlp):
+    text = ("EU and Chile sign trade pact\n\nThe European Union and Chile signed a comprehensive economic "
+            "partnership agreement on Tuesday. Chilean farmers denounced the pact.\n")
+    _found, result = positions(nlp, text)
+    assert len({s.proposal.key for s in result.statements}) == 1, result.statements

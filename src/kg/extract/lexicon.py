@@ -95,6 +95,7 @@ class Lexicon:
     from_complements: frozenset = frozenset()  # "withdrawal from X": X is no source of the call
     verdict_nouns: frozenset = frozenset()  # "called the offer a joke": a verdict that rejects the thing judged
     verdict_verbs: frozenset = frozenset()  # the verbs that pass such a verdict ("call", "describe ... as")
+    praise_nouns: frozenset = frozenset()  # "called the pact a breakthrough": a verdict for the thing judged
 
 
 def _cue(lemma: str, pos: str, spec: dict, source: str) -> Cue:
@@ -208,6 +209,7 @@ def load_lexicon() -> Lexicon:
         word_nouns=_word_list("word_nouns.txt"), vague_heads=_word_list("vague_heads.txt"),
         verdict_nouns=frozenset(data.get("verdicts", {}).get("nouns", ())),
         verdict_verbs=frozenset(data.get("verdicts", {}).get("verbs", ())),
+        praise_nouns=frozenset(data.get("verdicts", {}).get("praise", ())),
     )
 
 

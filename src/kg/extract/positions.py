@@ -713,6 +713,9 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         return None  # "open to reviewing the deal" weighs it without taking a side
     ballot = next((c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "det")
                    and c.lower_ in ("yes", "no")), None) if lemma in ("vote", "ballot") else None
+    if lemma == "question" and any(c.dep_ == "compound" and c.lemma_.lower() in ("referendum", "ballot")
+                                   for c in token.children):
+        ballot = "yes"  # "against the referendum question": against what the referendum proposes
     if ballot is not None:
         # "campaigning for a Yes vote", "urged a No vote": on the question the referendum puts
         question = ctx.memory.last_of_type("Referendum")
@@ -893,6 +896,15 @@ def clause_target(verb: Token, cue: Cue, ctx: SentenceContext, include_subject: 
     if not objects and include_subject:
         objects = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "for the embargo to be scrapped"
         passive = bool(objects) and verb.tag_ == "VBN" and verb.lemma_.lower() in lex.enacting_verbs
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if not objects and include_subject and subject is not None and (
+            verb.lemma_.lower() in lex.word_sets["taking_effect"]
+            or (verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "effect" for c in verb.children))):
+        # "pushed for it to enter into force", "wants the deal to go ahead": the proposal itself
+        inner = object_target(subject, cue, ctx)
+        if inner is not None:
+            inner.factor *= factor
+            return inner
     inner_cue = lex.verbs.get(verb.lemma_.lower())
     reverses = verb.lemma_.lower() in lex.reversal_verbs or (inner_cue is not None and inner_cue.stance == "rejects"
                                                              and inner_cue.object)
@@ -1168,7 +1180,7 @@ def _introduce_proposals(sent: Span, ctx: SentenceContext) -> None:
             # "Italy holds a referendum on halving X next week", "a bill to cap rents was tabled": a
             # typed proposal named in full, whatever the sentence does with it; "the change" may mean it
             target = object_target(token, _MENTION_CUE, ctx)
-            if target is not None and not target.flip and len(target.proposal.label.split()) > 2:
+            if target is not None and not target.flip:
                 ctx.memory.remember(target.proposal, ctx.sentence_index, counted=False)
             continue
         if token.pos_ != "NOUN" or lemma not in lex.anaphora | lex.containers:
@@ -1509,19 +1521,20 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 emit(subject, _negate(stance) if negated else stance, target, lemma, cue.weight, modal)
             continue
         # ---- verdict nouns: "called the offer a joke", "described the draft as a betrayal" ----
-        if pos == "NOUN" and lemma in lex.verdict_nouns and token.dep_ == "attr" and token.head.lemma_.lower() in _COPULAS:
+        verdict_stance = "rejects" if lemma in lex.verdict_nouns else "supports" if lemma in lex.praise_nouns else None
+        if pos == "NOUN" and verdict_stance and token.dep_ == "attr" and token.head.lemma_.lower() in _COPULAS:
             # "'This deal is a betrayal,' said X", "X said the plan was a mistake": the speaker's verdict
             verdict = _reported_verdict(token.head, ctx)
             if verdict is not None and not verdict.negated and verdict.judged.lower_ != "it":
-                emit(verdict.speaker, "rejects", object_target(verdict.judged, _VERDICT_CUE, ctx), lemma,
+                emit(verdict.speaker, verdict_stance, object_target(verdict.judged, _VERDICT_CUE, ctx), lemma,
                      _VERDICT_CUE.weight * 0.95, verdict.modal)
             continue
-        if pos == "NOUN" and lemma in lex.verdict_nouns:
+        if pos == "NOUN" and verdict_stance:
             judge, judged = _verdict_frame(token, lex)
             if judge is not None and judged is not None and not any(c.dep_ == "neg" for c in judge.children):
                 modal = _modal_factor(judge, ctx)
                 if modal is not None:
-                    emit(find_subject(judge, lex), "rejects", object_target(judged, _VERDICT_CUE, ctx), lemma,
+                    emit(find_subject(judge, lex), verdict_stance, object_target(judged, _VERDICT_CUE, ctx), lemma,
                          _VERDICT_CUE.weight, modal)
             continue
         # ---- "X is against Y", "X was fully behind Y" --------------------------

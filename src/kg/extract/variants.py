@@ -61,7 +61,7 @@ def _merged_keys(proposals: list[Proposal], counts: dict[str, int], lexicon: Lex
         groups: list[list[Proposal]] = []
         for proposal in sorted(members, key=lambda p: (-len(words[p.key]), p.key)):
             hosts = [g for g in groups if words[proposal.key] <= words[g[0].key]
-                     and (words[proposal.key] or _same_kind(proposal, g[0], canonical))]
+                     and (words[proposal.key] or _same_kind(proposal, g[0], canonical, lexicon))]
             if len(hosts) == 1:
                 hosts[0].append(proposal)
             elif not hosts:
@@ -72,14 +72,40 @@ def _merged_keys(proposals: list[Proposal], counts: dict[str, int], lexicon: Lex
                 chosen = _representative(group, counts, words, lexicon)
                 for proposal in group:
                     result[proposal.key] = chosen
+    _merge_bare_agreements(proposals, result, counts, lexicon)
     return result
 
 
-def _same_kind(bare: Proposal, host: Proposal, canonical: set[str]) -> bool:
+def _merge_bare_agreements(proposals: list[Proposal], result: dict[str, Proposal], counts: dict[str, int],
+                           lexicon: Lexicon) -> None:
+    """"The pact" (typed a treaty) joins "the economic partnership agreement" (typed a trade deal):
+    a bare agreement word has no type of its own. Only when the article names one agreement with
+    distinctive words, or none (then the one most statements use is the agreement)."""
+    agreements = lexicon.word_sets["agreements"]
+
+    def is_agreement(p: Proposal) -> bool:
+        return p.proposal_type not in ("Policy", "Candidacy") and p.label.lower().split()[-1] in agreements
+
+    current = {result.get(p.key, p).key: result.get(p.key, p) for p in proposals if is_agreement(p)}
+    named = [p for p in current.values() if distinctive_words(p, lexicon)]
+    if len(named) > 1 or len(current) < 2:
+        return
+    host = named[0] if named else max(current.values(), key=lambda p: (counts.get(p.key, 0), len(p.label), p.key))
+    for proposal in proposals:
+        merged = result.get(proposal.key, proposal)
+        if merged.key != host.key and is_agreement(merged) and not distinctive_words(merged, lexicon):
+            result[proposal.key] = host
+
+
+def _same_kind(bare: Proposal, host: Proposal, canonical: set[str], lexicon: Lexicon) -> bool:
     """Whether BARE, a label with no distinctive word, names the same kind of thing as HOST: it
-    shares a word with it ("the bill", "the pension bill") or is its type's own label ("ceasefire"
-    for "a humanitarian truce"); "the provision" is not "the pension bill"."""
-    return bare.label in canonical or bool(set(bare.label.lower().split()) & set(host.label.lower().split()))
+    shares a word with it ("the bill", "the pension bill"), is its type's own label ("ceasefire"
+    for "a humanitarian truce"), or both are agreements ("the trade pact", "the partnership
+    agreement"); "the provision" is not "the pension bill"."""
+    agreements = lexicon.word_sets["agreements"]
+    bare_words, host_words = bare.label.lower().split(), host.label.lower().split()
+    return bare.label in canonical or bool(set(bare_words) & set(host_words)) \
+        or (bare_words[-1] in agreements and host_words[-1] in agreements)
 
 
 def _representative(group: list[Proposal], counts: dict[str, int], words: dict, lexicon: Lexicon) -> Proposal:
