@@ -158,3 +158,38 @@ def test_a_headline_pact_and_the_bodys_partnership_agreement_are_one_proposal(nl
             "partnership agreement on Tuesday. Chilean farmers denounced the pact.\n")
     _found, result = positions(nlp, text)
     assert len({s.proposal.key for s in result.statements}) == 1, result.statements
+
+
+def test_a_ministry_of_a_two_word_state_is_that_state(nlp):
+    found, _ = positions(nlp, "Headline\n\nSaudi Arabia's energy ministry welcomed the nuclear agreement.\n")
+    assert has(found, "Saudi Arabia", "supports", "nuclear agreement"), found
+
+
+def test_another_party_member_named_in_apposition_is_the_actor(nlp):
+    found, _ = positions(nlp, "Headline\n\nAnother Democrat, Senator Lena Farrow, defended the pact.\n")
+    assert has(found, "Lena Farrow", "supports", "pact"), found
+    assert not has(found, "Democratic Party", "supports", "pact"), found
+
+
+def test_a_label_is_cut_before_its_relative_clause(nlp):
+    _found, result = positions(nlp, "Headline\n\nSenators pushed back against an agreement with Oman that the "
+                                    "White House sent to Congress. Senator Ada Ruiz said she would block the agreement.\n")
+    assert all(not s.proposal.label.endswith(" that") for s in result.statements), result.statements
+
+
+def test_refusing_a_deal_unless_a_condition_is_met_supports_the_condition(nlp):
+    text = ("Headline\n\nSenator Ada Ruiz said she would vote to block the agreement unless it included a ban on "
+            "enrichment. Paris said it would not sign off on the treaty unless safeguards for farmers were added. "
+            "The union would back the deal unless it included job cuts.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Ada Ruiz", "supports", "ban on enrichment"), found
+    assert has(found, "France", "supports", "safeguards for farmers"), found
+    assert not has(found, "union", "", "job cuts"), found
+
+
+def test_the_process_of_enacting_stands_for_the_proposal(nlp):
+    text = ("Headline\n\nThe cabinet sent a pension bill to parliament. The Greens opposed the adoption of the bill, "
+            "while the employers' federation Vexa lobbied for swift approval.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Greens", "rejects", "pension bill"), found
+    assert has(found, "Vexa", "supports", "pension bill"), found

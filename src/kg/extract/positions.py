@@ -46,6 +46,8 @@ _BORNE_CUE = Cue(lemma="borne", pos="noun", stance="supports", weight=0.85, obje
 # a verdict noun is no cue of its own in cues.toml: it rejects, typed things only ("called the
 # rally a joke" is about no proposal)
 _VERDICT_CUE = Cue(lemma="verdict", pos="noun", stance="rejects", weight=0.7, object=True, object_types_only=True)
+# what an actor who refuses a proposal "unless" something is done wants done
+_CONDITION_CUE = Cue(lemma="unless", pos="verb", stance="supports", weight=0.7, object=True, object_types_only=False)
 # auxiliaries that make a that-clause after "demand", "call", "insistence" a course of action
 _DEONTIC_AUX = {"should", "must", "shall", "would", "will", "need", "ought"}
 
@@ -209,8 +211,10 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
             or next((t for _p, t in _prep_targets(token, ("of",)) if t.ent_type_ == "ORG"), None)  # "the board of X"
         if owner is not None:
             return resolve_actor_token(owner, ctx, depth + 1)
-    if not token.ent_type_ and depth < 2:
-        # "the chancellor, Petra Vogt, opposes ...": the apposition names the actor
+    if depth < 2 and (not token.ent_type_ or any(c.dep_ == "det" and c.lower_ in ("another", "a", "an", "one")
+                                                 for c in token.children)):
+        # "the chancellor, Petra Vogt, opposes ...", "another Republican, Senator Gary Lindell,
+        # defended it": the apposition names the actor
         for child in token.children:
             if child.dep_ == "appos" and child.ent_type_ in ACTOR_ENTS:
                 actor, _ = resolve_actor_token(child, ctx, depth + 1)
@@ -238,8 +242,8 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
         norp = [t for t in token.children if t.ent_type_ == "NORP" or t.ent_type_ == "GPE"]
         if norp:
             head = "government" if RULING_COALITION.search(span.text) else token.text  # "Germany's ruling coalition"
-            actor = ctx.resolver.resolve_text(" ".join(t.text for t in norp) + " " + head, None,
-                                              ctx.position_of(token))
+            names = [(entity_of(t) or t).text for t in norp]  # "Saudi Arabia", not its last word
+            actor = ctx.resolver.resolve_text(" ".join(names) + " " + head, None, ctx.position_of(token))
     if actor is not None and actor.kind == "organisation":
         actor = _owned_by_named_state(token, actor)
     coref = token.pos_ != "PROPN" and not token.ent_type_
@@ -742,6 +746,10 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         end = max(t.i for t in token.subtree) + 1
         to_clause = [c for c in token.head.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
                      and c.left_edge.i == end and c.left_edge.lower_ == "to"]
+    if lemma in lex.word_sets["process_nouns"] and not complement and not to_clause and "poss" not in children:
+        # "lobbied for swift approval", "pushed for ratification": of the proposal just named
+        last = ctx.memory.last(ctx.sentence_index)
+        return Target(last, 0.8) if last is not None else None
     before = token.doc[token.left_edge.i - 2] if token.left_edge.i >= 2 else None
     if lemma in lex.anaphora and token.dep_ == "appos" and not has_det and not complement and not to_clause \
             and before is not None and token.doc[token.left_edge.i - 1].text == "," and before.pos_ == "NOUN" \
@@ -1176,7 +1184,7 @@ def _introduce_proposals(sent: Span, ctx: SentenceContext) -> None:
             continue
         if token.pos_ == "NOUN" and lemma in lex.word_sets["named_in_full"] \
                 and any((c.dep_ == "prep" and c.lower_ in ("on", "to", "for")) or (c.dep_ == "acl" and c.tag_ == "VB")
-                        for c in token.children):
+                        or (c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN")) for c in token.children):
             # "Italy holds a referendum on halving X next week", "a bill to cap rents was tabled": a
             # typed proposal named in full, whatever the sentence does with it; "the change" may mean it
             target = object_target(token, _MENTION_CUE, ctx)
@@ -1550,7 +1558,52 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 stance, factor = _polarity(token.head, cue.stance, ctx)
                 if modal is not None:
                     emit(find_subject(token.head, lex), stance, target, lemma, cue.weight, factor * modal)
+            continue
+        # ---- "X would block the deal unless it included Y": X wants Y ---------------
+        if pos in ("VERB", "AUX") and token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                                                    for m in token.children):
+            wanted = _condition_demanded(token, lex)
+            refusal = _refusing_verb(token.head, ctx)
+            if wanted is not None and refusal is not None:
+                target = object_target(wanted[0], _CONDITION_CUE, ctx)
+                if target is not None and wanted[1]:
+                    target.flip = not target.flip
+                emit(find_subject(refusal, lex), "supports", target, "unless", _CONDITION_CUE.weight, 1.0)
     return found
+
+
+def _condition_demanded(clause: Token, lex: Lexicon) -> tuple[Token, bool] | None:
+    """(what, reversed) a condition demands: "unless it included a ban" (the ban), "unless
+    safeguards were added" (the safeguards), "unless the tax was scrapped" (the tax, reversed)."""
+    lemma = clause.lemma_.lower()
+    objects = [c for c in clause.children if c.dep_ == "dobj"]
+    passive = [c for c in clause.children if c.dep_ == "nsubjpass"]
+    if objects and lemma in lex.word_sets["conditions"]:
+        return objects[0], False
+    if passive and lemma in lex.word_sets["conditions"] | lex.enacting_verbs:
+        return passive[0], False
+    if passive and lemma in lex.reversal_verbs:
+        return passive[0], True
+    return None
+
+
+def _refusing_verb(verb: Token, ctx: SentenceContext) -> Token | None:
+    """VERB (or the cue it is the auxiliary chain of) when it takes a rejecting position:
+    "would block", "would vote to block", "would not sign off on", "would not support"."""
+    node = verb
+    while True:  # "would vote to block": the innermost verb of the chain says what is done
+        inner = [c for c in node.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                 and c.lemma_.lower() in ctx.lexicon.verbs]
+        if not inner:
+            break
+        node = inner[0]
+    cue = ctx.lexicon.verbs.get(node.lemma_.lower())
+    if cue is None:
+        return None
+    stance, _factor = _polarity(node, cue.stance, ctx)
+    if node != verb and any(c.dep_ == "neg" for c in verb.children):
+        stance = _negate(stance)
+    return node if stance == "rejects" else None
 
 
 def _verdict_frame(noun: Token, lex: Lexicon) -> tuple[Token | None, Token | None]:

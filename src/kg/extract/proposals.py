@@ -279,6 +279,8 @@ def _purpose_clause(clause: Token) -> bool:
 
 
 def _label(tokens: list[Token]) -> str:
+    while tokens and tokens[-1].lower_ in ("that", "which", "who", "whom", "whose") and tokens[-1].dep_ != "pobj":
+        tokens = tokens[:-1]  # "an agreement with X that ..." cut before its relative clause
     parts = []
     for n, token in enumerate(tokens):
         text = token.text
