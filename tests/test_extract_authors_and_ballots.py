@@ -193,3 +193,33 @@ def test_the_process_of_enacting_stands_for_the_proposal(nlp):
     found, _ = positions(nlp, text)
     assert has(found, "Greens", "rejects", "pension bill"), found
     assert has(found, "Vexa", "supports", "pension bill"), found
+
+
+def test_a_ministry_named_by_its_field_is_no_party(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Labour Ministry unveiled a plan to cut the working week.\n")
+    assert not has(found, "Labour Party", "", ""), found
+
+
+def test_a_states_ministry_tagged_as_an_organisation_is_the_state(nlp):
+    found, _ = positions(nlp, "Headline\n\nSouth Korea's labor ministry unveiled a plan to extend the work week "
+                              "to 64 hours.\n")
+    assert has(found, "South Korea", "supports", "work week"), found
+
+
+def test_a_plan_to_let_someone_do_something_keeps_who(nlp):
+    found, _ = positions(nlp, "Headline\n\nJapan unveiled a plan to let companies stretch the work week to 64 hours.\n")
+    assert has(found, "Japan", "supports", "let companies stretch the work week"), found
+
+
+def test_rejecting_both_versions_rejects_the_last_two_proposals(nlp):
+    text = ("Headline\n\nThe ministry unveiled a plan to extend the work week to 64 hours. The Justice Party "
+            "proposed a compromise capping weekly hours at 60. The Youth Workers Network rejected both versions.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Youth Workers Network", "rejects", "compromise"), found
+    assert has(found, "Youth Workers Network", "rejects", "work week"), found
+
+
+def test_it_after_a_subject_with_a_place_refers_to_the_bill_before(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe cabinet sent a labour bill to parliament. "
+                              "The Metal Workers' Union of Korea denounced it.\n")
+    assert has(found, "Metal Workers' Union of Korea", "rejects", "labour bill"), found

@@ -275,14 +275,18 @@ class ActorResolver:
         # demonym + collective noun: "Ukrainian officials", "the Russian side"
         if words[-1].lower() in gazetteer.collective_nouns():
             whole = gazetteer.lookup_name(" ".join(words[:-1])) if len(words) > 2 else None
+            if whole is not None and "party" in whole.nominals and not words[-1].lower().endswith("s"):
+                whole = None  # "the Labor Ministry" is no party's: only its people are ("Labor MPs")
             if whole is not None:  # "Liberal Democrat MPs": the party, not the demonym "Democrat"
                 return _with_alias(_entry_actor(whole), text)
             for word in words[:-1]:
                 state = gazetteer.lookup_demonym(word)
-                if state is not None:
-                    return _with_alias(_entry_actor(state), text)
+                if state is not None and (state.kind == "state" or words[-1].lower().endswith("s")):
+                    return _with_alias(_entry_actor(state), text)  # (not "the Labor Ministry")
             if affiliation is not None:
                 return _with_alias(affiliation, text)
+            if words[-1].lower() in _STATE_BODIES:
+                return None  # "the Labor Ministry" is a state's, not the Labor party's
             named = []
             for word in words[1 if words[0].lower() == "the" else 0:-1]:  # "The Daily Courier editorial board"
                 if not _looks_like_name([word]):
@@ -374,6 +378,9 @@ _PARTY_PLURALS = {"greens", "democrats", "socialists", "conservatives", "liberal
 
 # a state's chamber of parliament named by its place: "Brazil's lower house (of Congress)"
 _CHAMBER = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)(?:['’]s)?\s+([Ll]ower|[Uu]pper)\s+[Hh]ouse\b")
+
+# a state's own bodies, named by their field ("the Labor Ministry", "the Justice Department")
+_STATE_BODIES = frozenset({"ministry", "department", "agency", "office", "secretariat", "directorate"})
 
 # a government named by the parties that form it
 RULING_COALITION = re.compile(r"\b(?:ruling|governing)\s+(?:\w+\s+)?coalition$", re.IGNORECASE)

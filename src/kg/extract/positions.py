@@ -237,7 +237,7 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
     ent = entity_of(token)
     actor = ctx.resolver.resolve_text(span.text, label, ctx.position_of(span[0]),
                                       core=ent.text if ent is not None else None)
-    if actor is None and label is None:
+    if actor is None and label in (None, "ORG"):  # ("South Korea's labor ministry", tagged ORG)
         # "Ukrainian officials": a demonym modifying a collective noun
         norp = [t for t in token.children if t.ent_type_ == "NORP" or t.ent_type_ == "GPE"]
         if norp:
@@ -677,6 +677,7 @@ class Target:
     stance_override: str | None = None
     flip: bool = False  # "an end to X", "to repeal X": the position is on X, reversed
     author: Actor | None = None  # who made the offer, bid or plan ("an offer from Harland"): its supporter
+    others: tuple = ()  # more proposals the same words refer to ("rejected both versions")
 
 
 def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool = False) -> Target | None:
@@ -709,7 +710,8 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
             before = {p.key: p for p, at in ctx.memory.seen
                       if at == ctx.sentence_index - 1 and p.proposal_type != "Policy"}
             rivals = [t for t in token.sent if t.i < token.i and t.pos_ in ("NOUN", "PROPN")
-                      and t.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "appos")]
+                      and t.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "appos")
+                      and not any(a.dep_ == "nsubj" for a in t.ancestors)]  # (not "the Union of Korea")
             if len(before) == 1 and not rivals:  # "consider the draft ... and send it": the nearer noun
                 return Target(next(iter(before.values())), 0.75)
         return None  # a bare "it" or "this" is too often an event, not the last proposal
@@ -746,6 +748,12 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         end = max(t.i for t in token.subtree) + 1
         to_clause = [c for c in token.head.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
                      and c.left_edge.i == end and c.left_edge.lower_ == "to"]
+    if token.tag_ == "NNS" and lemma in lex.anaphora | {"version", "option"} and not complement \
+            and any(c.lower_ == "both" for c in token.children):
+        # "rejected both versions", "both proposals": the last two named
+        recent = ctx.memory.last_distinct(2, ctx.sentence_index)
+        if len(recent) == 2:
+            return Target(recent[0], 0.8, others=(recent[1],))
     if lemma in lex.word_sets["process_nouns"] and not complement and not to_clause and "poss" not in children:
         # "lobbied for swift approval", "pushed for ratification": of the proposal just named
         last = ctx.memory.last(ctx.sentence_index)
@@ -1184,7 +1192,8 @@ def _introduce_proposals(sent: Span, ctx: SentenceContext) -> None:
             continue
         if token.pos_ == "NOUN" and lemma in lex.word_sets["named_in_full"] \
                 and any((c.dep_ == "prep" and c.lower_ in ("on", "to", "for")) or (c.dep_ == "acl" and c.tag_ == "VB")
-                        or (c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN")) for c in token.children):
+                        or (c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")
+                            and c.lemma_.lower() not in lex.qualifiers) for c in token.children):
             # "Italy holds a referendum on halving X next week", "a bill to cap rents was tabled": a
             # typed proposal named in full, whatever the sentence does with it; "the change" may mean it
             target = object_target(token, _MENTION_CUE, ctx)
@@ -1233,6 +1242,7 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
         if target.flip:
             stance = "rejects" if stance == "supports" else "supports"
         found.append(Position(actors, stance, target.proposal, cue, confidence, coref, target.author))
+        found.extend(Position(actors, stance, other, cue, confidence * 0.9, coref) for other in target.others)
 
     for token in sent:
         lemma = token.lemma_.lower()

@@ -90,6 +90,18 @@ class ProposalMemory:
     def last_enacted(self) -> Proposal | None:
         return self.enacted[-1] if self.enacted else None
 
+    def last_distinct(self, n: int, sentence: int) -> list[Proposal]:
+        """The N latest different proposals named in SENTENCE or the few before it."""
+        found: list[Proposal] = []
+        for p, at in reversed(self.seen):
+            if sentence - at > self.reach + 2:
+                break
+            if all(p.key != q.key for q in found):
+                found.append(p)
+            if len(found) == n:
+                break
+        return found
+
     def last_of_type(self, concept: str) -> Proposal | None:
         """The latest proposal of type CONCEPT ("Referendum"), however far back."""
         return next((p for p, _at in reversed(self.seen) if p.proposal_type == concept), None)
@@ -339,6 +351,10 @@ def noun_proposal(head: Token, lexicon: Lexicon, proposer: Actor | None = None) 
                  [t.lemma_.lower() for t in tokens])
 
 
+# verbs whose complement clause has its own subject, part of the course proposed
+_CAUSATIVES = frozenset({"let", "allow", "permit", "enable", "force", "require", "oblige", "compel", "make", "help"})
+
+
 def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True) -> Proposal | None:
     """A proposal that is a course of action: "to cede territory", "raising the minimum wage"."""
     if verb.lemma_.lower() in lexicon.not_policy_verbs and not (
@@ -354,8 +370,9 @@ def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True)
         for child in token.children:
             if child.dep_ not in _CLAUSE_DEPS:
                 continue
-            if child.dep_ in ("nsubj", "nsubjpass") and (not include_subject or depth > 0):
-                continue
+            if child.dep_ in ("nsubj", "nsubjpass") and (not include_subject or depth > 0) and not (
+                    depth == 1 and token.head == verb and verb.lemma_.lower() in _CAUSATIVES):
+                continue  # (but "to let companies stretch the week" keeps who is let)
             if child.dep_ == "conj" and depth == 0:
                 continue
             if child.dep_ == "prep" and child.lemma_.lower() in _DROP_PREPS_AFTER_HEAD:
