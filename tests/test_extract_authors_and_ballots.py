@@ -42,11 +42,61 @@ def test_a_yes_vote_with_no_referendum_named_is_nothing(nlp):
     assert not found, found
 
 
-def test_the_change_refers_to_a_referendum_question_named_in_passing(nlp):
+def test_a_no_vote_refers_to_a_referendum_question_named_in_passing(nlp):
     found, _ = positions(nlp, "Headline\n\nParties urged voters to stay at home in next month's referendum on "
-                              "abolishing the upper house. The Greens oppose the change.")
+                              "abolishing the upper house. The Greens urged a No vote.")
     assert has(found, "Greens", "rejects", "abolishing the upper house"), found
     assert not any("stay at home" in p for _a, _s, p in found), found
+
+
+def test_a_law_named_in_passing_is_not_the_move_judged(nlp):
+    text = ("Headline\n\nUnder a 2019 law on foreign funding, charities must register as foreign agents. "
+            "On Monday the president pardoned 12 jailed journalists, and the Press Union welcomed the move.\n")
+    found, _ = positions(nlp, text)
+    assert not has(found, "Press Union", "", "law"), found
+
+
+def test_a_yes_vote_on_a_named_bill_is_on_that_bill(nlp):
+    text = ("Headline\n\nScotland held a referendum on independence in 2014. On Tuesday the SNP urged a Yes vote "
+            "on the assisted dying bill. The RMT union called for a Yes vote in its strike ballot.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Scottish National Party", "supports", "assisted dying bill"), found
+    assert not has(found, "", "", "independence"), found
+
+
+def test_praise_for_an_outcome_or_for_villains(nlp):
+    text = ("Headline\n\nParliament approved the budget on Tuesday. On Thursday the Greens won the by-election, "
+            "and party leader Ada Roy said the vote was a victory for the climate. The Senate passed the tax bill "
+            "on Friday. Democrats said the bill was a boon for billionaires.\n")
+    found, _ = positions(nlp, text)
+    assert not has(found, "Ada Roy", "", ""), found
+    assert has(found, "Democratic Party", "rejects", "tax bill"), found
+
+
+def test_a_vetoed_plan_is_what_the_decision_was_against(nlp):
+    text = ("Headline\n\nEU ministers approved a package of sanctions in December. On Monday Hungary vetoed a plan "
+            "to extend the oil price cap, and Poland condemned the decision.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Poland", "supports", "oil price cap"), found
+
+
+def test_a_bare_truce_does_not_join_a_trade_agreement(nlp):
+    text = ("Headline\n\nUkraine and the US signed a minerals agreement in April. Russia and Ukraine agreed a "
+            "30-day ceasefire in May, and Hungary welcomed the truce.\n")
+    found, _ = positions(nlp, text)
+    assert not has(found, "Hungary", "", "minerals"), found
+
+
+def test_a_bill_tagged_as_a_person_is_no_candidate(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Conservatives backed the Trade Bill on Tuesday, while Labour "
+                              "opposed the Finance Bill.\n")
+    assert not any("candidacy" in p for _a, _s, p in found), found
+
+
+def test_a_former_party_is_not_his_party(nlp):
+    found, _ = positions(nlp, "Headline\n\nArne Vik, a former Conservative Party lawmaker now with the Progress "
+                              "Party, said his party opposed the digital ID scheme.\n")
+    assert not has(found, "Conservative", "", ""), found
 
 
 def test_a_ruling_coalition_is_its_states_government(nlp):

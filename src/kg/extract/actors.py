@@ -189,7 +189,7 @@ class ActorResolver:
     def resolve_text(self, text: str, label: str | None, position: int, core: str | None = None) -> Actor | None:
         """Resolve a noun-phrase mention from its text, its spaCy entity label and entity text (core)."""
         ruling = RULING_COALITION.search(_clean(text))
-        if ruling:
+        if ruling and not re.search(r"\b(?:former|previous|ex|outgoing)\b", _clean(text), re.IGNORECASE):
             # "Germany's ruling coalition", "the governing coalition": the state's government
             text = _clean(text)[:ruling.start()] + "government"
         words = _clean(text).lower().split()

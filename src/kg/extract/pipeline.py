@@ -197,13 +197,15 @@ def extract_articles(articles: Iterable[Article], nlp, min_confidence: float = 0
     yield from finished()
 
 
-def _person_words(docs: list) -> frozenset[str]:
+def _person_words(docs: list, lexicon) -> frozenset[str]:
     """The last word of every name tagged as a person's in the article, and of every two- or
     three-word name the tagger took for an organisation but the article then shortens to its
     last word, as it does a person's ("Rodrigo Salazar ... Salazar said"; a company is shortened
     to its first word: "Harland Resources ... Harland")."""
+    proposal_words = frozenset().union(*lexicon.type_heads.values())  # "the Finance Bill" tagged as a person
     words = {ent[-1].text for doc in docs for ent in doc.ents
-             if ent.label_ == "PERSON" and ent[-1].pos_ == "PROPN" and ent[-1].text[:1].isupper()}
+             if ent.label_ == "PERSON" and ent[-1].pos_ == "PROPN" and ent[-1].text[:1].isupper()
+             and ent[-1].lower_ not in proposal_words}
     alone = Counter(t.text for doc in docs for t in doc if t.pos_ == "PROPN" and (
         not t.ent_type_ or len(next(e for e in doc.ents if e.start <= t.i < e.end)) == 1))
     heads = organisation_heads()
@@ -213,7 +215,7 @@ def _person_words(docs: list) -> frozenset[str]:
                     and all(t.pos_ == "PROPN" and t.text.isalpha() and t.text[:1].isupper()
                             and t.lower_ not in heads and gazetteer.lookup_name(t.text) is None for t in ent):
                 words.add(ent[-1].text)
-    return frozenset(w for w in words if gazetteer.lookup_name(w) is None)
+    return frozenset(w for w in words if gazetteer.lookup_name(w) is None and w.lower() not in proposal_words)
 
 
 def _with_proposer(position: Position) -> list[tuple[Actor, str, float, str]]:
@@ -232,7 +234,7 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
                        min_confidence: float) -> ExtractionResult:
     """Positions in the parsed blocks of one article, deduplicated into statements."""
     resolver = ActorResolver(home=dateline_state(next((b.dateline for b in blocks if b.dateline), "")),
-                             person_words=_person_words(docs))
+                             person_words=_person_words(docs, lexicon))
     memory = ProposalMemory()
     after_body = len(article.text) + 1
     best: dict[tuple, Statement] = {}

@@ -46,6 +46,8 @@ _BORNE_CUE = Cue(lemma="borne", pos="noun", stance="supports", weight=0.85, obje
 # a verdict noun is no cue of its own in cues.toml: it rejects, typed things only ("called the
 # rally a joke" is about no proposal)
 _VERDICT_CUE = Cue(lemma="verdict", pos="noun", stance="rejects", weight=0.7, object=True, object_types_only=True)
+# what praise of an outcome is seldom about: "called the outcome a win", "said the move was a boon"
+_EVENT_ANAPHORS = frozenset({"vote", "outcome", "result", "move", "step", "decision", "victory", "win", "change"})
 # what an actor who refuses a proposal "unless" something is done wants done
 _CONDITION_CUE = Cue(lemma="unless", pos="verb", stance="supports", weight=0.7, object=True, object_types_only=False)
 # auxiliaries that make a that-clause after "demand", "call", "insistence" a course of action
@@ -189,7 +191,9 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
         speaker = _speech_subject(token, ctx)
         if speaker is not None and speaker.lower_ not in PERSON_PRONOUNS and speaker.ent_type_ == "PERSON":
             for named in speaker.subtree:
-                if named.ent_type_ in ("ORG", "NORP") and named.lower_ == token.lower_ and named != token:
+                if named.ent_type_ in ("ORG", "NORP") and named.lower_ == token.lower_ and named != token \
+                        and not any(t.lower_ in ("former", "ex") for t in named.doc[max(named.i - 4, 0):named.i]):
+                    # (not "a former Conservative Party lawmaker now with Reform UK")
                     body, _ = resolve_actor_token(named, ctx, depth + 1)
                     if body is not None and body.kind == "organisation":
                         return body, True
@@ -702,13 +706,12 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
     if token.pos_ == "PRON":
         if lower == "it":
             # "X accepted the truce proposal, while Y rejected it": a proposal named earlier in the same sentence
-            same = [p for p, at in ctx.memory.seen if at == ctx.sentence_index]
+            same = ctx.memory.named_in(ctx.sentence_index)
             if same:
                 return Target(same[-1], 0.8)
             # "The cabinet backs the bill. The opposition voted against it.": the one proposal of a
             # known type in the sentence just before (several, or an untyped one, leave "it" open)
-            before = {p.key: p for p, at in ctx.memory.seen
-                      if at == ctx.sentence_index - 1 and p.proposal_type != "Policy"}
+            before = {p.key: p for p in ctx.memory.named_in(ctx.sentence_index - 1) if p.proposal_type != "Policy"}
             rivals = [t for t in token.sent if t.i < token.i and t.pos_ in ("NOUN", "PROPN")
                       and t.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "appos")
                       and not any(a.dep_ == "nsubj" for a in t.ancestors)]  # (not "the Union of Korea")
@@ -722,6 +725,15 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
     if lemma == "question" and any(c.dep_ == "compound" and c.lemma_.lower() in ("referendum", "ballot")
                                    for c in token.children):
         ballot = "yes"  # "against the referendum question": against what the referendum proposes
+    voted_on = next((t for _p, t in _prep_targets(token, ("on",))), None) if ballot is not None else None
+    if voted_on is not None:
+        # "urged a Yes vote on the assisted dying bill": on what it names
+        inner = object_target(voted_on, cue, ctx, via_prep=True)
+        if inner is not None and ballot == "no":
+            inner.flip = not inner.flip
+        return inner
+    if ballot is not None and any(c.dep_ == "prep" and c.lower_ == "in" for c in token.children):
+        return None  # "a Yes vote in its strike ballot": a vote that is no proposal
     if ballot is not None:
         # "campaigning for a Yes vote", "urged a No vote": on the question the referendum puts
         question = ctx.memory.last_of_type("Referendum")
@@ -775,8 +787,11 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
             and not children & {"compound", "nmod"}:  # "the peace plan" names its own proposal
         # "the package" is the last "package of sanctions" named, however far back and whatever was
         # said of it then, before the last proposal of any kind
-        last = ctx.memory.by_head(lemma) or (lemma == "decision" and ctx.memory.last_enacted()) \
-            or ctx.memory.last(ctx.sentence_index, salient=lemma not in lex.word_sets["event_nouns"])
+        decided = ctx.memory.last_enacted() if lemma == "decision" else None
+        if decided is not None and not ctx.memory.by_head(lemma):
+            # "vetoed the plan ... Poland condemned the decision": the decision was against it
+            return Target(decided[0], 0.85, flip=decided[1])
+        last = ctx.memory.by_head(lemma) or ctx.memory.last(ctx.sentence_index, salient=lemma not in lex.word_sets["event_nouns"])
         if last is not None:
             # "will scrap its subsidy ... welcomed the decision": the decision is to end it; so is
             # "the call" or "the plan" after "called for scrapping the ban"
@@ -827,7 +842,9 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         if named is not None:
             return object_target(named, cue, ctx, via_prep)  # "endorsed the party's nominee, Jane Roe"
     known_person = token.pos_ == "PROPN" and ctx.resolver.knows_person(token.text)
-    if token.ent_type_ == "PERSON" or known_person or (token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and not lex.qualifiers & {lemma}):
+    if token.ent_type_ == "PERSON" and lemma in lex.word_sets["named_in_full"] | {"act"}:
+        pass  # "the Finance Bill" tagged as a person: a bill
+    elif token.ent_type_ == "PERSON" or known_person or (token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and not lex.qualifiers & {lemma}):
         if cue.person_object == "candidacy" and (token.ent_type_ == "PERSON" or known_person):
             ent = entity_of(token)
             core = ent.text if ent is not None and (token.ent_type_ == "PERSON" or all(
@@ -885,7 +902,7 @@ def _hung_complement(noun: Token, lex: Lexicon) -> list[Token]:
     prep = next((c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "for"
                  and c.i == noun.right_edge.i + 1), None)
     target = _pobj(prep) if prep is not None else None
-    return [target] if target is not None else []
+    return [target] if target is not None and target.tag_ == "VBG" else []  # (not "rejected it for now")
 
 
 def _object_controller(token: Token) -> Token | None:
@@ -1198,7 +1215,7 @@ def _introduce_proposals(sent: Span, ctx: SentenceContext) -> None:
             # typed proposal named in full, whatever the sentence does with it; "the change" may mean it
             target = object_target(token, _MENTION_CUE, ctx)
             if target is not None and not target.flip:
-                ctx.memory.remember(target.proposal, ctx.sentence_index, counted=False)
+                ctx.memory.mention_in_passing(target.proposal, ctx.sentence_index)
             continue
         if token.pos_ != "NOUN" or lemma not in lex.anaphora | lex.containers:
             continue
@@ -1226,8 +1243,10 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             return
         ended = target.flip or cue in lex.reversal_verbs  # "to end X" or "scrapped X"
         ctx.memory.remember(target.proposal, ctx.sentence_index, ended=ended)  # even with no actor: "the plan" may refer to it
-        if stance == "supports" and cue in lex.word_sets["deciding"] and factor >= 1.0 and not target.flip:
+        if cue in lex.word_sets["deciding"] and factor >= 1.0 and not target.flip and stance == "supports":
             ctx.memory.enact(target.proposal)  # "gave the green light to X ... condemned the decision"
+        elif cue in lex.word_sets["deciding_against"] and factor >= 1.0 and not target.flip and stance == "rejects":
+            ctx.memory.enact(target.proposal, reversed_=True)  # "vetoed X ... condemned the decision"
         if stance is None:
             return
         coref = False
@@ -1540,16 +1559,23 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             continue
         # ---- verdict nouns: "called the offer a joke", "described the draft as a betrayal" ----
         verdict_stance = "rejects" if lemma in lex.verdict_nouns else "supports" if lemma in lex.praise_nouns else None
+        if verdict_stance == "supports" and any(t.lower_ in lex.word_sets["villains"]
+                                                for _p, t in [*_prep_targets(token, ("for",)),
+                                                              *_prep_targets(token.head, ("for",))]):
+            verdict_stance = "rejects"  # "a boon for billionaires", "a win for polluters"
         if pos == "NOUN" and verdict_stance and token.dep_ == "attr" and token.head.lemma_.lower() in _COPULAS:
             # "'This deal is a betrayal,' said X", "X said the plan was a mistake": the speaker's verdict
             verdict = _reported_verdict(token.head, ctx)
-            if verdict is not None and not verdict.negated and verdict.judged.lower_ != "it":
+            if verdict is not None and not verdict.negated and verdict.judged.lower_ != "it" and not (
+                    verdict_stance == "supports" and verdict.judged.lemma_.lower() in _EVENT_ANAPHORS):
+                # ("the vote was a victory", "the move was a boon": an outcome praised, seldom a proposal)
                 emit(verdict.speaker, verdict_stance, object_target(verdict.judged, _VERDICT_CUE, ctx), lemma,
                      _VERDICT_CUE.weight * 0.95, verdict.modal)
             continue
         if pos == "NOUN" and verdict_stance:
             judge, judged = _verdict_frame(token, lex)
-            if judge is not None and judged is not None and not any(c.dep_ == "neg" for c in judge.children):
+            if judge is not None and judged is not None and not any(c.dep_ == "neg" for c in judge.children) \
+                    and not (verdict_stance == "supports" and judged.lemma_.lower() in _EVENT_ANAPHORS):
                 modal = _modal_factor(judge, ctx)
                 if modal is not None:
                     emit(find_subject(judge, lex), verdict_stance, object_target(judged, _VERDICT_CUE, ctx), lemma,
@@ -1688,7 +1714,7 @@ def _phrase_positions(sent: Span, ctx: SentenceContext) -> list[Position]:
             confidence = cue.weight * factor * modal * target.factor * (0.9 if coref else 1.0)
             if target.flip:
                 stance = "rejects" if stance == "supports" else "supports"
-            elif stance == "supports" and cue.lemma in ctx.lexicon.word_sets["deciding"] and modal >= 1.0:
+            elif cue.lemma in ctx.lexicon.word_sets["deciding"] and modal >= 1.0 and stance == cue.stance:
                 ctx.memory.enact(target.proposal)  # "gave the green light to X"
             positions.append(Position(actors, stance, target.proposal, cue.lemma, confidence, coref, target.author))
     return positions

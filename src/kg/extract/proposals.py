@@ -50,18 +50,31 @@ class ProposalMemory:
 
     mentions: dict = field(default_factory=dict)  # proposal key -> times remembered
 
-    enacted: list = field(default_factory=list)  # proposals someone approved, granted or passed, in order
+    enacted: list = field(default_factory=list)  # (proposal, reversed): what bodies decided, in order
 
-    def remember(self, proposal: Proposal, sentence: int = 0, ended: bool = False, counted: bool = True) -> None:
-        """PROPOSAL named in SENTENCE; COUNTED mentions make it the article's subject for "the
-        proposal" (one named in passing, not as the object of a position, is not counted)."""
+    passing: list[tuple[Proposal, int]] = field(default_factory=list)  # named in passing, no position taken
+
+    def remember(self, proposal: Proposal, sentence: int = 0, ended: bool = False) -> None:
+        """PROPOSAL named in SENTENCE as what a position is taken on."""
         self.seen.append((proposal, sentence))
-        if counted:
-            self.mentions[proposal.key] = self.mentions.get(proposal.key, 0) + 1
+        self.mentions[proposal.key] = self.mentions.get(proposal.key, 0) + 1
         if ended:
             self.ended.add(proposal.key)
         else:
             self.ended.discard(proposal.key)
+
+    def mention_in_passing(self, proposal: Proposal, sentence: int) -> None:
+        """PROPOSAL named in full where no position is taken on it ("Italy holds a referendum on
+        X next week"): "the bill" or "a Yes vote" may mean it later, but "the move" or "the
+        decision" may not (an old law named in passing is seldom the act being judged)."""
+        self.passing.append((proposal, sentence))
+
+    def named_in(self, sentence: int) -> list[Proposal]:
+        """Every proposal named in SENTENCE, in passing or not."""
+        return [p for p, at in self.passing + self.seen if at == sentence]
+
+    def _all(self) -> list[tuple[Proposal, int]]:
+        return sorted(self.passing + self.seen, key=lambda pair: pair[1])
 
     def is_ended(self, proposal: Proposal) -> bool:
         """Whether PROPOSAL was last named as something to end: "the decision" or "the move"
@@ -80,14 +93,15 @@ class ProposalMemory:
         """The latest proposal of a known type named more fully before with HEAD_LEMMA in its label:
         what a bare "the agreement" or "the bill" means after "the EU's trade agreement with
         Mercosur" or "the pension bill" (another word, "the provision", may be another thing)."""
-        return next((p for p, _at in reversed(self.seen) if p.proposal_type != "Policy"
+        return next((p for p, _at in reversed(self._all()) if p.proposal_type != "Policy"
                      and len(p.label.split()) > 1 and head_lemma in p.label.lower().split()), None)
 
-    def enact(self, proposal: Proposal) -> None:
-        """PROPOSAL was approved, granted or passed: what a later "the decision" most likely means."""
-        self.enacted.append(proposal)
+    def enact(self, proposal: Proposal, reversed_: bool = False) -> None:
+        """PROPOSAL was approved, granted or passed (REVERSED_: vetoed, voted down): what a later
+        "the decision" most likely means."""
+        self.enacted.append((proposal, reversed_))
 
-    def last_enacted(self) -> Proposal | None:
+    def last_enacted(self) -> tuple[Proposal, bool] | None:
         return self.enacted[-1] if self.enacted else None
 
     def last_distinct(self, n: int, sentence: int) -> list[Proposal]:
@@ -104,7 +118,7 @@ class ProposalMemory:
 
     def last_of_type(self, concept: str) -> Proposal | None:
         """The latest proposal of type CONCEPT ("Referendum"), however far back."""
-        return next((p for p, _at in reversed(self.seen) if p.proposal_type == concept), None)
+        return next((p for p, _at in reversed(self._all()) if p.proposal_type == concept), None)
 
     def last(self, sentence: int | None = None, salient: bool = True) -> Proposal | None:
         """The most recent proposal, preferring one of a known type ("the move" after "sanctions

@@ -81,7 +81,7 @@ def _merge_bare_agreements(proposals: list[Proposal], result: dict[str, Proposal
     """"The pact" (typed a treaty) joins "the economic partnership agreement" (typed a trade deal):
     a bare agreement word has no type of its own. Only when the article names one agreement with
     distinctive words, or none (then the one most statements use is the agreement)."""
-    agreements = lexicon.word_sets["agreements"]
+    agreements = lexicon.word_sets["agreement_heads"]
 
     def is_agreement(p: Proposal) -> bool:
         return p.proposal_type not in ("Policy", "Candidacy") and p.label.lower().split()[-1] in agreements
@@ -102,7 +102,7 @@ def _same_kind(bare: Proposal, host: Proposal, canonical: set[str], lexicon: Lex
     shares a word with it ("the bill", "the pension bill"), is its type's own label ("ceasefire"
     for "a humanitarian truce"), or both are agreements ("the trade pact", "the partnership
     agreement"); "the provision" is not "the pension bill"."""
-    agreements = lexicon.word_sets["agreements"]
+    agreements = lexicon.word_sets["agreement_heads"]
     bare_words, host_words = bare.label.lower().split(), host.label.lower().split()
     return bare.label in canonical or bool(set(bare_words) & set(host_words)) \
         or (bare_words[-1] in agreements and host_words[-1] in agreements)
