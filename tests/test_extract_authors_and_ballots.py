@@ -273,3 +273,18 @@ def test_it_after_a_subject_with_a_place_refers_to_the_bill_before(nlp):
     found, _ = positions(nlp, "Headline\n\nThe cabinet sent a labour bill to parliament. "
                               "The Metal Workers' Union of Korea denounced it.\n")
     assert has(found, "Metal Workers' Union of Korea", "rejects", "labour bill"), found
+
+
+def test_the_union_is_the_labour_federation_not_the_european_union(nlp):
+    text = ("Headline\n\nThe European Union backed the loan. The powerful KTK labour federation opposed it. "
+            "The union also rejects a freeze on public-sector wages.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "KTK", "rejects", "freeze on public sector wages"), found
+    assert not has(found, "European Union", "rejects", ""), found
+
+
+def test_a_headline_word_before_union_is_no_name(nlp):
+    found, _ = positions(nlp, "Rail union accepts pay deal\n\nMembers of the RMT rail union have voted to accept "
+                              "a two-year pay offer.\n")
+    assert not any(a == "Rail" for a, _s, _p in found), found
+    assert has(found, "RMT", "supports", "pay offer"), found

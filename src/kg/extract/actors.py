@@ -300,9 +300,17 @@ class ActorResolver:
         head = bare_words[-1].lower() if len(bare_words) == 1 and words[0].lower() == "the" else ""
         if head in organisation_heads() or head == "group":
             # "the union" after "the Great Lakes Educators Union": the one named before with that word
-            named = self.last(lambda a: a.kind == "organisation" and (a.label.lower().split()[-1] == head or any(
-                head in alias.lower().split() for alias in a.aliases)), before=position, modifiers_too=True)
-            if named is not None:
+            heads = _HEAD_SYNONYMS.get(head, {head})  # "the union" after "the UGTT labour federation"
+            blocs = head == "union" and words[-1] == "union"  # a lowercase "the union" is a labour union
+
+            def is_bloc(actor: Actor) -> bool:  # the European Union, the African Union: "the bloc"
+                entry = gazetteer.get_entry(actor.key)
+                return entry is not None and "bloc" in entry.nominals
+
+            named = self.last(lambda a: a.kind == "organisation" and not (blocs and is_bloc(a)) and (
+                a.label.lower().split()[-1] in heads or any(heads & set(alias.lower().split()) for alias in a.aliases)),
+                before=position, modifiers_too=True)
+            if named is not None or blocs:
                 return named
         nominal = gazetteer.lookup_nominal(name)
         if nominal:
@@ -322,11 +330,15 @@ class ActorResolver:
             if _looks_like_name(core_name.split()):
                 return Actor(key=slugify(core_name), label=core_name, kind="organisation", aliases=frozenset({core_name}))
         bare = words[1:] if words[0].lower() == "the" else words
-        if label in (None, "ORG") and len(bare) == 2 and bare[1] in ("union", "federation", "association") \
-                and _looks_like_name(bare[:1]) and gazetteer.lookup_name(bare[0]) is None \
-                and gazetteer.lookup_demonym(bare[0]) is None:
-            # "the Unite union", "the Verdi union": a named union with a lowercase head
-            return _organisation(bare[0])
+        named_run = [w for w in bare if _looks_like_name([w])]
+        if label in (None, "ORG") and 2 <= len(bare) <= 5 and bare[-1] in ("union", "federation", "association") \
+                and len(named_run) == 1 and bare.index(named_run[0]) < len(bare) - 1 \
+                and (words[0].lower() == "the" or named_run[0].isupper()) \
+                and all(w.islower() for w in bare if w != named_run[0]) \
+                and gazetteer.lookup_name(named_run[0]) is None and gazetteer.lookup_demonym(named_run[0]) is None:
+            # "the Unite union", "the powerful UGTT labour federation": a named union with a lowercase head
+            # (a headline's "Rail union accepts ..." is capitalised as headlines are)
+            return _with_alias(_organisation(named_run[0]), " ".join(bare[bare.index(named_run[0]):]))
         if label in (None, "ORG") and len(bare) >= 2 and bare[-1] in ("party", "movement", "alliance", "front") \
                 and _looks_like_name(bare[:-1]) and gazetteer.lookup_demonym(" ".join(bare[:-1])) is None:
             # "the Left party", "the Five Star movement": the name with its head, as the party calls itself
@@ -378,6 +390,9 @@ _PARTY_PLURALS = {"greens", "democrats", "socialists", "conservatives", "liberal
 
 # a state's chamber of parliament named by its place: "Brazil's lower house (of Congress)"
 _CHAMBER = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)(?:['’]s)?\s+([Ll]ower|[Uu]pper)\s+[Hh]ouse\b")
+
+# a labour union is also called by the other words for one
+_HEAD_SYNONYMS = {"union": {"union", "federation", "confederation"}}
 
 # a state's own bodies, named by their field ("the Labor Ministry", "the Justice Department")
 _STATE_BODIES = frozenset({"ministry", "department", "agency", "office", "secretariat", "directorate"})

@@ -65,6 +65,12 @@ def _register_mentions(sent, ctx: SentenceContext) -> None:
                                                    for c in token.children):
             # "the Australian government's bill", "Canada's federal government": a later "the government"
             ctx.resolver.resolve_text(mention_span(token).text, None, ctx.position_of(token))
+        if token.pos_ in ("NOUN", "PROPN") and token.text.islower() and token.lower_ in organisation_heads() \
+                and any(c.pos_ == "PROPN" and c.dep_ == "compound" for c in token.children):
+            # "the UGTT labour federation": named with its lowercase head, which "the union" may repeat
+            actor = ctx.resolver.resolve_text(mention_span(token).text, None, ctx.position_of(token))
+            if actor is not None and actor.kind == "organisation":
+                ctx.resolver.remember(actor, ctx.position_of(token), subject=token.dep_ in ("nsubj", "nsubjpass"))
         if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN" and not token.ent_type_ \
                 and ctx.resolver.knows_person(token.text):
             # a surname the tagger missed ("Rubio has broken ...") is still the subject a later "he" means
