@@ -288,3 +288,10 @@ def test_a_headline_word_before_union_is_no_name(nlp):
                               "a two-year pay offer.\n")
     assert not any(a == "Rail" for a, _s, _p in found), found
     assert has(found, "RMT", "supports", "pay offer"), found
+
+
+def test_a_shared_party_name_is_the_one_of_the_datelines_state(nlp):
+    found, _ = positions(nlp, "Headline\n\nOSLO, May 2 (Reuters) - Labour backed the salmon tax on Tuesday.\n")
+    assert has(found, "Norwegian Labour Party", "supports", "salmon tax"), found
+    found, _ = positions(nlp, "Headline\n\nLabour backed the salmon tax on Tuesday.\n")
+    assert any(a == "Labour Party" for a, _s, _p in found), found  # the British one, unqualified

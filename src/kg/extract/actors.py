@@ -186,6 +186,19 @@ class ActorResolver:
                   and m.actor.kind == "state" and m.actor.key != self.home.key}
         return None if others else self.home
 
+    def _in_context(self, name: str) -> "gazetteer.GazetteerEntry | None":
+        """The entry NAME means in this article: of the entries sharing a name ("Labour": the British,
+        Norwegian, Irish ... party), the one of the dateline's state or, failing that, of the state
+        the article has named most; otherwise the one news usually means (ambiguous.tsv)."""
+        candidates = gazetteer.lookup_candidates(name)
+        if len(candidates) < 2:
+            return candidates[0] if candidates else None
+        states = Counter(m.actor.key for m in self.mentions if m.actor is not None and m.actor.kind == "state")
+        if self.home is not None:
+            states[self.home.key] += 1000  # the dateline's state first
+        ranked = sorted(candidates, key=lambda e: -states.get(state_key_of(e) or "", 0))
+        return ranked[0] if states.get(state_key_of(ranked[0]) or "", 0) else candidates[0]
+
     def resolve_text(self, text: str, label: str | None, position: int, core: str | None = None) -> Actor | None:
         """Resolve a noun-phrase mention from its text, its spaCy entity label and entity text (core)."""
         ruling = RULING_COALITION.search(_clean(text))
@@ -249,7 +262,7 @@ class ActorResolver:
                 return _merge(known, Actor(known.key, known.label, "person", frozenset({text, name}), role, affiliation))
 
         if name:
-            entry = gazetteer.lookup_name(name)
+            entry = self._in_context(name)
             if entry is not None and label != "PERSON":
                 return _with_alias(_entry_actor(entry), text)
         if not name or name.lower() in ("the", "a", "an"):
