@@ -295,3 +295,20 @@ def test_a_shared_party_name_is_the_one_of_the_datelines_state(nlp):
     assert has(found, "Norwegian Labour Party", "supports", "salmon tax"), found
     found, _ = positions(nlp, "Headline\n\nLabour backed the salmon tax on Tuesday.\n")
     assert any(a == "Labour Party" for a, _s, _p in found), found  # the British one, unqualified
+
+
+def test_backing_a_refusal_to_sign_rejects_the_agreement(nlp):
+    text = ("Headline\n\nThe state refused to sign off on the water agreement. The North Bengal Farmers' Forum "
+            "backed Kolkata's refusal to sign the agreement. The Greens condemned Germany's opposition to the truce. "
+            "Conservatives still praise his refusal to accept the status quo.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Farmers' Forum", "rejects", "water agreement"), found
+    assert has(found, "Greens", "supports", "ceasefire"), found
+    assert not has(found, "Conservative", "", "status quo"), found
+
+
+def test_signing_off_on_a_deal_and_refusing_to(nlp):
+    found, _ = positions(nlp, "Headline\n\nGermany signed off on the budget deal, but Austria refused to sign off "
+                              "on it.\n")
+    assert has(found, "Germany", "supports", "budget deal"), found
+    assert has(found, "Austria", "rejects", "budget deal"), found

@@ -832,10 +832,14 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         if lemma in lex.word_sets["authored"]:
             inner.author = proposer or author  # "a proposal by Egypt for a truce": Egypt's
         noun_cue = lex.nouns.get(lemma)
-        if noun_cue is not None and noun_cue.stance == "rejects" and not noun_cue.to_clause:
-            return None  # "backs X's opposition to Y": too indirect to record
-        if lemma in ("refusal",):
-            return None
+        if noun_cue is not None and noun_cue.stance == "rejects":
+            # "backed Kolkata's refusal to sign the agreement" rejects it; "condemned X's opposition
+            # to the truce" supports it (a named proposal only: "praised his refusal to accept the
+            # status quo" is about a stance, not a proposal)
+            if inner.proposal.proposal_type == "Policy":
+                return None
+            inner.flip = not inner.flip
+            inner.factor *= 0.8
         return inner
     if cue.person_object == "candidacy" and token.pos_ == "NOUN" and not token.ent_type_:
         named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)

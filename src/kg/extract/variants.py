@@ -84,7 +84,7 @@ def _merge_bare_agreements(proposals: list[Proposal], result: dict[str, Proposal
     agreements = lexicon.word_sets["agreement_heads"]
 
     def is_agreement(p: Proposal) -> bool:
-        return p.proposal_type not in ("Policy", "Candidacy") and p.label.lower().split()[-1] in agreements
+        return p.proposal_type not in ("Policy", "Candidacy") and bool(set(p.label.lower().split()) & agreements)
 
     current = {result.get(p.key, p).key: result.get(p.key, p) for p in proposals if is_agreement(p)}
     named = [p for p in current.values() if distinctive_words(p, lexicon)]
