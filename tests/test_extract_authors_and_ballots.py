@@ -312,3 +312,28 @@ def test_signing_off_on_a_deal_and_refusing_to(nlp):
                               "on it.\n")
     assert has(found, "Germany", "supports", "budget deal"), found
     assert has(found, "Austria", "rejects", "budget deal"), found
+
+
+def test_a_person_tagged_as_an_organisation_and_then_called_by_surname_is_a_person(nlp):
+    _found, result = positions(nlp, "Headline\n\nNadia Haddad backed the pension bill on Tuesday. Haddad said the "
+                                    "bill was overdue.\n")
+    kinds = {s.actor.label: s.actor.kind for s in result.statements}
+    assert kinds.get("Nadia Haddad") == "person", kinds
+
+
+def test_imposing_sanctions_supports_them_and_balking_rejects(nlp):
+    text = ("Headline\n\nThe United States and Canada on Thursday imposed sanctions on 14 Nicaraguan officials. "
+            "Spain and Italy balked at extending the bloc's own sanctions regime. "
+            "Nicaragua's government condemned the sanctions. Deputy minister Rosa Mairena said they would only "
+            "hurt miners. Honduran officials said their government opposed unilateral sanctions.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "United States", "supports", "sanctions on 14 Nicaraguan officials"), found
+    assert has(found, "Canada", "supports", "sanctions on 14 Nicaraguan officials"), found
+    assert has(found, "Spain", "rejects", "sanctions regime"), found
+    assert has(found, "Rosa Mairena", "rejects", "sanctions"), found
+    assert has(found, "Honduras", "rejects", "unilateral sanctions"), found
+
+
+def test_imposing_costs_is_no_position(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe strike imposed heavy costs on farmers.\n")
+    assert not found, found

@@ -31,7 +31,7 @@ _QUANTIFIERS = {"lot", "lots", "many", "some", "most", "few", "majority", "minor
 _ANAPHORIC_DETS = {"this", "that", "the", "these", "those", "such"}
 _OWN_GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "country", "province"}
 _OWN_STATE_NOUNS = {"government", "country"}  # the speaker's own, when affiliated to a state ("her province" stays the speaker)
-_OWN_GOVERNMENT_DETS = {"the", "his", "her", "our", "my"}
+_OWN_GOVERNMENT_DETS = {"the", "his", "her", "our", "my", "their"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 # people whose abandonment is a position on their candidacies
 _CANDIDATE_NOUNS = {"candidate", "nominee", "incumbent", "contender", "frontrunner", "front-runner"}
@@ -717,6 +717,12 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
                       and not any(a.dep_ == "nsubj" for a in t.ancestors)]  # (not "the Union of Korea")
             if len(before) == 1 and not rivals:  # "consider the draft ... and send it": the nearer noun
                 return Target(next(iter(before.values())), 0.75)
+        if lower in ("they", "them") and token.dep_ == "nsubj" and token.head.lemma_.lower() in lex.harming_verbs:
+            # "the sanctions ... would only hurt miners, she said": plural measures named just before
+            plural = [p for p in ctx.memory.named_in(ctx.sentence_index) + ctx.memory.named_in(ctx.sentence_index - 1)
+                      if p.proposal_type != "Policy" and p.label.lower().split()[-1].endswith("s")]
+            if len({p.key for p in plural}) == 1:
+                return Target(plural[0], 0.75)
         return None  # a bare "it" or "this" is too often an event, not the last proposal
     if token.pos_ == "VERB" and lemma in lex.deliberating_verbs:
         return None  # "open to reviewing the deal" weighs it without taking a side
