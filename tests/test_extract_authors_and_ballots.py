@@ -337,3 +337,11 @@ def test_imposing_sanctions_supports_them_and_balking_rejects(nlp):
 def test_imposing_costs_is_no_position(nlp):
     found, _ = positions(nlp, "Headline\n\nThe strike imposed heavy costs on farmers.\n")
     assert not found, found
+
+
+def test_passing_with_the_votes_of_parties_is_their_support(nlp):
+    text = ("Headline\n\nThe council proposed a cap on holiday rentals. The cap was passed 41 to 20 with the votes of "
+            "the ruling Morena party. Parliament approved the budget with the support of the Greens.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Morena", "supports", "cap"), found
+    assert has(found, "Greens", "supports", "budget"), found

@@ -355,11 +355,14 @@ class ActorResolver:
             # "the Unite union", "the powerful UGTT labour federation": a named union with a lowercase head
             # (a headline's "Rail union accepts ..." is capitalised as headlines are)
             return _with_alias(_organisation(named_run[0]), " ".join(bare[bare.index(named_run[0]):]))
+        demonym = gazetteer.lookup_demonym(" ".join(bare[:-1])) if len(bare) >= 2 else None
         if label in (None, "ORG") and len(bare) >= 2 and bare[-1] in ("party", "movement", "alliance", "front") \
-                and _looks_like_name(bare[:-1]) and gazetteer.lookup_demonym(" ".join(bare[:-1])) is None:
-            # "the Left party", "the Five Star movement": the name with its head, as the party calls itself
+                and _looks_like_name(bare[:-1]) and (demonym is None or demonym.kind != "state"):
+            # "the Left party", "the Five Star movement", "the Morena party": the name with its head, as
+            # the party calls itself, or the gazetteer's party of that name
             name = " ".join(bare[:-1] + [bare[-1].capitalize()])
-            entry = gazetteer.lookup_name(name)
+            entry = gazetteer.lookup_name(name) or (demonym if demonym is not None and bare[-1] in demonym.nominals
+                                                    else None)
             return _with_alias(_entry_actor(entry), text) if entry is not None else _organisation(name)
         if label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             if label == "NORP":

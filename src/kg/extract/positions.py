@@ -1615,6 +1615,22 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 if target is not None and wanted[1]:
                     target.flip = not target.flip
                 emit(find_subject(refusal, lex), "supports", target, "unless", _CONDITION_CUE.weight, 1.0)
+    for token in sent:
+        # ---- "the bill passed with the votes of X and Y": X and Y voted for it ----------
+        if token.pos_ == "VERB" and token.lemma_.lower() in lex.word_sets["deciding"]:
+            voters = [t for _p, backing in _prep_targets(token, ("with",))
+                      if backing.lemma_.lower() in ("vote", "support", "backing")
+                      for _q, t in _prep_targets(backing, ("of", "from"))]
+            passed = next((c for c in token.children if c.dep_ in ("nsubjpass", "dobj")
+                           and c.pos_ != "NUM" and not c.ent_type_ == "CARDINAL"), None)  # (not "passed 41 to 20")
+            if passed is None and token.dep_ == "conj":
+                passed = next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            if passed is None and token.lemma_.lower() == "pass":
+                passed = next((c for c in token.children if c.dep_ == "nsubj"), None)  # "the bill passed with ..."
+            if voters and passed is not None:
+                target = object_target(passed, _CONDITION_CUE, ctx)
+                for voter in voters:
+                    emit(voter, "supports", target, "vote", 0.8, 1.0)
     return found
 
 
