@@ -345,3 +345,10 @@ def test_passing_with_the_votes_of_parties_is_their_support(nlp):
     found, _ = positions(nlp, text)
     assert has(found, "Morena", "supports", "cap"), found
     assert has(found, "Greens", "supports", "budget"), found
+
+
+def test_a_capitals_own_legislature_is_not_its_state(nlp):
+    found, _ = positions(nlp, "Headline\n\nMexico City's legislature on Wednesday approved a law limiting "
+                              "short-term rentals.\n")
+    assert has(found, "Mexico City legislature", "supports", "law limiting short term rentals"), found
+    assert not any(a == "Mexico" for a, _s, _p in found), found

@@ -56,7 +56,7 @@ def gender_of_words(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _entry_actor(entry) -> Actor:
+def entry_actor(entry) -> Actor:
     return Actor(key=entry.key, label=entry.label, kind=entry.kind, aliases=frozenset({entry.label}))
 
 
@@ -226,7 +226,7 @@ class ActorResolver:
             if owner is not None and owner.kind == "state":
                 name = f"{owner.label}'s {chamber.group(2).lower()} house"
                 return Actor(key=slugify(name), label=name, kind="organisation",
-                             aliases=frozenset({name, text}), affiliation=_entry_actor(owner))
+                             aliases=frozenset({name, text}), affiliation=entry_actor(owner))
         lowered = text.lower()
         if lowered in PERSON_PRONOUNS or lowered in GROUP_PRONOUNS:
             return self.resolve_pronoun(lowered, position)
@@ -236,12 +236,12 @@ class ActorResolver:
                 and len(split.name.split()) == 1:
             split = gazetteer.RoleSplit(None, None, text)  # "the Justice Party" is a party, not a judge's
         role, affiliation_entry, name = split.role, split.affiliation, _clean(split.name)
-        affiliation = _entry_actor(affiliation_entry) if affiliation_entry else None
+        affiliation = entry_actor(affiliation_entry) if affiliation_entry else None
 
         if label == "PERSON" and core and len(_clean(core).split()) == 1:
             place = gazetteer.lookup_name(_clean(core))
             if place is not None:  # "Berlin supports ..." mis-tagged as a person
-                return _with_alias(_entry_actor(place), text)
+                return _with_alias(entry_actor(place), text)
         if label == "ORG" and core and 2 <= len(_clean(core).split()) <= 3 \
                 and _clean(core).split()[-1] in self.person_words and _clean(core) == name:
             label = "PERSON"  # "Carmen Quispe" tagged as an organisation, "Quispe said" later: a person
@@ -254,7 +254,7 @@ class ActorResolver:
             person_name = _clean(core_split.name) or _clean(core)
             role = role or core_split.role
             if affiliation is None and core_split.affiliation is not None:
-                affiliation = _entry_actor(core_split.affiliation)
+                affiliation = entry_actor(core_split.affiliation)
             if affiliation is None:
                 affiliation = _prefix_affiliation(name, person_name)
             return self.person(person_name, role, affiliation, text)
@@ -267,7 +267,7 @@ class ActorResolver:
         if name:
             entry = self._in_context(name)
             if entry is not None and label != "PERSON":
-                return _with_alias(_entry_actor(entry), text)
+                return _with_alias(entry_actor(entry), text)
         if not name or name.lower() in ("the", "a", "an"):
             # "the president", "the Ukrainian foreign minister"
             if role:
@@ -287,18 +287,18 @@ class ActorResolver:
                 and _looks_like_name(bare_words) and gazetteer.lookup_demonym(bare_words[0]) is None:
             # "the Punjab Growers' Board": a name ending in a capitalised organisation word
             entry = gazetteer.lookup_name(" ".join(bare_words))
-            return _with_alias(_entry_actor(entry), text) if entry is not None else _organisation(" ".join(bare_words))
+            return _with_alias(entry_actor(entry), text) if entry is not None else _organisation(" ".join(bare_words))
         # demonym + collective noun: "Ukrainian officials", "the Russian side"
         if words[-1].lower() in gazetteer.collective_nouns():
             whole = gazetteer.lookup_name(" ".join(words[:-1])) if len(words) > 2 else None
             if whole is not None and "party" in whole.nominals and not words[-1].lower().endswith("s"):
                 whole = None  # "the Labor Ministry" is no party's: only its people are ("Labor MPs")
             if whole is not None:  # "Liberal Democrat MPs": the party, not the demonym "Democrat"
-                return _with_alias(_entry_actor(whole), text)
+                return _with_alias(entry_actor(whole), text)
             for word in words[:-1]:
                 state = gazetteer.lookup_demonym(word)
                 if state is not None and (state.kind == "state" or words[-1].lower().endswith("s")):
-                    return _with_alias(_entry_actor(state), text)  # (not "the Labor Ministry")
+                    return _with_alias(entry_actor(state), text)  # (not "the Labor Ministry")
             if affiliation is not None:
                 return _with_alias(affiliation, text)
             if words[-1].lower() in _STATE_BODIES:
@@ -311,7 +311,7 @@ class ActorResolver:
             if named and _looks_like_name(named) and any(w.lower() not in _NAME_PARTICLES for w in named):
                 owner = _clean(" ".join(named))  # "Karoo Platinum Ltd.'s board": the company's
                 entry = gazetteer.lookup_name(owner)
-                return _with_alias(_entry_actor(entry), text) if entry is not None else _organisation(owner)
+                return _with_alias(entry_actor(entry), text) if entry is not None else _organisation(owner)
             return None
         head = bare_words[-1].lower() if len(bare_words) == 1 and words[0].lower() == "the" else ""
         if head in organisation_heads() or head == "group":
@@ -340,9 +340,9 @@ class ActorResolver:
             if entry is not None and owner is not None and state_key_of(entry) not in (None, owner.key):
                 # "Brazil's Senate" is not the US Senate that a bare "Senate" defaults to
                 return Actor(key=slugify(name), label=name, kind="organisation", aliases=frozenset({name}),
-                             affiliation=_entry_actor(owner))
+                             affiliation=entry_actor(owner))
             if entry is not None:
-                return _with_alias(_entry_actor(entry), text)
+                return _with_alias(entry_actor(entry), text)
             if _looks_like_name(core_name.split()):
                 return Actor(key=slugify(core_name), label=core_name, kind="organisation", aliases=frozenset({core_name}))
         bare = words[1:] if words[0].lower() == "the" else words
@@ -363,7 +363,7 @@ class ActorResolver:
             name = " ".join(bare[:-1] + [bare[-1].capitalize()])
             entry = gazetteer.lookup_name(name) or (demonym if demonym is not None and bare[-1] in demonym.nominals
                                                     else None)
-            return _with_alias(_entry_actor(entry), text) if entry is not None else _organisation(name)
+            return _with_alias(entry_actor(entry), text) if entry is not None else _organisation(name)
         if label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             if label == "NORP":
                 # "Senate Republicans": the entity itself when the whole phrase is no demonym
@@ -377,7 +377,7 @@ class ActorResolver:
                 if state is None and core and _looks_like_name(_clean(core).split()) \
                         and any(w.lower() in party_descriptors() for w in name.split()):
                     return _organisation(_clean(core))  # "the separatist Junts", tagged as a nationality
-                return _with_alias(_entry_actor(state), text) if state else None
+                return _with_alias(entry_actor(state), text) if state else None
             if not _looks_like_name(words):
                 return None
             return _organisation(name)
@@ -432,7 +432,7 @@ def dateline_state(place: str) -> Actor | None:
     entry = gazetteer.lookup_name(first.title()) or gazetteer.lookup_name(first)
     if entry is None:
         return None
-    actor = _entry_actor(entry)
+    actor = entry_actor(entry)
     return actor if actor.kind == "state" else None
 
 
@@ -480,12 +480,12 @@ def owned_by_state(actor: Actor, owner_text: str, head_text: str) -> Actor:
     for demonym in sorted(owner.demonyms):
         own = gazetteer.lookup_name(f"{demonym} {head_text}")  # "France's Senate" is the French Senate
         if own is not None and state_key_of(own) == owner.key:
-            return _entry_actor(own)
+            return entry_actor(own)
     if entry is None:
         return actor
     label = f"{owner_text}'s {head_text}"
     return Actor(key=slugify(label), label=label, kind="organisation", aliases=frozenset({label}),
-                 affiliation=_entry_actor(owner))
+                 affiliation=entry_actor(owner))
 
 
 def state_key_of(entry) -> str | None:
@@ -533,7 +533,7 @@ def _prefix_affiliation(prefix_text: str, person_name: str) -> Actor | None:
     for word in prefix_text[: len(prefix_text) - len(person_name)].split():
         entry = gazetteer.lookup_demonym(word)
         if entry is not None:
-            return _entry_actor(entry)
+            return entry_actor(entry)
     return None
 
 

@@ -15,8 +15,8 @@ from typing import Callable, Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import (GOVERNMENT_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS,
-                               RULING_COALITION, SPEAKER_PRONOUNS, ActorResolver, entity_of, mention_span,
-                               organisation_heads, owned_by_state)
+                               RULING_COALITION, SPEAKER_PRONOUNS, ActorResolver, entity_of, entry_actor,
+                               mention_span, organisation_heads, owned_by_state)
 from kg import gazetteer
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.proposals import ProposalMemory, clause_proposal, noun_proposal, with_proposer
@@ -230,6 +230,14 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
         return None, False  # "most Conservative MPs", "two Republican senators": some of a group, not the group
     span = mention_span(token)
     owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP")), None)
+    if owner is not None and token.lemma_.lower() in ctx.lexicon.word_sets["city_bodies"]:
+        # "Mexico City's legislature", "Lima's city council": the capital's own body, not the state's
+        city = re.sub(r"['’]s$", "", (entity_of(owner) or owner).text).strip()
+        entry = gazetteer.lookup_name(city)
+        if entry is not None and entry.kind == "state" and city in entry.metonyms:
+            label = f"{city} {token.lemma_.lower()}"
+            return Actor(key=slugify(label), label=label, kind="organisation", aliases=frozenset({label, span.text}),
+                         affiliation=entry_actor(entry)), False
     if token.lower_ == "house" and owner is not None:
         # "Brazil's lower house of Congress": the possessor says whose chamber
         chamber = ctx.resolver.resolve_text(f"{owner.text}'s {span.text}", None, ctx.position_of(owner))
