@@ -352,3 +352,11 @@ def test_a_capitals_own_legislature_is_not_its_state(nlp):
                               "short-term rentals.\n")
     assert has(found, "Mexico City legislature", "supports", "law limiting short term rentals"), found
     assert not any(a == "Mexico" for a, _s, _p in found), found
+
+
+def test_a_takeover_is_a_proposal_of_its_own_type(nlp):
+    _found, result = positions(nlp, "Headline\n\nThe Commission approved the merger of the two airlines. "
+                                    "Ryanair lobbied against the merger.\n")
+    rejected = [s for s in result.statements if s.actor.label == "Ryanair"]
+    assert rejected and rejected[0].stance == "rejects", result.statements
+    assert rejected[0].proposal.proposal_type == "Takeover", rejected[0].proposal
