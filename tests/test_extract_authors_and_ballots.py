@@ -360,3 +360,15 @@ def test_a_takeover_is_a_proposal_of_its_own_type(nlp):
     rejected = [s for s in result.statements if s.actor.label == "Spain"]
     assert rejected and rejected[0].stance == "rejects", result.statements
     assert rejected[0].proposal.proposal_type == "Takeover", rejected[0].proposal
+
+
+def test_a_resolution_voted_on_is_a_proposal(nlp):
+    text = ("Headline\n\nThe council adopted a resolution on Sri Lanka. The resolution, drafted by Britain and Ghana, "
+            "passed by 22 votes to 11. China and Pakistan voted against the resolution. Russia voted against a "
+            "resolution demanding a ceasefire.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "China", "rejects", "resolution"), found
+    assert has(found, "Pakistan", "rejects", "resolution"), found
+    assert has(found, "United Kingdom", "supports", "resolution"), found
+    assert has(found, "Russia", "rejects", "resolution demanding a ceasefire"), found
+    assert not has(found, "China", "", "peace"), found

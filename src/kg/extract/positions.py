@@ -752,11 +752,14 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         # "campaigning for a Yes vote", "urged a No vote": on the question the referendum puts
         question = ctx.memory.last_of_type("Referendum")
         return Target(question, 0.9, flip=ballot == "no") if question is not None else None
-    if lemma in lex.documents and any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.verbs
+    voted_text = lemma in ("resolution", "motion") and cue.lemma not in lex.document_verbs
+    if lemma in lex.documents and not voted_text and any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.verbs
                                       and c.tag_ != "VBN" and (any(g.dep_ in ("dobj", "xcomp") for g in c.children)
                                                                or any(True for _p in _prep_targets(c, ("for", "against"))))
                                       for c in token.children):
-        return None  # "signed a joint communique endorsing the plan": the communique is how, the plan what
+        # "signed a joint communique endorsing the plan": the communique is how, the plan what (but
+        # "voted against a resolution demanding a truce": the resolution is what is voted on)
+        return None
     if token.pos_ in ("VERB",) and token.dep_ in ("pcomp", "xcomp", "ccomp", "pobj", "dobj"):
         return clause_target(token, cue, ctx, True, 0.95)
     children = {c.dep_ for c in token.children}
