@@ -372,3 +372,13 @@ def test_a_resolution_voted_on_is_a_proposal(nlp):
     assert has(found, "United Kingdom", "supports", "resolution"), found
     assert has(found, "Russia", "rejects", "resolution demanding a ceasefire"), found
     assert not has(found, "China", "", "peace"), found
+
+
+def test_lawmakers_from_a_party_vote_for_their_party(nlp):
+    text = ("Headline\n\nThe cabinet sent a pension bill to parliament. The bill passed 104-79. Lawmakers from the "
+            "Civic Democratic Party voted for it, while the populist ANO movement voted against. "
+            "Two lawmakers from the Greens voted for it too.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Civic Democratic Party", "supports", "pension bill"), found
+    assert has(found, "ANO", "rejects", "pension bill"), found
+    assert not has(found, "Green", "", ""), found

@@ -314,6 +314,12 @@ def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = 
                         if c.dep_ == "acl" and c.lemma_ == "lead" and c.tag_ == "VBN"), None)
             if led is not None:
                 included = [t for _p, t in _prep_targets(led, ("by",)) if t.ent_type_ in ACTOR_ENTS]
+        if not included and node.tag_ == "NNS" and node.lemma_.lower() in ctx.lexicon.word_sets["party_members"] \
+                and not any(c.dep_ in ("nummod",) or c.lower_ in _QUANTIFIERS for c in node.children):
+            # "Lawmakers from the Civic Democratic Party, TOP 09 and STAN voted for it": their parties
+            # (not "two lawmakers from X" or "some members of X": some of a party is not the party)
+            included = [t for _p, t in _prep_targets(node, ("from", "of"))
+                        if t.ent_type_ in ("ORG", "NORP") or (t.pos_ == "PROPN" and t.text[:1].isupper())]
         named = [c for c in node.children if c.dep_ == "appos" and (c.ent_type_ in ACTOR_ENTS or c.pos_ == "PROPN")] \
             if not node.ent_type_ and node.pos_ == "NOUN" else []
         if named and not included:  # "their partner Sumar and the Catalan parties Junts and ERC": each named
@@ -1229,9 +1235,11 @@ def _introduce_proposals(sent: Span, ctx: SentenceContext) -> None:
                 ctx.memory.remember(proposal, ctx.sentence_index)
             continue
         if token.pos_ == "NOUN" and lemma in lex.word_sets["named_in_full"] \
-                and any((c.dep_ == "prep" and c.lower_ in ("on", "to", "for")) or (c.dep_ == "acl" and c.tag_ == "VB")
-                        or (c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")
-                            and c.lemma_.lower() not in lex.qualifiers) for c in token.children):
+                and (any((c.dep_ == "prep" and c.lower_ in ("on", "to", "for")) or (c.dep_ == "acl" and c.tag_ == "VB")
+                         or (c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")
+                             and c.lemma_.lower() not in lex.qualifiers) for c in token.children)
+                     or (token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in lex.word_sets["deciding"])):
+            # (or "the bill passed 104-79": what a following "voted for it" refers to)
             # "Italy holds a referendum on halving X next week", "a bill to cap rents was tabled": a
             # typed proposal named in full, whatever the sentence does with it; "the change" may mean it
             target = object_target(token, _MENTION_CUE, ctx)
