@@ -382,3 +382,13 @@ def test_lawmakers_from_a_party_vote_for_their_party(nlp):
     assert has(found, "Civic Democratic Party", "supports", "pension bill"), found
     assert has(found, "ANO", "rejects", "pension bill"), found
     assert not has(found, "Green", "", ""), found
+
+
+def test_challenging_a_ban_in_court_rejects_it(nlp):
+    text = ("Headline\n\nThe ministry banned nicotine pouches. Zuri Ltd said it would challenge the ban in the High "
+            "Court. Senator Ada Ruiz challenged the minister to explain the decision. The Labour Party will contest "
+            "the election.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Zuri Ltd", "rejects", "ban"), found
+    assert not has(found, "Ada Ruiz", "", ""), found
+    assert not has(found, "Labour", "", "election"), found
