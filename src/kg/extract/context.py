@@ -1,0 +1,74 @@
+"""What every step of finding positions shares: the sentence's context, the Position found,
+and walks of the parse that all of them use (quotes, prepositional objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.actors import ActorResolver
+from kg.extract.lexicon import Lexicon
+from kg.extract.proposals import ProposalMemory
+from kg.model import Actor, Proposal
+
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+@dataclass
+class Position:
+    actors: list[Actor]
+    stance: str
+    proposal: Proposal
+    cue: str
+    confidence: float
+    via_coreference: bool = False
+    author: Actor | None = None  # the proposal's author where the text names one (kg.extract.pipeline)
+
+
+@dataclass
+class SentenceContext:
+    """What resolving one sentence needs: the article's memories and where the sentence is."""
+
+    lexicon: Lexicon
+    resolver: ActorResolver
+    memory: ProposalMemory
+    offset: int  # character offset of the sentence's doc in the article
+    is_headline: bool = False
+    sentence_index: int = 0  # which sentence of the article, in reading order
+    used_anaphora: set = field(default_factory=set)
+    is_lead: bool = False  # the body's first sentence, where wire news states what happened
+
+    def position_of(self, token: Token) -> int:
+        return self.offset + token.idx
+
+
+def _inside_quote(token: Token, sent: Span) -> bool:
+    quotes = sum(1 for t in sent if t.i < token.i and t.text in ('"', "“", "”", "''", "``"))
+    return quotes % 2 == 1
+
+
+def _pobj(prep: Token) -> Token | None:
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp"):
+            return child
+    return None
+
+
+def _prep_targets(token: Token, preps: tuple[str, ...]) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs under TOKEN for the given prepositions, incl. "in favor of"."""
+    for child in token.children:
+        if child.dep_ not in ("prep", "agent", "dative"):
+            continue
+        word = child.text.lower()
+        if word in preps:
+            target = _pobj(child)
+            if target is not None and target.ent_type_ in ("DATE", "TIME"):
+                continue  # "agreed on Monday to extend X": a date is when, never what
+            if target is not None:
+                yield word, target
+                for conj in target.conjuncts:
+                    yield word, conj

@@ -1,0 +1,50 @@
+"""Remember the proposals that fuller noun phrases name ("a package of sanctions", "X's call
+for a truce"), so that a later "the package" or "this call" refers back to them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from kg.extract.lexicon import Cue
+from kg.extract.proposals import clause_proposal
+from kg.extract.context import SentenceContext
+from kg.extract.targets import _ANAPHORIC_DETS, object_target
+
+
+_MENTION_CUE = Cue("mention", "noun", "supports")
+
+
+def _introduce_proposals(sent: Span, ctx: SentenceContext) -> None:
+    """Remember the proposals that fuller noun phrases name ("a union-backed initiative to add a
+    pension payment", "a package of sanctions", "X's call for a truce"), for a later "the
+    initiative", "the package", "this call"."""
+    lex = ctx.lexicon
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            # "voters will decide whether to ban assault rifles": the question put is a proposal
+            proposal = clause_proposal(token, lex, include_subject=False)
+            if proposal is not None:
+                ctx.memory.remember(proposal, ctx.sentence_index)
+            continue
+        if token.pos_ == "NOUN" and lemma in lex.word_sets["named_in_full"] \
+                and (any((c.dep_ == "prep" and c.lower_ in ("on", "to", "for")) or (c.dep_ == "acl" and c.tag_ == "VB")
+                         or (c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")
+                             and c.lemma_.lower() not in lex.qualifiers) for c in token.children)
+                     or (token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in lex.word_sets["deciding"])):
+            # (or "the bill passed 104-79": what a following "voted for it" refers to)
+            # "Italy holds a referendum on halving X next week", "a bill to cap rents was tabled": a
+            # typed proposal named in full, whatever the sentence does with it; "the change" may mean it
+            target = object_target(token, _MENTION_CUE, ctx)
+            if target is not None and not target.flip:
+                ctx.memory.mention_in_passing(target.proposal, ctx.sentence_index)
+            continue
+        if token.pos_ != "NOUN" or lemma not in lex.anaphora | lex.containers:
+            continue
+        if any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in token.children) and not any(
+                c.dep_ in ("prep", "acl", "relcl", "poss", "compound", "nmod", "amod") for c in token.children):
+            continue  # "the package" itself refers back
+        target = object_target(token, _MENTION_CUE, ctx)
+        if target is not None and not target.flip and target.proposal.label.lower() not in (lemma, token.lower_):
+            ctx.memory.introduce(lemma, target.proposal)
