@@ -392,3 +392,22 @@ def test_challenging_a_ban_in_court_rejects_it(nlp):
     assert has(found, "Zuri Ltd", "rejects", "ban"), found
     assert not has(found, "Ada Ruiz", "", ""), found
     assert not has(found, "Labour", "", "election"), found
+
+
+def test_a_byline_with_its_outlet_is_not_the_lead(nlp):
+    text = ("Kenya bans nicotine pouches\n\nBy Jane Wanjiru, AP\n\nNAIROBI (AP) - Kenya's health ministry on Monday "
+            "banned the sale of nicotine pouches.\n\nThe paediatricians' association Afya Bora welcomed the ban.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Kenya", "supports", "sale of nicotine pouches"), found
+    assert not any("Monday" in p for _a, _s, p in found), found
+
+
+def test_a_past_act_in_the_lead_that_is_no_policy_is_no_position(nlp):
+    found, _ = positions(nlp, "Headline\n\nRussia on Monday launched missiles at Kyiv, officials said.\n")
+    assert not found, found
+
+
+def test_a_regional_government_announces_a_course_in_the_lead(nlp):
+    found, _ = positions(nlp, "Headline\n\nQueensland's state government will cap rents in Brisbane, the "
+                              "housing minister announced on Monday.\n")
+    assert has(found, "Queensland", "supports", "cap rents"), found

@@ -22,6 +22,12 @@ _NOISE = re.compile(
 # a place in capitals (up to four words, "KYIV/ISTANBUL" one of them), an optional date or
 # country, an optional agency in brackets, then a dash with spaces around it (or an en or em
 # dash); or the agency in brackets alone ("(Bloomberg) -- ")
+# a byline with the outlet or agency after the name: "By Chloe Brennan, AAP", "By Arjun Sen, The
+# Siliguri Sentinel", "By Ana Petrovic and Ivo Kral, AFP" (case-sensitive: not "By contrast, ...")
+_BYLINE = re.compile(
+    r"^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})?"
+    r"(?:, (?:[Tt]he )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}){1,2}$"
+)
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+){0,3}"
     r"(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+)?(?: \d{1,2})?(?:, \d{4})?){0,2}"  # "NUUK, Greenland, Aug 14"
@@ -64,7 +70,7 @@ def split_blocks(text: str, headline: str = "") -> list[Block]:
         bullet = _BULLET.match(line)
         lead = bullet.end() if bullet else len(line) - len(line.lstrip())
         body = line[lead:].rstrip()
-        if not body or _NOISE.match(body) or not _mostly_latin(body):
+        if not body or _NOISE.match(body) or _BYLINE.match(body) or not _mostly_latin(body):
             continue
         dateline = _DATELINE.match(body)
         if is_headline and dateline and not re.search(r"\(|\d", dateline.group()):

@@ -94,7 +94,11 @@ def _polarity(verb: Token, cue_stance: str, ctx: SentenceContext) -> tuple[str |
 
 def _announced(verb: Token, ctx: SentenceContext) -> bool:
     """Whether VERB is a course its subject says it will take: "will" before it, in the main
-    clause or in what someone announced or said ("..., the minister said"), not negated."""
+    clause or in what someone announced or said ("..., the minister said"), not negated; or a
+    measure of policy it has just taken, reported in the main clause ("banned the sale of X")."""
+    if verb.tag_ == "VBD" and verb.dep_ == "ROOT" and verb.lemma_.lower() in ctx.lexicon.word_sets["enacted_acts"] \
+            and not any(c.dep_ in ("neg", "mark", "aux", "auxpass") for c in verb.children):
+        return True  # "Kenya's health ministry on Monday banned the sale of nicotine pouches": done, not announced
     if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children):
         return False
     if any(c.dep_ in ("neg", "mark") for c in verb.children):

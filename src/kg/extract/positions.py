@@ -15,6 +15,7 @@ from typing import Callable
 
 from spacy.tokens import Span, Token
 
+from kg.extract.actors import GOVERNMENT_NOUNS
 from kg.extract.lexicon import Cue, Lexicon
 from kg.model import Actor
 from kg.extract.context import ACTOR_ENTS, Position, SentenceContext, _inside_quote, _pobj, _prep_targets
@@ -229,8 +230,10 @@ def _announced_course_positions(token: Token, ctx: SentenceContext, emit: Emit) 
     target = clause_target(token, _ACTION_CUE, ctx, False, 0.85)
     if subject is not None and target is not None:
         actors, _coref = resolve_actors(subject, ctx)  # (with the official who announced it)
-        if not any(a.kind == "state" for a in actors):
-            actors = []  # a government's course; a company's plans ("will cut 5,000 jobs") are business
+        if not any(a.kind == "state" for a in actors) and subject.lemma_.lower() not in GOVERNMENT_NOUNS:
+            # a government's course ("Victoria's state government will ..."); a company's plans ("will
+            # cut 5,000 jobs") are business
+            actors = []
         # remembered in any case: "the plan", "the move" later mean it
         emit(None, "supports" if actors else None, target, lemma, _ACTION_CUE.weight, 1.0,
              actors=actors or None)

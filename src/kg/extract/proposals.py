@@ -393,6 +393,9 @@ def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True)
                 continue
             if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod",):
                 continue
+            if child.dep_ == "prep" and depth == 0 and child.i < verb.i and any(
+                    g.ent_type_ in ("DATE", "TIME") for g in child.children):
+                continue  # "on Monday banned the sale of X": when, before the verb
             visit(child, depth + 1)
 
     visit(verb, 0)
