@@ -411,3 +411,24 @@ def test_a_regional_government_announces_a_course_in_the_lead(nlp):
     found, _ = positions(nlp, "Headline\n\nQueensland's state government will cap rents in Brisbane, the "
                               "housing minister announced on Monday.\n")
     assert has(found, "Queensland", "supports", "cap rents"), found
+
+
+def test_a_titled_person_tagged_as_an_organisation_is_endorsed_as_a_candidate(nlp):
+    text = ("Headline\n\nThe Federation of Transit Workers on Saturday endorsed Manitoba MP Sylvie Ouellette for the "
+            "party leadership. Ouellette opposes the wealth tax.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Federation of Transit Workers", "supports", "Sylvie Ouellette"), found
+
+
+def test_a_newspaper_endorses_in_an_editorial(nlp):
+    text = ("Headline\n\nSylvie Ouellette is running for leader. Ouellette said she was ready. In an editorial, "
+            "The Prairie Ledger backed Ouellette as the candidate who can win.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Prairie Ledger", "supports", "Ouellette"), found
+
+
+def test_endorsements_picked_up_from_someone_are_their_support(nlp):
+    text = ("Headline\n\nRavi Dhaliwal is running for leader. Dhaliwal said he was ready. Dhaliwal picked up "
+            "endorsements from former party president Joan McKerracher.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Joan McKerracher", "supports", "Ravi Dhaliwal"), found

@@ -242,9 +242,11 @@ class ActorResolver:
             place = gazetteer.lookup_name(_clean(core))
             if place is not None:  # "Berlin supports ..." mis-tagged as a person
                 return _with_alias(entry_actor(place), text)
-        if label == "ORG" and core and 2 <= len(_clean(core).split()) <= 3 \
-                and _clean(core).split()[-1] in self.person_words and _clean(core) == name:
-            label = "PERSON"  # "Carmen Quispe" tagged as an organisation, "Quispe said" later: a person
+        if label == "ORG" and core and 2 <= len(name.split()) <= 3 and name.split()[-1] in self.person_words \
+                and (_clean(core) == name or (role and _clean(core).endswith(name))):
+            # "Carmen Quispe" or "Manitoba MP Sylvie Ouellette" tagged as an organisation, "Quispe said"
+            # later: a person
+            label, core = "PERSON", name
         if label == "PERSON" and core and len(_clean(core).split()) > 1 \
                 and _clean(core).split()[-1].lower() in organisation_heads():
             return _organisation(_clean(core))  # "Nuovi Italiani Network" tagged as a person

@@ -217,6 +217,11 @@ def _person_words(docs: list, lexicon) -> frozenset[str]:
     heads = organisation_heads()
     for doc in docs:
         for ent in doc.ents:
+            named = gazetteer.split_role(ent.text).name.split() if ent.label_ == "ORG" else []
+            if 2 <= len(named) <= 3 and len(ent) > len(named) and alone[ent[-1].text] \
+                    and all(w[:1].isupper() and w.isalpha() and w.lower() not in heads for w in named):
+                words.add(ent[-1].text)  # "Manitoba MP Sylvie Ouellette": a role before a person's name
+                continue
             if ent.label_ in ("ORG", "NORP") and 2 <= len(ent) <= 3 and alone[ent[-1].text] \
                     and all(t.pos_ == "PROPN" and t.text.isalpha() and t.text[:1].isupper()
                             and t.lower_ not in heads and gazetteer.lookup_name(t.text) is None for t in ent):
