@@ -432,3 +432,21 @@ def test_endorsements_picked_up_from_someone_are_their_support(nlp):
             "endorsements from former party president Joan McKerracher.\n")
     found, _ = positions(nlp, text)
     assert has(found, "Joan McKerracher", "supports", "Ravi Dhaliwal"), found
+
+
+def test_a_central_bank_rate_hike_is_a_proposal_and_the_decision(nlp):
+    text = ("Headline\n\nBUDAPEST (Reuters) - Hungary's government on Tuesday raised the minimum wage by 10 percent.\n\n"
+            "The central bank raised its base rate. Economy minister Bela Toth slammed the rate rise. The IMF "
+            "welcomed the hike. A Commission spokesman warned against any move to curb the autonomy of the bank. "
+            "The Exporters' Association praised the move.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Bela Toth", "rejects", ""), found
+    assert has(found, "International Monetary Fund", "supports", "hike"), found
+    assert not has(found, "Exporters", "", "autonomy"), found
+
+
+def test_the_decision_after_a_measure_reported_done_in_the_lead(nlp):
+    text = ("Headline\n\nNAIROBI (AP) - Kenya's health ministry on Monday banned the sale of nicotine pouches.\n\n"
+            "The paediatricians' association Afya Bora welcomed the decision.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Afya Bora", "supports", "sale of nicotine pouches"), found

@@ -237,6 +237,8 @@ def _announced_course_positions(token: Token, ctx: SentenceContext, emit: Emit) 
         # remembered in any case: "the plan", "the move" later mean it
         emit(None, "supports" if actors else None, target, lemma, _ACTION_CUE.weight, 1.0,
              actors=actors or None)
+        if actors and token.tag_ == "VBD":
+            ctx.memory.enact(target.proposal)  # done: "raised its base rate ... defended the decision"
 
 
 def _harm_verdict_positions(token: Token, sent: Span, ctx: SentenceContext, emit: Emit) -> None:

@@ -35,7 +35,7 @@ def _introduce_proposals(sent: Span, ctx: SentenceContext) -> None:
                      or (token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in lex.word_sets["deciding"])):
             # (or "the bill passed 104-79": what a following "voted for it" refers to)
             # "Italy holds a referendum on halving X next week", "a bill to cap rents was tabled": a
-            # typed proposal named in full, whatever the sentence does with it; "the change" may mean it
+            # typed proposal named in full, whatever the sentence does with it
             target = object_target(token, _MENTION_CUE, ctx)
             if target is not None and not target.flip:
                 ctx.memory.mention_in_passing(target.proposal, ctx.sentence_index)
@@ -45,6 +45,8 @@ def _introduce_proposals(sent: Span, ctx: SentenceContext) -> None:
         if any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in token.children) and not any(
                 c.dep_ in ("prep", "acl", "relcl", "poss", "compound", "nmod", "amod") for c in token.children):
             continue  # "the package" itself refers back
+        if any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in token.children):
+            continue  # "warned against any move to curb X": no move was made that "the move" could mean
         target = object_target(token, _MENTION_CUE, ctx)
         if target is not None and not target.flip and target.proposal.label.lower() not in (lemma, token.lower_):
             ctx.memory.introduce(lemma, target.proposal)
