@@ -450,3 +450,13 @@ def test_the_decision_after_a_measure_reported_done_in_the_lead(nlp):
             "The paediatricians' association Afya Bora welcomed the decision.\n")
     found, _ = positions(nlp, text)
     assert has(found, "Afya Bora", "supports", "sale of nicotine pouches"), found
+
+
+def test_a_truce_proposed_by_mediators_of_a_state_is_that_states(nlp):
+    text = ("Headline\n\nCameroon's government on Thursday accepted a 90-day truce proposed by Canadian mediators, but "
+            "the largest separatist group refused to sign it, saying the plan ignored its demand for talks on "
+            "independence. The government pledged to honour the truce.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Canada", "supports", "ceasefire"), found
+    assert not has(found, "Canada", "", "talks on independence"), found
+    assert not has(found, "Cameroon", "", "talks on independence"), found

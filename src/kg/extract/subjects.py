@@ -24,6 +24,11 @@ def _speech_subject(token: Token, ctx: SentenceContext) -> Token | None:
             subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
             if subjects:
                 return subjects[0]
+            if head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp", "conj") and head.head != head:
+                # "the group refused to sign it, saying the plan ignored its demand": the one who refused
+                outer = [c for c in head.head.children if c.dep_ in SUBJECT_DEPS]
+                if outer:
+                    return outer[0]
         node = head
     root = token.sent.root
     if root.lemma_.lower() in ctx.lexicon.speech_verbs:
