@@ -460,3 +460,12 @@ def test_a_truce_proposed_by_mediators_of_a_state_is_that_states(nlp):
     assert has(found, "Canada", "supports", "ceasefire"), found
     assert not has(found, "Canada", "", "talks on independence"), found
     assert not has(found, "Cameroon", "", "talks on independence"), found
+
+
+def test_a_dam_is_a_proposal_and_not_a_variant_of_postponing_it(nlp):
+    text = ("Headline\n\nCambodia urged Laos to postpone construction of a hydropower dam on the Mekong. "
+            "The Mekong Lifeline Network, an alliance of environmental groups, denounced the dam.\n")
+    found, result = positions(nlp, text)
+    assert has(found, "Mekong Lifeline Network", "rejects", "dam"), found
+    assert not has(found, "Mekong Lifeline Network", "", "postpone"), found
+    assert any(s.proposal.proposal_type == "Project" for s in result.statements), result.statements

@@ -40,6 +40,9 @@ class Proposal:
     qualifiers: tuple[str, ...] = ()
     proposer: Actor | None = None
     aliases: frozenset[str] = frozenset()
+    # named by a course of action ("postpone construction of the dam"), not by a noun phrase: the
+    # bare name of the thing it acts on ("the dam") is no variant of it (kg.extract)
+    course: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -439,7 +439,7 @@ def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True)
     words = [t.lemma_.lower() for t in tokens]
     concept = proposal_type(words, lexicon)
     return Proposal(key=slugify(label), label=label, proposal_type=concept, qualifiers=(),
-                    proposer=None, aliases=frozenset())
+                    proposer=None, aliases=frozenset(), course=True)
 
 
 def _is_argument(noun: Token, verb: Token) -> bool:

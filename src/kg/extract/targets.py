@@ -242,7 +242,8 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
             for c in token.children):
         # "the deal", "the bill": the one named more fully before, not a second, vaguer proposal
         earlier = ctx.memory.fuller(lemma)
-        if earlier is not None:
+        if earlier is not None and not earlier.course:
+            # (not a course of action that names it: "the dam" after "postpone construction of the dam")
             return Target(earlier, 0.9)
     if proposer is not None and lemma in lex.containers and not complement:
         label = f"{proposer.label}'s {proposal.label}"

@@ -61,7 +61,8 @@ def _merged_keys(proposals: list[Proposal], counts: dict[str, int], lexicon: Lex
         groups: list[list[Proposal]] = []
         for proposal in sorted(members, key=lambda p: (-len(words[p.key]), p.key)):
             hosts = [g for g in groups if words[proposal.key] <= words[g[0].key]
-                     and (words[proposal.key] or _same_kind(proposal, g[0], canonical, lexicon))]
+                     and (words[proposal.key] or (_same_kind(proposal, g[0], canonical, lexicon)
+                                                  and not g[0].course))]  # ("the dam": not "postpone the dam")
             if len(hosts) == 1:
                 hosts[0].append(proposal)
             elif not hosts:
