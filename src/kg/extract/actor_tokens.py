@@ -233,7 +233,9 @@ def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = 
             # "Lawmakers from the Civic Democratic Party, TOP 09 and STAN voted for it": their parties
             # (not "two lawmakers from X" or "some members of X": some of a party is not the party)
             included = [t for _p, t in _prep_targets(node, ("from", "of"))
-                        if t.ent_type_ in ("ORG", "NORP") or (t.pos_ == "PROPN" and t.text[:1].isupper())]
+                        if t.ent_type_ in ("ORG", "NORP") or (t.pos_ == "PROPN" and t.text[:1].isupper()
+                                                              and t.ent_type_ not in ("GPE", "LOC", "FAC"))]
+            # (not "lawmakers from Texas": a place is no party)
         named = [c for c in node.children if c.dep_ == "appos" and (c.ent_type_ in ACTOR_ENTS or c.pos_ == "PROPN")] \
             if not node.ent_type_ and node.pos_ == "NOUN" else []
         if named and not included:  # "their partner Sumar and the Catalan parties Junts and ERC": each named

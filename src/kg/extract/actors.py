@@ -186,16 +186,25 @@ class ActorResolver:
                   and m.actor.kind == "state" and m.actor.key != self.home.key}
         return None if others else self.home
 
-    def _in_context(self, name: str) -> "gazetteer.GazetteerEntry | None":
+    def _in_context(self, name: str, text: str = "") -> "gazetteer.GazetteerEntry | None":
         """The entry NAME means in this article: of the entries sharing a name ("Labour": the British,
-        Norwegian, Irish ... party), the one of the dateline's state or, failing that, of the state
-        the article has named most; otherwise the one news usually means (ambiguous.tsv)."""
+        Norwegian, Irish ... party), the one the article already named ("Nigeria's Labour Party ...
+        Labour said"), else the one of the state the article names most, the dateline's counting
+        twice; otherwise the one news usually means (ambiguous.tsv)."""
         candidates = gazetteer.lookup_candidates(name)
         if len(candidates) < 2:
             return candidates[0] if candidates else None
+        qualifier = _named_state(text[: max(text.find(name), 0)]) if text else None
+        own = [e for e in candidates if qualifier is not None and state_key_of(e) == qualifier.key]
+        if own:
+            return own[0]  # "Britain's Labour Party", "the Norwegian Labour Party"
+        keys = {e.key for e in candidates}
+        named = [m.actor for m in self.mentions if m.actor is not None and m.actor.key in keys]
+        if named:
+            return gazetteer.get_entry(named[-1].key)
         states = Counter(m.actor.key for m in self.mentions if m.actor is not None and m.actor.kind == "state")
         if self.home is not None:
-            states[self.home.key] += 1000  # the dateline's state first
+            states[self.home.key] += 2  # (a dateline names the place a story is filed from)
         ranked = sorted(candidates, key=lambda e: -states.get(state_key_of(e) or "", 0))
         return ranked[0] if states.get(state_key_of(ranked[0]) or "", 0) else candidates[0]
 
@@ -267,7 +276,7 @@ class ActorResolver:
                 return _merge(known, Actor(known.key, known.label, "person", frozenset({text, name}), role, affiliation))
 
         if name:
-            entry = self._in_context(name)
+            entry = self._in_context(name, text)
             if entry is not None and label != "PERSON":
                 return _with_alias(entry_actor(entry), text)
         if not name or name.lower() in ("the", "a", "an"):
@@ -328,8 +337,8 @@ class ActorResolver:
             named = self.last(lambda a: a.kind == "organisation" and not (blocs and is_bloc(a)) and (
                 a.label.lower().split()[-1] in heads or any(heads & set(alias.lower().split()) for alias in a.aliases)),
                 before=position, modifiers_too=True)
-            if named is not None or blocs:
-                return named
+            if named is not None:
+                return named  # (with none named, "the union" may still be the European Union, below)
         nominal = gazetteer.lookup_nominal(name)
         if nominal:
             keys = {e.key for e in nominal}
@@ -348,10 +357,10 @@ class ActorResolver:
             if _looks_like_name(core_name.split()):
                 return Actor(key=slugify(core_name), label=core_name, kind="organisation", aliases=frozenset({core_name}))
         bare = words[1:] if words[0].lower() == "the" else words
-        named_run = [w for w in bare if _looks_like_name([w])]
+        named_run = [w for w in bare if _looks_like_name([w]) and not re.search(r"['’]s?$", w)]  # (not "Britain's")
         if label in (None, "ORG") and 2 <= len(bare) <= 5 and bare[-1] in ("union", "federation", "association") \
                 and len(named_run) == 1 and bare.index(named_run[0]) < len(bare) - 1 \
-                and (words[0].lower() == "the" or named_run[0].isupper()) \
+                and (words[0].lower() == "the" or named_run[0].isupper() or re.search(r"['’]s$", words[0])) \
                 and all(w.islower() for w in bare if w != named_run[0]) \
                 and gazetteer.lookup_name(named_run[0]) is None and gazetteer.lookup_demonym(named_run[0]) is None:
             # "the Unite union", "the powerful UGTT labour federation": a named union with a lowercase head

@@ -8,8 +8,8 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from kg.errors import ModelError
-from kg.extract.actors import (GOVERNMENT_NOUNS, ActorResolver, dateline_state, entity_parts, mention_span,
-                               organisation_heads)
+from kg.extract.actors import (GOVERNMENT_NOUNS, ActorResolver, dateline_state, entity_of, entity_parts,
+                               mention_span, organisation_heads)
 from kg.extract.blocks import Block, recase_headline, split_blocks
 from kg.extract.lexicon import load_lexicon
 from kg.extract.positions import ACTOR_ENTS, Position, SentenceContext, learn_pronoun_genders, positions_in_sentence
@@ -56,7 +56,11 @@ def _register_mentions(sent, ctx: SentenceContext) -> None:
         if ent.label_ not in ACTOR_ENTS:
             continue
         span = mention_span(ent.root)
-        actor = ctx.resolver.resolve_text(span.text, ent.label_, ctx.position_of(span[0]), core=ent.text)
+        text = span.text
+        owner = next((c for c in ent.root.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP")), None)
+        if owner is not None and ent.label_ == "ORG":
+            text = f"{(entity_of(owner) or owner).text.removesuffix(chr(39) + 's')}'s {text}"  # "Britain's Labour Party"
+        actor = ctx.resolver.resolve_text(text, ent.label_, ctx.position_of(span[0]), core=ent.text)
         if actor is not None:
             subject = ent.root.dep_ in ("nsubj", "nsubjpass")
             ctx.resolver.remember(actor, ctx.position_of(ent[0]), subject=subject, antecedent=_antecedent(ent))

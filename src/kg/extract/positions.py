@@ -228,6 +228,10 @@ def _announced_course_positions(token: Token, ctx: SentenceContext, emit: Emit) 
     lemma = token.lemma_.lower()
     subject = find_subject(token, lex)
     target = clause_target(token, _ACTION_CUE, ctx, False, 0.85)
+    done_to = next((c.lemma_.lower() for c in token.children if c.dep_ == "dobj"), "")
+    if target is not None and token.tag_ == "VBD" and (target.proposal.proposal_type == "Policy"
+                                                       or done_to in lex.word_sets["no_measures"]):
+        return  # done, but no measure: "raised concerns about the election", "cut its growth forecast"
     if subject is not None and target is not None:
         actors, _coref = resolve_actors(subject, ctx)  # (with the official who announced it)
         if not any(a.kind == "state" for a in actors) and subject.lemma_.lower() not in GOVERNMENT_NOUNS:
@@ -238,7 +242,8 @@ def _announced_course_positions(token: Token, ctx: SentenceContext, emit: Emit) 
         emit(None, "supports" if actors else None, target, lemma, _ACTION_CUE.weight, 1.0,
              actors=actors or None)
         if actors and token.tag_ == "VBD":
-            ctx.memory.enact(target.proposal)  # done: "raised its base rate ... defended the decision"
+            # done: "banned X ... defended the decision"; "scrapped X ... welcomed the decision" is against X
+            ctx.memory.enact(target.proposal, reversed_=target.flip)
 
 
 def _harm_verdict_positions(token: Token, sent: Span, ctx: SentenceContext, emit: Emit) -> None:

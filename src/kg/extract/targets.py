@@ -191,6 +191,9 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         if lemma in lex.word_sets["authored"]:
             inner.author = proposer or author  # "a proposal by Egypt for a truce": Egypt's
         noun_cue = lex.nouns.get(lemma)
+        if noun_cue is not None and noun_cue.stance == "rejects" and complement \
+                and not any(True for _p in _prep_targets(token, noun_cue.preps)):
+            return None  # "condemned Venezuela's opposition for the plan": the political opposition
         if noun_cue is not None and noun_cue.stance == "rejects":
             # "backed Kolkata's refusal to sign the agreement" rejects it; "condemned X's opposition
             # to the truce" supports it (a named proposal only: "praised his refusal to accept the
