@@ -47,6 +47,23 @@ def test_output_format_follows_extension(corpus, tmp_path, ext, fmt):
     assert "validated: conforms" in result.output
 
 
+def test_output_file_gets_ordinary_permissions(corpus, tmp_path):
+    # written through a temporary file, it still gets the mode a plain open() would give it, and a
+    # file it replaces keeps its own mode
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        out = tmp_path / "out.ttl"
+        assert run("extract", corpus, "-o", out).exit_code == 0
+        assert out.stat().st_mode & 0o777 == 0o644
+        out.chmod(0o640)
+        assert run("extract", corpus, "-o", out).exit_code == 0
+        assert out.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(umask)
+
+
 def test_same_article_twice_gives_isomorphic_graphs(corpus, tmp_path):
     first, second = tmp_path / "1.ttl", tmp_path / "2.ttl"
     assert run("extract", corpus, "-o", first).exit_code == 0

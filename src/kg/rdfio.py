@@ -182,6 +182,12 @@ def read_graph(paths, input_format: str | None = None) -> rdflib.Graph:
 
 # ---- writing ------------------------------------------------------------------
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 @contextmanager
 def atomic_output(path: str | Path, mode: str = "w"):
     """Write to a temporary file beside PATH and move it into place only on success.
@@ -196,6 +202,9 @@ def atomic_output(path: str | Path, mode: str = "w"):
     try:
         with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as handle:
             yield handle
+        # the permissions a plain open() would give (mkstemp makes the file private to its owner),
+        # or those of the file it replaces
+        os.chmod(tmp, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         try:
