@@ -499,3 +499,10 @@ def test_a_done_act_in_the_lead_must_be_a_measure(nlp):
                  "BERLIN (Reuters) - Germany cut its growth forecast to 0.3 percent on Wednesday."):
         found, _ = positions(nlp, "Headline\n\n" + text + "\n")
         assert not found, (text, found)
+
+
+def test_the_region_of_a_place_is_the_place(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe autonomous region of Gagauzia, where most people speak Russian, "
+                              "denounced the language law. The region of Catalonia backed the referendum.\n")
+    assert has(found, "Gagauzia", "rejects", "language law"), found
+    assert has(found, "Catalonia", "supports", "referendum"), found

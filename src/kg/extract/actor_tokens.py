@@ -123,6 +123,11 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
             actor, _ = resolve_actor_token(place, ctx, depth + 1)
             if actor is not None and actor.kind == "state":
                 return actor, False
+    if token.lemma_.lower() in ctx.lexicon.word_sets["place_kinds"] and depth < 2 and not token.ent_type_:
+        # "the autonomous region of Gagauzia", "the city of Bamenda": the place named
+        place = next((t for _p, t in _prep_targets(token, ("of",)) if t.ent_type_ in ("GPE", "LOC")), None)
+        if place is not None:
+            return resolve_actor_token(place, ctx, depth + 1)
     if token.lemma_.lower() in ctx.lexicon.word_sets["organs"] and depth < 2:
         # "Karoo Platinum Ltd.'s board", "the union's leadership": the body it governs
         owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None) \
