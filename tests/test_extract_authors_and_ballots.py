@@ -506,3 +506,11 @@ def test_the_region_of_a_place_is_the_place(nlp):
                               "denounced the language law. The region of Catalonia backed the referendum.\n")
     assert has(found, "Gagauzia", "rejects", "language law"), found
     assert has(found, "Catalonia", "supports", "referendum"), found
+
+
+def test_a_sum_stands_for_what_it_pays_for(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Irish government on Tuesday approved 180 million euros in public "
+                              "funding to rebuild the stadium. Congress approved $2 billion in aid for Ukraine.\n")
+    assert has(found, "Ireland", "supports", "public funding"), found
+    assert has(found, "Congress", "supports", "aid"), found
+    assert not any("million" in p or "billion" in p for _a, _s, p in found), found

@@ -76,6 +76,12 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         return None  # a bare "it" or "this" is too often an event, not the last proposal
     if token.pos_ == "VERB" and lemma in lex.deliberating_verbs:
         return None  # "open to reviewing the deal" weighs it without taking a side
+    if lemma in lex.word_sets["amounts"]:
+        # "approved 180 million euros in public funding to rebuild the stadium", "$2 billion of aid":
+        # the thing funded, not the sum
+        funded = next((t for _p, t in _prep_targets(token, ("in", "of", "for"))), None)
+        if funded is not None and funded.pos_ in ("NOUN", "PROPN"):
+            return object_target(funded, cue, ctx, via_prep)
     ballot = next((c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "det")
                    and c.lower_ in ("yes", "no")), None) if lemma in ("vote", "ballot") else None
     if lemma == "question" and any(c.dep_ == "compound" and c.lemma_.lower() in ("referendum", "ballot")
