@@ -3,13 +3,11 @@ their named members, and the official who speaks for a state or body."""
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import (GOVERNMENT_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS,
-                               RULING_COALITION, SPEAKER_PRONOUNS, entity_of, entry_actor, mention_span,
-                               organisation_heads, owned_by_state)
+                               RULING_COALITION, SPEAKER_PRONOUNS, entity_name, entity_of, entry_actor,
+                               mention_span, organisation_heads, owned_by_state)
 from kg import gazetteer
 from kg.extract.lexicon import Lexicon
 from kg.iris import slugify
@@ -151,7 +149,7 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
     owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP")), None)
     if owner is not None and token.lemma_.lower() in ctx.lexicon.word_sets["city_bodies"]:
         # "Mexico City's legislature", "Lima's city council": the capital's own body, not the state's
-        city = re.sub(r"['’]s$", "", (entity_of(owner) or owner).text).strip()
+        city = entity_name(owner)
         entry = gazetteer.lookup_name(city)
         if entry is not None and entry.kind == "state" and city in entry.metonyms:
             label = f"{city} {token.lemma_.lower()}"

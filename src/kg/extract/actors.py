@@ -195,9 +195,10 @@ class ActorResolver:
         if len(candidates) < 2:
             return candidates[0] if candidates else None
         qualifier = _named_state(text[: max(text.find(name), 0)]) if text else None
-        own = [e for e in candidates if qualifier is not None and state_key_of(e) == qualifier.key]
-        if own:
-            return own[0]  # "Britain's Labour Party", "the Norwegian Labour Party"
+        if qualifier is not None:
+            own = next((e for e in candidates if state_key_of(e) == qualifier.key), None)
+            if own is not None:
+                return own  # "Britain's Labour Party", "the Norwegian Labour Party"
         keys = {e.key for e in candidates}
         named = [m.actor for m in self.mentions if m.actor is not None and m.actor.key in keys]
         if named:
@@ -210,10 +211,11 @@ class ActorResolver:
 
     def resolve_text(self, text: str, label: str | None, position: int, core: str | None = None) -> Actor | None:
         """Resolve a noun-phrase mention from its text, its spaCy entity label and entity text (core)."""
-        ruling = RULING_COALITION.search(_clean(text))
-        if ruling and not re.search(r"\b(?:former|previous|ex|outgoing)\b", _clean(text), re.IGNORECASE):
+        cleaned = _clean(text)
+        ruling = RULING_COALITION.search(cleaned)
+        if ruling and not re.search(r"\b(?:former|previous|ex|outgoing)\b", cleaned, re.IGNORECASE):
             # "Germany's ruling coalition", "the governing coalition": the state's government
-            text = _clean(text)[:ruling.start()] + "government"
+            text = cleaned[:ruling.start()] + "government"
         words = _clean(text).lower().split()
         if words and words[-1] in GOVERNMENT_NOUNS:
             if len(words) == 2 and words[0] == "the":
@@ -617,6 +619,13 @@ def entity_of(token: Token) -> Span | None:
     if ent is None:
         return None
     return next((part for part in entity_parts(ent) if part.start <= token.i < part.end), ent)
+
+
+def entity_name(token: Token) -> str:
+    """The name of the entity TOKEN is part of (or TOKEN's own text), without a possessive:
+    "Mexico City" for the "City" of "Mexico City's legislature"."""
+    entity = entity_of(token)
+    return _clean(entity.text if entity is not None else token.text)
 
 
 def mention_span(token: Token) -> Span:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from kg.errors import ModelError
-from kg.extract.actors import (GOVERNMENT_NOUNS, ActorResolver, dateline_state, entity_of, entity_parts,
+from kg.extract.actors import (GOVERNMENT_NOUNS, ActorResolver, dateline_state, entity_name, entity_parts,
                                mention_span, organisation_heads)
 from kg.extract.blocks import Block, recase_headline, split_blocks
 from kg.extract.lexicon import load_lexicon
@@ -59,7 +59,7 @@ def _register_mentions(sent, ctx: SentenceContext) -> None:
         text = span.text
         owner = next((c for c in ent.root.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP")), None)
         if owner is not None and ent.label_ == "ORG":
-            text = f"{(entity_of(owner) or owner).text.removesuffix(chr(39) + 's')}'s {text}"  # "Britain's Labour Party"
+            text = f"{entity_name(owner)}'s {text}"  # "Britain's Labour Party": the owner tells which party
         actor = ctx.resolver.resolve_text(text, ent.label_, ctx.position_of(span[0]), core=ent.text)
         if actor is not None:
             subject = ent.root.dep_ in ("nsubj", "nsubjpass")
@@ -214,10 +214,10 @@ def _person_words(docs: list, lexicon) -> frozenset[str]:
     to its first word: "Harland Resources ... Harland")."""
     proposal_words = frozenset().union(*lexicon.type_heads.values())  # "the Finance Bill" tagged as a person
     words = {ent[-1].text for doc in docs for ent in doc.ents
-             if ent.label_ == "PERSON" and ent[-1].pos_ == "PROPN" and ent[-1].text[:1].isupper()
-             and ent[-1].lower_ not in proposal_words}
+             if ent.label_ == "PERSON" and ent[-1].pos_ == "PROPN" and ent[-1].text[:1].isupper()}
+    # proper nouns standing alone: outside any entity, or an entity of one word
     alone = Counter(t.text for doc in docs for t in doc if t.pos_ == "PROPN" and (
-        not t.ent_type_ or len(next(e for e in doc.ents if e.start <= t.i < e.end)) == 1))
+        not t.ent_type_ or (t.ent_iob_ == "B" and (t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I"))))
     heads = organisation_heads()
     for doc in docs:
         for ent in doc.ents:
