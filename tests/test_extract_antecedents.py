@@ -35,3 +35,18 @@ def test_agreeing_that_something_holds_is_no_proposal(nlp):
     found, _ = positions(nlp, "Headline\n\nAnna Berg, a former tax official, agreed that the ministry has "
                               "limited power to stop corporate tax evasion.")
     assert not found, found
+
+
+def test_it_is_the_proposal_the_article_is_about_two_sentences_on(nlp):
+    text = ("Headline\n\nThe Senate on Tuesday approved a bill to cap credit card interest rates, with a review "
+            "clause added by a committee. Banking groups said the cap would cut lending to poorer households. "
+            "The Green Party also opposed it.")
+    found, _ = positions(nlp, text)
+    assert has(found, "Green Party", "rejects", "bill"), found
+
+
+def test_it_stays_open_when_the_sentence_names_another_thing_before_it(nlp):
+    text = ("Headline\n\nThe Senate on Tuesday approved a bill to cap credit card interest rates. "
+            "Banking groups said lending would fall. The Green Party released a report on poverty and welcomed it.")
+    found, _ = positions(nlp, text)
+    assert not has(found, "Green Party", "supports", "bill"), found

@@ -67,6 +67,12 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
                       and not any(a.dep_ == "nsubj" for a in t.ancestors)]  # (not "the Union of Korea")
             if len(before) == 1 and not rivals:  # "consider the draft ... and send it": the nearer noun
                 return Target(next(iter(before.values())), 0.75)
+            if not rivals:
+                # "The assembly approved the bill. [...] The PDM also opposed it.": the proposal the
+                # article is about, when nothing nearer could be meant
+                topic = ctx.memory.last(ctx.sentence_index)
+                if topic is not None and topic.proposal_type != "Policy" and (not before or topic.key in before):
+                    return Target(topic, 0.65)
         if lower in ("they", "them") and token.dep_ == "nsubj" and token.head.lemma_.lower() in lex.harming_verbs:
             # "the sanctions ... would only hurt miners, she said": plural measures named just before
             plural = [p for p in ctx.memory.named_in(ctx.sentence_index) + ctx.memory.named_in(ctx.sentence_index - 1)
