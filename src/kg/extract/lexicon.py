@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -96,6 +97,8 @@ class Lexicon:
     verdict_nouns: frozenset = frozenset()  # "called the offer a joke": a verdict that rejects the thing judged
     verdict_verbs: frozenset = frozenset()  # the verbs that pass such a verdict ("call", "describe ... as")
     praise_nouns: frozenset = frozenset()  # "called the pact a breakthrough": a verdict for the thing judged
+    verdict_phrases: tuple = ()  # ((words...), stance): "a slap in the face", "a step in the right direction"
+    verdict_frames: frozenset = frozenset()  # "an act of betrayal", "a form of theft": the verdict is the complement
 
 
 def _cue(lemma: str, pos: str, spec: dict, source: str) -> Cue:
@@ -210,7 +213,22 @@ def load_lexicon() -> Lexicon:
         verdict_nouns=frozenset(data.get("verdicts", {}).get("nouns", ())),
         verdict_verbs=frozenset(data.get("verdicts", {}).get("verbs", ())),
         praise_nouns=frozenset(data.get("verdicts", {}).get("praise", ())),
+        verdict_phrases=_verdict_phrases(data.get("verdicts", {})),
+        verdict_frames=frozenset(data.get("verdicts", {}).get("frames", ())),
     )
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """The tokens a phrase is matched on, as the tokenizer splits them: lowercase words, a hyphen
+    ("sell-out") and a possessive "'s" on their own."""
+    return tuple(re.findall(r"'s\b|[^\W_]+|[^\w\s]", phrase.lower()))
+
+
+def _verdict_phrases(verdicts: dict) -> tuple:
+    """Multi-word verdicts, longest first: ((words...), "rejects" | "supports")."""
+    entries = [(phrase_words(p), "rejects") for p in verdicts.get("phrases", ())]
+    entries += [(phrase_words(p), "supports") for p in verdicts.get("praise_phrases", ())]
+    return tuple(sorted(entries, key=lambda e: (-len(e[0]), e[0])))
 
 
 def _headline_vocabulary(data: dict, types: tuple) -> frozenset:

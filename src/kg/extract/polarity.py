@@ -151,13 +151,15 @@ class ReportedVerdict:
 
 def _reported_verdict(clause: Token, ctx: SentenceContext, also_negated_by: Token | None = None) -> ReportedVerdict | None:
     """The speaker and the judged subject of CLAUSE (a copula or a verb) when it is someone's
-    reported speech ("'The ruling is flawed,' Li said"); None for the author's own words, a
-    judged "this" or "that", or a hypothetical. ALSO_NEGATED_BY: a predicate whose own "not"
+    reported speech ("'The ruling is flawed,' Li said"); None for the author's own words, an
+    extraposed "it" ("it is a mistake to ..."), or a hypothetical. ALSO_NEGATED_BY: a predicate whose own "not"
     counts too ("not acceptable")."""
     judged = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     speaker = _speech_subject(clause, ctx)
-    if judged is None or speaker is None or speaker == judged or judged.lower_ in ("this", "that"):
+    if judged is None or speaker is None or speaker == judged:
         return None
+    if judged.lower_ in ("it", "this", "that") and any(c.dep_ in ("xcomp", "ccomp", "csubj") for c in clause.children):
+        return None  # "it is a mistake to scrap the tax": the clause is judged, not what "it" stood for
     modal = _modal_factor(clause, ctx)
     if modal is None:
         return None

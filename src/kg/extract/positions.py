@@ -92,6 +92,7 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
         found.append(Position(actors, stance, target.proposal, cue, confidence, coref, target.author))
         found.extend(Position(actors, stance, other, cue, confidence * 0.9, coref) for other in target.others)
 
+    verdict_heads = _verdict_heads(sent, lex)
     for token in sent:
         lemma = token.lemma_.lower()
         pos = token.pos_
@@ -127,15 +128,15 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             _adjective_cue_positions(token, ctx, emit)
             continue
         # ---- verdict nouns: "called the offer a joke", "described the draft as a betrayal" ----
-        verdict_stance = "rejects" if lemma in lex.verdict_nouns else "supports" if lemma in lex.praise_nouns else None
+        verdict_stance = verdict_heads.get(token.i)
         if verdict_stance == "supports" and any(t.lower_ in lex.word_sets["villains"]
                                                 for _p, t in [*_prep_targets(token, ("for",)),
                                                               *_prep_targets(token.head, ("for",))]):
             verdict_stance = "rejects"  # "a boon for billionaires", "a win for polluters"
-        if pos == "NOUN" and verdict_stance and token.dep_ == "attr" and token.head.lemma_.lower() in _COPULAS:
+        if verdict_stance and token.dep_ == "attr" and token.head.lemma_.lower() in _COPULAS:
             _spoken_verdict_positions(token, verdict_stance, ctx, emit)
             continue
-        if pos == "NOUN" and verdict_stance:
+        if verdict_stance:
             _judged_verdict_positions(token, verdict_stance, ctx, emit)
             continue
         # ---- "X is against Y", "X was fully behind Y" --------------------------
@@ -151,6 +152,35 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
         if token.pos_ == "VERB" and token.lemma_.lower() in lex.word_sets["deciding"]:
             _passed_with_votes_positions(token, ctx, emit)
     return found
+
+
+def _verdict_heads(sent: Span, lex) -> dict[int, str]:
+    """Token index -> stance of each verdict in SENT, at the word that stands where a noun verdict
+    would: "a joke", "a slap in the face" (the phrase's head), "an act of betrayal" (the frame noun)."""
+    heads: dict[int, str] = {}
+    words = [t.lower_ for t in sent]
+    taken: set[int] = set()
+    for phrase, stance in lex.verdict_phrases:
+        n = len(phrase)
+        for start in range(len(words) - n + 1):
+            if tuple(words[start:start + n]) != phrase or taken & set(range(start, start + n)):
+                continue
+            span = sent[start:start + n]
+            taken.update(range(start, start + n))
+            heads[span.root.i] = stance
+    for token in sent:
+        if token.pos_ != "NOUN" or token.i - sent.start in taken:
+            continue
+        lemma = token.lemma_.lower()
+        stance = "rejects" if lemma in lex.verdict_nouns else "supports" if lemma in lex.praise_nouns else None
+        if stance is None:
+            continue
+        frame = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+        if frame is not None and frame.lemma_.lower() in lex.verdict_frames:
+            heads.setdefault(frame.i, stance)  # "called the amnesty an act of betrayal"
+        else:
+            heads.setdefault(token.i, stance)
+    return heads
 
 
 def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
@@ -463,7 +493,7 @@ def _spoken_verdict_positions(token: Token, verdict_stance: str, ctx: SentenceCo
     lemma = token.lemma_.lower()
     # "'This deal is a betrayal,' said X", "X said the plan was a mistake": the speaker's verdict
     verdict = _reported_verdict(token.head, ctx)
-    if verdict is not None and not verdict.negated and verdict.judged.lower_ != "it" and not (
+    if verdict is not None and not verdict.negated and not (
             verdict_stance == "supports" and verdict.judged.lemma_.lower() in _EVENT_ANAPHORS):
         # ("the vote was a victory", "the move was a boon": an outcome praised, seldom a proposal)
         emit(verdict.speaker, verdict_stance, object_target(verdict.judged, _VERDICT_CUE, ctx), lemma,

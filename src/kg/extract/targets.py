@@ -54,25 +54,9 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
                 antecedent = antecedent.head.head
         return object_target(antecedent, cue, ctx)  # "X, who is backed by Y": Y backs X
     if token.pos_ == "PRON":
-        if lower == "it":
-            # "X accepted the truce proposal, while Y rejected it": a proposal named earlier in the same sentence
-            same = ctx.memory.named_in(ctx.sentence_index)
-            if same:
-                return Target(same[-1], 0.8)
-            # "The cabinet backs the bill. The opposition voted against it.": the one proposal of a
-            # known type in the sentence just before (several, or an untyped one, leave "it" open)
-            before = {p.key: p for p in ctx.memory.named_in(ctx.sentence_index - 1) if p.proposal_type != "Policy"}
-            rivals = [t for t in token.sent if t.i < token.i and t.pos_ in ("NOUN", "PROPN")
-                      and t.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "appos")
-                      and not any(a.dep_ == "nsubj" for a in t.ancestors)]  # (not "the Union of Korea")
-            if len(before) == 1 and not rivals:  # "consider the draft ... and send it": the nearer noun
-                return Target(next(iter(before.values())), 0.75)
-            if not rivals:
-                # "The assembly approved the bill. [...] The PDM also opposed it.": the proposal the
-                # article is about, when nothing nearer could be meant
-                topic = ctx.memory.last(ctx.sentence_index)
-                if topic is not None and topic.proposal_type != "Policy" and (not before or topic.key in before):
-                    return Target(topic, 0.65)
+        if lower == "it" or (lower in ("this", "that") and token.dep_ == "nsubj"):
+            # (a verdict's "'This is a betrayal,' X said" only on a proposal named just before)
+            return pronoun_target(token, ctx, topic=lower == "it" and cue.lemma != "verdict")
         if lower in ("they", "them") and token.dep_ == "nsubj" and token.head.lemma_.lower() in lex.harming_verbs:
             # "the sanctions ... would only hurt miners, she said": plural measures named just before
             plural = [p for p in ctx.memory.named_in(ctx.sentence_index) + ctx.memory.named_in(ctx.sentence_index - 1)
@@ -298,6 +282,39 @@ def _object_controller(token: Token) -> Token | None:
 def candidacy_of(person: Actor) -> Proposal:
     label = f"candidacy of {person.label}"
     return Proposal(key=slugify(label), label=label, proposal_type="Candidacy", aliases=frozenset({person.label}))
+
+
+def pronoun_target(token: Token, ctx: SentenceContext, topic: bool) -> Target | None:
+    """The proposal a pronoun ("it", or "this" or "that" as a subject) stands for, if any can be told:
+    one named earlier in its sentence, or the one proposal of a known type in the sentence before;
+    with TOPIC (an object of a stance cue), else the proposal the article is about."""
+    # "X accepted the truce proposal, while Y rejected it": a proposal named earlier in the same sentence
+    same = [p for p in ctx.memory.named_in(ctx.sentence_index) if not _named_after(p, token)]
+    if same:
+        return Target(same[-1], 0.8)
+    # "The cabinet backs the bill. The opposition voted against it.": the one proposal of a
+    # known type in the sentence just before (several, or an untyped one, leave "it" open)
+    before = {p.key: p for p in ctx.memory.named_in(ctx.sentence_index - 1) if p.proposal_type != "Policy"}
+    rivals = [t for t in token.sent if t.i < token.i and t.pos_ in ("NOUN", "PROPN")
+              and t.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "appos")
+              and not any(a.dep_ == "nsubj" for a in t.ancestors)]  # (not "the Union of Korea")
+    if len(before) == 1 and not rivals:  # "consider the draft ... and send it": the nearer noun
+        return Target(next(iter(before.values())), 0.75)
+    if topic and not rivals:
+        # "The assembly approved the bill. [...] The PDM also opposed it.": the proposal the
+        # article is about, when nothing nearer could be meant
+        main = ctx.memory.last(ctx.sentence_index)
+        if main is not None and main.proposal_type != "Policy" and (not before or main.key in before):
+            return Target(main, 0.65)
+    return None
+
+
+def _named_after(proposal: Proposal, pronoun: Token) -> bool:
+    """Whether PROPOSAL's name occurs in the pronoun's sentence only after it ("'This is a good
+    deal for workers,' X said": the deal is what "this" is called, not what it stands for)."""
+    head = proposal.label.lower().split()[0]
+    places = [t.i for t in pronoun.sent if t.lower_ == head]
+    return bool(places) and min(places) > pronoun.i
 
 
 def clause_target(verb: Token, cue: Cue, ctx: SentenceContext, include_subject: bool, factor: float) -> Target | None:
