@@ -5,6 +5,8 @@ The idioms themselves are cases of test_extract.test_general_news_cues.
 
 from __future__ import annotations
 
+import pytest
+
 from test_extract import has, positions
 
 
@@ -21,4 +23,25 @@ def test_signing_on_to_a_letter_is_no_support_for_the_letter(nlp):
 
 def test_pushing_back_against_no_proposal_is_no_position(nlp):
     found, _ = positions(nlp, "Headline\n\nSenator Dana Holt pushed back against the group's online propaganda machine.")
+    assert not found, found
+
+
+@pytest.mark.parametrize("sentence, actor, stance, proposal", [
+    ("The Farmers Union filed a lawsuit against the nitrogen plan.", "Farmers Union", "rejects", "nitrogen plan"),
+    ("The Greens launched a campaign for a rent freeze.", "Greens", "supports", "rent freeze"),
+    ("The Dockers Union staged a protest against the port privatisation.", "Dockers Union", "rejects",
+     "port privatisation"),
+    ("Lake Residents Alliance started a petition for a ban on jet skis.", "Lake Residents Alliance", "supports", "ban"),
+])
+def test_actions_mounted_for_or_against_a_proposal(nlp, sentence, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + sentence + "\n")
+    assert has(found, actor, stance, proposal), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ana Ruiz launched her campaign for governor.",
+    "The Farmers Union filed a lawsuit against the company.",
+])
+def test_a_campaign_or_lawsuit_on_no_proposal_is_no_position(nlp, sentence):
+    found, _ = positions(nlp, "Headline\n\n" + sentence + "\n")
     assert not found, found

@@ -372,7 +372,7 @@ def _noun_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
             continue
         target = object_target(target_token, cue, ctx, via_prep=True)
         if target is not None:
-            targets.append((cue.stance, target))
+            targets.append((cue.stance_for(prep), target))  # "a petition for X", "a lawsuit against X"
     if cue.to_clause and not targets:
         for clause in [c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]:
             if any(a.text.lower() == "to" for a in clause.children if a.dep_ == "aux"):
