@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from test_extract import has, positions
 
 
@@ -67,3 +69,18 @@ def test_free_relative_with_naming_verb_is_the_object(nlp):
 def test_free_relative_described_as_is_the_object(nlp):
     found, _ = positions(nlp, "The Teamsters rejected what they described as a land grab tax.")
     assert has(found, "Teamsters", "rejects", "land grab tax")
+
+
+@pytest.mark.parametrize("sentence, actor, stance, proposal", [
+    ("The Fathom Alliance called for a moratorium on deep-sea mining.", "Fathom Alliance", "supports", "moratorium"),
+    ("The Lakeshore Digital Forum came out against the levy.", "Lakeshore Digital Forum", "rejects", "levy"),
+    ("Leafy Streets Collective opposed the rezoning plan.", "Leafy Streets Collective", "rejects", "rezoning plan"),
+])
+def test_an_untagged_name_ending_in_an_organisation_word_is_an_organisation(nlp, sentence, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + sentence + "\n")
+    assert has(found, actor, stance, proposal), found
+
+
+def test_a_two_word_state_body_is_no_organisation_of_its_own(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Finance Ministry backed the levy.\n")
+    assert not any(a == "Finance Ministry" for a, _s, _p in found), found

@@ -295,10 +295,13 @@ class ActorResolver:
             return None
         words = name.split()
         bare_words = words[1:] if words[0].lower() == "the" else words
-        if label in (None, "ORG") and len(bare_words) > 2 and words[-1][:1].isupper() and words[-1][1:].islower() \
+        if label in (None, "ORG") and words[-1][:1].isupper() and words[-1][1:].islower() \
+                and (len(bare_words) > 2 or (len(bare_words) == 2 and words[-1].lower() in organisation_heads()
+                                             and words[-1].lower() not in _STATE_BODIES | {"commission", "council"})) \
                 and (words[-1].lower() in organisation_heads() or words[-1].lower() in gazetteer.collective_nouns()) \
                 and _looks_like_name(bare_words) and gazetteer.lookup_demonym(bare_words[0]) is None:
-            # "the Punjab Growers' Board": a name ending in a capitalised organisation word
+            # "the Punjab Growers' Board", "the Fathom Alliance": a name ending in a capitalised
+            # organisation word (of two words, not a state's "Finance Ministry" or "Security Council")
             entry = gazetteer.lookup_name(" ".join(bare_words))
             return _with_alias(entry_actor(entry), text) if entry is not None else _organisation(" ".join(bare_words))
         # demonym + collective noun: "Ukrainian officials", "the Russian side"
