@@ -50,3 +50,24 @@ def test_it_stays_open_when_the_sentence_names_another_thing_before_it(nlp):
             "Banking groups said lending would fall. The Green Party released a report on poverty and welcomed it.")
     found, _ = positions(nlp, text)
     assert not has(found, "Green Party", "supports", "bill"), found
+
+
+def test_the_increase_is_the_course_that_raises(nlp):
+    text = ("Headline\n\nOttawa will raise the carbon tax by 15 dollars a tonne, the environment minister said. "
+            "The Prairie Farmers Union said it would fight the increase.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Prairie Farmers Union", "rejects", "raise the carbon tax"), found
+
+
+def test_the_cut_is_the_cut_named_before(nlp):
+    text = ("Headline\n\nPacific island states called for a 15 percent cut in the bigeye tuna catch. "
+            "Japan opposed the cut.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Japan", "rejects", "cut in the bigeye tuna catch"), found
+
+
+def test_the_increase_with_nothing_raised_before_is_no_proposal(nlp):
+    text = ("Headline\n\nPacific island states called for a ban on drift nets. "
+            "Japan welcomed the increase in tuna stocks.\n")
+    found, _ = positions(nlp, text)
+    assert not any(a == "Japan" and "ban" in p for a, _s, p in found), found

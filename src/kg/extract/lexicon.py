@@ -99,6 +99,7 @@ class Lexicon:
     praise_nouns: frozenset = frozenset()  # "called the pact a breakthrough": a verdict for the thing judged
     verdict_phrases: tuple = ()  # ((words...), stance): "a slap in the face", "a step in the right direction"
     verdict_frames: frozenset = frozenset()  # "an act of betrayal", "a form of theft": the verdict is the complement
+    nominal_courses: dict = field(default_factory=dict, hash=False, compare=False)  # "the increase" -> raise, ...
 
 
 def _cue(lemma: str, pos: str, spec: dict, source: str) -> Cue:
@@ -215,6 +216,7 @@ def load_lexicon() -> Lexicon:
         praise_nouns=frozenset(data.get("verdicts", {}).get("praise", ())),
         verdict_phrases=_verdict_phrases(data.get("verdicts", {})),
         verdict_frames=frozenset(data.get("verdicts", {}).get("frames", ())),
+        nominal_courses={noun: tuple(verbs) for noun, verbs in data.get("nominal_courses", {}).items()},
     )
 
 

@@ -96,6 +96,17 @@ class ProposalMemory:
         return next((p for p, _at in reversed(self._all()) if p.proposal_type != "Policy"
                      and len(p.label.split()) > 1 and head_lemma in p.label.lower().split()), None)
 
+    def course_named(self, noun: str, verbs: tuple[str, ...]) -> Proposal | None:
+        """The latest proposal a bare NOUN ("the increase") names: one with NOUN in its label
+        ("a 15 percent cut in the catch"), or a course of action done by one of VERBS ("raise the
+        carbon tax", "raising the pension age")."""
+        stems = tuple(verb[:-1] if verb.endswith("e") else verb for verb in verbs)
+        for p, _at in reversed(self._all()):
+            words = p.label.lower().split()
+            if noun in words or (words and words[0].startswith(stems)):
+                return p
+        return None
+
     def enact(self, proposal: Proposal, reversed_: bool = False) -> None:
         """PROPOSAL was approved, granted or passed (REVERSED_: vetoed, voted down): what a later
         "the decision" most likely means."""

@@ -138,6 +138,12 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
                 a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
             return clause_target(verb, cue, ctx, False, 0.85)
         return object_target(before, cue, ctx, via_prep)
+    if lemma in lex.nominal_courses and has_det and not complement and not to_clause \
+            and not children & {"poss", "compound", "nmod"}:
+        # "will raise the carbon tax ... would not implement the increase": the course that does it
+        course = ctx.memory.course_named(lemma, lex.nominal_courses[lemma])
+        if course is not None:
+            return Target(course, 0.8, flip=ctx.memory.is_ended(course))
     if lemma in lex.anaphora and has_det and not complement and not to_clause and "poss" not in children \
             and not children & {"compound", "nmod"}:  # "the peace plan" names its own proposal
         # "the package" is the last "package of sanctions" named, however far back and whatever was
