@@ -84,3 +84,27 @@ def test_an_untagged_name_ending_in_an_organisation_word_is_an_organisation(nlp,
 def test_a_two_word_state_body_is_no_organisation_of_its_own(nlp):
     found, _ = positions(nlp, "Headline\n\nThe Finance Ministry backed the levy.\n")
     assert not any(a == "Finance Ministry" for a, _s, _p in found), found
+
+
+@pytest.mark.parametrize("sentence, actor, stance, proposal", [
+    ("The Greens said the government should scrap the fuel tax.", "Greens", "rejects", "fuel tax"),
+    ("The Farmers Union said the ban must be lifted.", "Farmers Union", "rejects", "ban"),
+    ("Labour said Germany should back the treaty.", "Labour Party", "supports", "treaty"),
+    ("Labour said ministers should introduce a windfall tax on energy companies.", "Labour Party", "supports",
+     "windfall tax"),
+    ("\"The government must scrap this tax now,\" said Green leader Ada Holm.", "Ada Holm", "rejects", "tax"),
+])
+def test_what_a_speaker_says_must_be_done(nlp, sentence, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + sentence + "\n")
+    assert has(found, actor, stance, proposal), found
+
+
+def test_what_someone_should_do_is_not_their_position(nlp):
+    found, _ = positions(nlp, "Headline\n\nLabour said Germany should back the treaty.\n\n"
+                              "Germany should back the treaty.\n")
+    assert not any(a == "Germany" for a, _s, _p in found), found
+
+
+def test_should_in_a_condition_is_no_wish(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Farmers Union said it would strike if the ban should be lifted.\n")
+    assert not any(a == "Farmers Union" and s == "rejects" for a, s, _p in found), found

@@ -19,7 +19,7 @@ from kg.extract.actors import GOVERNMENT_NOUNS
 from kg.extract.lexicon import Cue, Lexicon
 from kg.model import Actor
 from kg.extract.context import ACTOR_ENTS, Position, SentenceContext, _inside_quote, _pobj, _prep_targets
-from kg.extract.subjects import _governing_subject, find_subject
+from kg.extract.subjects import _governing_subject, _speech_subject, find_subject
 from kg.extract.actor_tokens import learn_pronoun_genders, resolve_actor_token, resolve_actors
 from kg.extract.polarity import (_announced, _bare_vote, _modal_factor, _negate, _polarity, _refusing_verb,
                                  _reported_verdict, _verdict_frame)
@@ -111,6 +111,11 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
         if ctx.is_lead and pos == "VERB" and lemma in lex.acting_verbs and lemma not in lex.verbs \
                 and _announced(token, ctx) and not _inside_quote(token, sent):
             _announced_course_positions(token, ctx, emit)
+            continue
+        # ---- "X said the government should scrap the tax": what the speaker says must be done ----
+        if pos == "VERB" and lemma not in lex.verbs and _deontic(token) \
+                and lemma in lex.acting_verbs | lex.reversal_verbs | lex.enacting_verbs:
+            _deontic_course_positions(token, ctx, emit)
             continue
         # ---- "X said the law violated Y": a proposal that harms, in someone's words ----
         if pos == "VERB" and ((lemma in lex.harming_verbs and any(c.dep_ == "dobj" for c in token.children)
@@ -231,6 +236,12 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
         return
     subject = find_subject(token, lex)
     relative = token if token.dep_ == "relcl" and subject is not None and subject == token.head else None
+    if _deontic(token):
+        # "X said the government should scrap the tax": X's wish, not the government's position
+        speaker = _speech_subject(token, ctx)
+        if speaker is None or _inside_quote(speaker, token.sent):
+            return
+        subject, relative = speaker, None
     targets = _verb_targets(token, cue, ctx)
     bare = _bare_vote(token) if lemma == "vote" and not targets else None
     if bare is not None:
@@ -274,6 +285,38 @@ def _announced_course_positions(token: Token, ctx: SentenceContext, emit: Emit) 
         if actors and token.tag_ == "VBD":
             # done: "banned X ... defended the decision"; "scrapped X ... welcomed the decision" is against X
             ctx.memory.enact(target.proposal, reversed_=target.flip)
+
+
+_DEONTIC_AUX = frozenset({"should", "must", "ought"})
+_DEONTIC_VERBS = frozenset({"need", "have"})  # "needs to scrap", "has to be lifted"
+# a course the speaker says must be done: lower than a cue, which names the stance
+_DEONTIC_CUE = Cue(lemma="should", pos="verb", stance="supports", weight=0.7, object=True)
+
+
+def _deontic(verb: Token) -> bool:
+    """Whether VERB is what someone says must be done: "should scrap", "must be lifted", "needs
+    to end" (not "should it fail", a condition, nor "would have to", a hypothetical)."""
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _DEONTIC_AUX for c in verb.children):
+        return not any(c.dep_ == "mark" for c in verb.children) and verb.dep_ != "advcl"
+    head = verb.head
+    return (verb.dep_ == "xcomp" and head.lemma_.lower() in _DEONTIC_VERBS and head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in head.children))
+
+
+def _deontic_course_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
+    """"X said the government should scrap the fuel tax" (against the tax), "'The ban must be
+    lifted,' Y said", "Z said shareholders should bear the losses": the speaker wants the course."""
+    speaker = _speech_subject(token, ctx)
+    if speaker is None or _inside_quote(speaker, token.sent):
+        return
+    own = token if token.dep_ != "xcomp" else token.head
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    target = clause_target(token, _DEONTIC_CUE, ctx, passive, 0.9)
+    if target is None:
+        return
+    negated = any(c.dep_ == "neg" for c in own.children) or any(c.dep_ == "neg" for c in token.children)
+    emit(speaker, "rejects" if negated else "supports", target, token.lemma_.lower(), _DEONTIC_CUE.weight, 1.0)
 
 
 def _harm_verdict_positions(token: Token, sent: Span, ctx: SentenceContext, emit: Emit) -> None:
