@@ -45,3 +45,36 @@ def test_actions_mounted_for_or_against_a_proposal(nlp, sentence, actor, stance,
 def test_a_campaign_or_lawsuit_on_no_proposal_is_no_position(nlp, sentence):
     found, _ = positions(nlp, "Headline\n\n" + sentence + "\n")
     assert not found, found
+
+
+def test_refusing_to_undo_a_measure_supports_it(nlp):
+    found, _ = positions(nlp, "Headline\n\nOslo refused to scrap the ban on whaling.\n\n"
+                              "Panama revoked the mining licence after weeks of protests.\n")
+    assert has(found, "Norway", "supports", "ban"), found
+    assert has(found, "Panama", "rejects", "mining licence"), found
+
+
+def test_a_cue_after_refrain_from_or_warn_against_is_no_position_of_its_own(nlp):
+    found, _ = positions(nlp, "Headline\n\nGermany refrained from backing the deal.\n\n"
+                              "Austria warned against signing the treaty.\n")
+    assert not any(a == "Germany" for a, _s, _p in found), found
+    assert found == {("Austria", "rejects", "treaty")}, found
+
+
+def test_a_proposal_that_helps_in_someone_s_words_is_backed(nlp):
+    found, _ = positions(nlp, "Headline\n\nFinance Minister Lena Okafor said the trade pact would help small "
+                              "exporters.\n")
+    assert has(found, "Lena Okafor", "supports", "trade pact"), found
+
+
+def test_a_company_with_and_without_its_legal_form_is_one_actor(nlp):
+    found, _ = positions(nlp, "Headline\n\nKaroo Platinum Ltd. rejected a takeover offer from Harland Resources Plc. "
+                              "Karoo Platinum said the bid undervalued the company. Harland Resources said it "
+                              "would not raise the offer.\n")
+    assert {a for a, _s, _p in found} <= {"Karoo Platinum", "Harland Resources"}, found
+
+
+def test_a_bare_bid_is_the_one_takeover_of_the_article(nlp):
+    found, _ = positions(nlp, "Karoo Platinum rebuffs bid from Harland\n\nKaroo Platinum rejected a takeover offer "
+                              "from Harland Resources on Monday.\n")
+    assert {p for _a, _s, p in found} == {"takeover offer"}, found

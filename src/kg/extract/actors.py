@@ -360,7 +360,7 @@ class ActorResolver:
             if entry is not None:
                 return _with_alias(entry_actor(entry), text)
             if _looks_like_name(core_name.split()):
-                return Actor(key=slugify(core_name), label=core_name, kind="organisation", aliases=frozenset({core_name}))
+                return _organisation(core_name)
         bare = words[1:] if words[0].lower() == "the" else words
         named_run = [w for w in bare if _looks_like_name([w]) and not re.search(r"['’]s?$", w)]  # (not "Britain's")
         if label in (None, "ORG") and 2 <= len(bare) <= 5 and bare[-1] in ("union", "federation", "association") \
@@ -515,9 +515,18 @@ def state_key_of(entry) -> str | None:
     return None
 
 
+# a company's legal form after its name: "Harland Resources Plc" is "Harland Resources"
+_LEGAL_FORM = re.compile(r",?\s+(?:plc|ltd\.?|limited|inc\.?|incorporated|corp\.?|corporation|co\.|llc|ag|sa|s\.a\.|"
+                         r"nv|n\.v\.|gmbh|se|asa|ab|bhd|berhad|spa|s\.p\.a\.|pty)$", re.IGNORECASE)
+
+
 def _organisation(name: str) -> Actor:
-    """An organisation named in the text; "The Green Party" and "the Green Party" are one actor."""
+    """An organisation named in the text; "The Green Party" and "the Green Party" are one actor, and
+    so are "Karoo Platinum Ltd." and "Karoo Platinum"."""
     bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE) or name
+    short = _LEGAL_FORM.sub("", bare)
+    if len(short.split()) >= 1 and short != bare and short[:1].isupper():
+        return Actor(key=slugify(short), label=short, kind="organisation", aliases=frozenset({name, bare, short}))
     return Actor(key=slugify(bare), label=bare, kind="organisation", aliases=frozenset({name, bare}))
 
 

@@ -80,8 +80,16 @@ def _polarity(verb: Token, cue_stance: str, ctx: SentenceContext) -> tuple[str |
         if lemma in ctx.lexicon.control_flip:
             if stance == "supports":
                 return "rejects", 0.9
+            if verb.lemma_.lower() in ctx.lexicon.reversal_verbs:
+                return "supports", 0.9  # "refused to scrap the ban": it stays, as the refuser wants
             return None, 0.0
         if lemma in ctx.lexicon.control_drop:
+            return None, 0.0
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "ADJ"):
+        # "refrained from backing X", "warned against signing X" (the outer cue says it): no position here
+        governor = verb.head.head
+        words = [governor.lemma_.lower(), *(c.lower_ for c in governor.children if c.dep_ == "prt"), verb.head.lower_]
+        if " ".join(words) in ctx.lexicon.control_prep_drop:
             return None, 0.0
     if negated:
         if any(c.lower_ in ("yet", "immediately") for c in verb.children if c.dep_ == "advmod"):
@@ -156,8 +164,8 @@ def _reported_verdict(clause: Token, ctx: SentenceContext, also_negated_by: Toke
     counts too ("not acceptable")."""
     judged = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     speaker = _speech_subject(clause, ctx)
-    if judged is None or speaker is None or speaker == judged:
-        return None
+    if judged is None or speaker is None or speaker == judged or (clause.dep_ == "relcl" and judged.tag_ in ("WDT", "WP")):
+        return None  # (a relative clause's "that": "every amendment that would strengthen the bill")
     if judged.lower_ in ("it", "this", "that") and any(c.dep_ in ("xcomp", "ccomp", "csubj") for c in clause.children):
         return None  # "it is a mistake to scrap the tax": the clause is judged, not what "it" stood for
     modal = _modal_factor(clause, ctx)

@@ -113,11 +113,15 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             _announced_course_positions(token, ctx, emit)
             continue
         # ---- "X said the government should scrap the tax": what the speaker says must be done ----
-        if pos == "VERB" and lemma not in lex.verbs and _deontic(token) \
+        if pos == "VERB" and lemma not in lex.verbs and _deontic(token, lex) \
                 and lemma in lex.acting_verbs | lex.reversal_verbs | lex.enacting_verbs:
             _deontic_course_positions(token, ctx, emit)
             continue
         # ---- "X said the law violated Y": a proposal that harms, in someone's words ----
+        if pos == "VERB" and lemma in lex.benefiting_verbs and any(c.dep_ == "dobj" for c in token.children) \
+                and not any(c.dep_ == "xcomp" for c in token.children):
+            _harm_verdict_positions(token, sent, ctx, emit, stance="supports")
+            continue
         if pos == "VERB" and ((lemma in lex.harming_verbs and any(c.dep_ == "dobj" for c in token.children)
                                and not any(c.dep_ == "xcomp" for c in token.children))
                               or (lemma == "pose" and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.posed_harms
@@ -211,6 +215,12 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
     if stance is None:
         return
     passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"]
+    if passive_subject and _deontic(token, lex) and not any(True for _p in _prep_targets(token, ("by",))):
+        # "'The ban must be lifted,' X said": the speaker's wish
+        speaker = _speech_subject(token, ctx)
+        if speaker is not None and not _inside_quote(speaker, token.sent):
+            emit(speaker, stance, object_target(passive_subject[0], cue, ctx), lemma, cue.weight, factor * modal)
+        return
     if passive_subject:
         agents = [t for _p, t in _prep_targets(token, ("by",))]
         adjective = lex.adjectives.get(token.text.lower())
@@ -236,7 +246,7 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
         return
     subject = find_subject(token, lex)
     relative = token if token.dep_ == "relcl" and subject is not None and subject == token.head else None
-    if _deontic(token):
+    if _deontic(token, lex):
         # "X said the government should scrap the tax": X's wish, not the government's position
         speaker = _speech_subject(token, ctx)
         if speaker is None or _inside_quote(speaker, token.sent):
@@ -250,7 +260,9 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
         if last is not None:
             targets = [(bare, Target(last, 0.85))]
     for target_stance, target in targets:
-        if stance != cue.stance:  # negated or refused: flip whatever the cue said
+        if stance != cue.stance and stance == "supports":  # "refused to scrap X": X is to stay
+            target_stance = "supports" if target_stance == "rejects" else None
+        elif stance != cue.stance:  # negated or refused: flip whatever the cue said
             target_stance = "rejects" if target_stance == "supports" else None
         emit(subject, target_stance, target, lemma, cue.weight, factor * modal, relative=relative)
     if lemma in lex.word_sets["mutual_verbs"] and stance == "supports" and len(targets) == 1 and targets[0][0] == "supports":
@@ -287,16 +299,15 @@ def _announced_course_positions(token: Token, ctx: SentenceContext, emit: Emit) 
             ctx.memory.enact(target.proposal, reversed_=target.flip)
 
 
-_DEONTIC_AUX = frozenset({"should", "must", "ought"})
 _DEONTIC_VERBS = frozenset({"need", "have"})  # "needs to scrap", "has to be lifted"
 # a course the speaker says must be done: lower than a cue, which names the stance
 _DEONTIC_CUE = Cue(lemma="should", pos="verb", stance="supports", weight=0.7, object=True)
 
 
-def _deontic(verb: Token) -> bool:
+def _deontic(verb: Token, lex: Lexicon) -> bool:
     """Whether VERB is what someone says must be done: "should scrap", "must be lifted", "needs
     to end" (not "should it fail", a condition, nor "would have to", a hypothetical)."""
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _DEONTIC_AUX for c in verb.children):
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.deontic for c in verb.children):
         return not any(c.dep_ == "mark" for c in verb.children) and verb.dep_ != "advcl"
     head = verb.head
     return (verb.dep_ == "xcomp" and head.lemma_.lower() in _DEONTIC_VERBS and head.pos_ in ("VERB", "AUX")
@@ -319,12 +330,14 @@ def _deontic_course_positions(token: Token, ctx: SentenceContext, emit: Emit) ->
     emit(speaker, "rejects" if negated else "supports", target, token.lemma_.lower(), _DEONTIC_CUE.weight, 1.0)
 
 
-def _harm_verdict_positions(token: Token, sent: Span, ctx: SentenceContext, emit: Emit) -> None:
-    """"X said the law violated Y": a proposal that harms, in someone's words."""
+def _harm_verdict_positions(token: Token, sent: Span, ctx: SentenceContext, emit: Emit,
+                            stance: str = "rejects") -> None:
+    """"X said the law violated Y": a proposal that harms, in someone's words; with STANCE
+    "supports", one that helps ("'The pact will help small exporters,' Y said")."""
     lemma = token.lemma_.lower()
     verdict = _reported_verdict(token, ctx)
     if verdict is not None and not verdict.negated and not _inside_quote(verdict.speaker, sent):
-        emit(verdict.speaker, "rejects", object_target(verdict.judged, _VERDICT_CUE, ctx), lemma, 0.7, verdict.modal)
+        emit(verdict.speaker, stance, object_target(verdict.judged, _VERDICT_CUE, ctx), lemma, 0.7, verdict.modal)
 
 
 def _noun_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:

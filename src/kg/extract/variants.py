@@ -74,7 +74,23 @@ def _merged_keys(proposals: list[Proposal], counts: dict[str, int], lexicon: Lex
                 for proposal in group:
                     result[proposal.key] = chosen
     _merge_bare_agreements(proposals, result, counts, lexicon)
+    _merge_bare_takeover_words(proposals, result, lexicon)
     return result
+
+
+def _merge_bare_takeover_words(proposals: list[Proposal], result: dict[str, Proposal], lexicon: Lexicon) -> None:
+    """"The bid" or "the offer" joins the one takeover an article names ("Karoo rebuffs bid" in
+    the headline, "a takeover offer from Harland" below)."""
+    takeovers = {result.get(p.key, p).key: result.get(p.key, p) for p in proposals if p.proposal_type == "Takeover"}
+    if len(takeovers) != 1:
+        return
+    host = next(iter(takeovers.values()))
+    words = lexicon.word_sets["takeover_heads"]
+    for proposal in proposals:
+        if proposal.proposal_type in ("Policy", "Candidacy") and proposal.label.lower() in words \
+                and proposal.key not in result:  # (a bare "bid" is typed a candidacy: "her bid")
+            result[proposal.key] = replace(host, aliases=host.aliases | {proposal.label})
+            result.setdefault(host.key, result[proposal.key])
 
 
 def _merge_bare_agreements(proposals: list[Proposal], result: dict[str, Proposal], counts: dict[str, int],
