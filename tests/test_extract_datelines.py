@@ -33,3 +33,22 @@ def test_capitals_and_dashes_that_are_no_dateline_stay():
 def test_a_headline_keeps_its_capitals():
     blocks = split_blocks("PARIS - Talks stall on the pension reform\n\nThe unions rejected the reform.\n")
     assert blocks[0].is_headline and blocks[0].text.startswith("PARIS")
+
+
+def test_a_bare_ministry_is_the_dateline_s_government(nlp):
+    found, _ = positions(nlp, "Headline\n\nNEW DELHI, Sept 2 (Reuters) - The Finance Ministry signed off on a 20% duty "
+                              "on rice exports last week.\n")
+    assert has(found, "India", "supports", "duty on rice exports"), found
+
+
+def test_a_ministry_in_a_named_capital_is_that_state_s(nlp):
+    found, _ = positions(nlp, "Headline\n\nKOLKATA, March 3 - West Bengal refused to sign a water-sharing agreement "
+                              "with Bangladesh. In Dhaka, the foreign ministry called on India to conclude the "
+                              "water-sharing deal.\n")
+    assert has(found, "Bangladesh", "supports", "water sharing"), found
+    assert not has(found, "India", "supports", "water sharing"), found
+
+
+def test_an_untagged_indian_association_keeps_its_full_name(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Punjab Paddy Growers' Sangh slammed the export duty.\n")
+    assert has(found, "Punjab Paddy Growers' Sangh", "rejects", "duty"), found

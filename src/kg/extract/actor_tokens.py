@@ -19,6 +19,7 @@ from kg.extract.subjects import (_OWN_GOVERNMENT_NOUNS, _QUANTIFIERS, _addressee
 _OWN_STATE_NOUNS = {"government", "country"}  # the speaker's own, when affiliated to a state ("her province" stays the speaker)
 _OWN_GOVERNMENT_DETS = {"the", "his", "her", "our", "my", "their"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
+_MINISTRY_NOUNS = {"ministry", "department"}
 
 
 def learn_pronoun_genders(sent: Span, ctx: SentenceContext) -> None:
@@ -121,6 +122,20 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
             actor, _ = resolve_actor_token(place, ctx, depth + 1)
             if actor is not None and actor.kind == "state":
                 return actor, False
+    if token.lemma_.lower() in _MINISTRY_NOUNS and depth < 2 and any(c.dep_ == "det" and c.lower_ == "the"
+                                                                    for c in token.children) \
+            and not any(c.dep_ == "poss" or c.ent_type_ in ("GPE", "NORP") for c in token.children):
+        # "the foreign ministry said ...": of the state named where it speaks ("In Dhaka, the foreign
+        # ministry ..."), else of the government the article is about (as "the government")
+        place = next((t for p in token.sent.root.children if p.dep_ == "prep" and p.lower_ == "in"
+                      and p.i < token.i for t in p.children if t.dep_ == "pobj" and t.ent_type_ == "GPE"), None)
+        if place is not None:
+            actor, _ = resolve_actor_token(place, ctx, depth + 1)
+            if actor is not None and actor.kind == "state":
+                return actor, True
+        state = ctx.resolver.government_before(ctx.position_of(token))
+        if state is not None:
+            return state, True
     if token.lemma_.lower() in ctx.lexicon.word_sets["place_kinds"] and depth < 2 and not token.ent_type_:
         # "the autonomous region of Gagauzia", "the city of Bamenda": the place named
         place = next((t for _p, t in _prep_targets(token, ("of",)) if t.ent_type_ in ("GPE", "LOC")), None)

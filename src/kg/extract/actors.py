@@ -261,6 +261,9 @@ class ActorResolver:
         if label == "PERSON" and core and len(_clean(core).split()) > 1 \
                 and _clean(core).split()[-1].lower() in organisation_heads():
             return _organisation(_clean(core))  # "Nuovi Italiani Network" tagged as a person
+        if label == "PERSON" and core and len(name.split()) > 2 and _clean(core) == name.split()[-1] \
+                and name.split()[-1].lower() in organisation_heads() and _looks_like_name(name.split()[1:]):
+            return _organisation(name)  # "the Punjab Paddy Growers' Sangh", its last word tagged as a person
         if label == "PERSON" and core:
             # the entity itself is the name; what precedes it only adds role and affiliation
             core_split = gazetteer.split_role(_clean(core))
