@@ -55,3 +55,21 @@ def test_a_step_alone_is_no_verdict(nlp):
     found, _ = positions(nlp, "Headline\n\nManila and Hanoi began talks on a fishing code. "
                               "Senator Lea Cruz called the talks a first step.\n")
     assert not any(a == "Lea Cruz" for a, _s, _p in found), found
+
+
+def test_a_quote_continued_in_the_next_sentence_is_the_same_speaker_s(nlp):
+    found, _ = positions(nlp, "Headline\n\nSpain's parliament approved an amnesty law. \"Nobody is above the law,\" "
+                              "opposition leader Rosa Vidal told reporters. \"This amnesty is a betrayal.\"\n")
+    assert has(found, "Rosa Vidal", "rejects", "amnesty"), found
+
+
+def test_the_rest_of_an_open_quote_is_the_same_speaker_s(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe cabinet backs the pension reform. \"This is the right thing to do,\" "
+                              "Labour Minister Tomas Kral said. \"We cannot wait. The reform is essential.\"\n")
+    assert has(found, "Tomas Kral", "supports", "pension reform"), found
+
+
+def test_a_quote_in_a_new_paragraph_has_no_speaker_carried_over(nlp):
+    found, _ = positions(nlp, "Headline\n\nSpain's parliament approved an amnesty law. \"Nobody is above the law,\" "
+                              "opposition leader Rosa Vidal told reporters.\n\n\"This amnesty is a betrayal.\"\n")
+    assert not any(a == "Rosa Vidal" for a, _s, _p in found), found

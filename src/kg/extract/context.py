@@ -41,13 +41,17 @@ class SentenceContext:
     sentence_index: int = 0  # which sentence of the article, in reading order
     used_anaphora: set = field(default_factory=set)
     is_lead: bool = False  # the body's first sentence, where wire news states what happened
+    quote_speaker: Token | None = None  # who speaks a quote this sentence continues ('"...," X said. "..."')
 
     def position_of(self, token: Token) -> int:
         return self.offset + token.idx
 
 
+QUOTE_MARKS = ('"', "“", "”", "''", "``")
+
+
 def _inside_quote(token: Token, sent: Span) -> bool:
-    quotes = sum(1 for t in sent if t.i < token.i and t.text in ('"', "“", "”", "''", "``"))
+    quotes = sum(1 for t in sent if t.i < token.i and t.text in QUOTE_MARKS)
     return quotes % 2 == 1
 
 

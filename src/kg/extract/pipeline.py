@@ -16,6 +16,7 @@ from kg.extract.positions import ACTOR_ENTS, Position, SentenceContext, learn_pr
 from kg import gazetteer
 from kg.gazetteer import collective_nouns
 from kg.extract.proposals import ProposalMemory
+from kg.extract.subjects import continues_quote, quote_attribution, quote_marks
 from kg.extract.variants import merge_variants
 from kg.iris import person_key
 from kg.model import Actor, Article, Evidence, ExtractionResult, Proposal, Statement
@@ -255,10 +256,15 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
     best: dict[tuple, Statement] = {}
     sentence_index = 0
     for block, doc in zip(blocks, docs):
+        speaker = None  # who spoke the last quote of this paragraph
+        open_quote = False  # whether a quote is still open where the sentence starts
         for sent in doc.sents:
             sentence_index += 1
             ctx = SentenceContext(lexicon, resolver, memory, after_body if block.is_headline else block.start,
-                                  block.is_headline, sentence_index, is_lead=sentence_index == 1 and not block.is_headline)
+                                  block.is_headline, sentence_index, is_lead=sentence_index == 1 and not block.is_headline,
+                                  quote_speaker=speaker if continues_quote(sent, lexicon, open_quote) else None)
+            speaker = quote_attribution(sent, lexicon) or ctx.quote_speaker
+            open_quote = (open_quote + quote_marks(sent)) % 2 == 1
             _register_mentions(sent, ctx)
             start = block.start + sent.start_char
             end = block.start + len(sent.text.rstrip()) + sent.start_char

@@ -3,12 +3,12 @@ and relative clauses), the speaker of reported speech, the one praised or blamed
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.actors import GOVERNMENT_NOUNS, RELATIVE_PRONOUNS, organisation_heads
 from kg import gazetteer
 from kg.extract.lexicon import Lexicon
-from kg.extract.context import ACTOR_ENTS, SUBJECT_DEPS, SentenceContext
+from kg.extract.context import ACTOR_ENTS, QUOTE_MARKS, SUBJECT_DEPS, SentenceContext, _inside_quote
 
 _QUANTIFIERS = {"lot", "lots", "many", "some", "most", "few", "majority", "minority", "number", "millions",
                "thousands", "hundreds", "half", "percent", "share", "plenty", "dozens", "none", "all"}
@@ -35,7 +35,31 @@ def _speech_subject(token: Token, ctx: SentenceContext) -> Token | None:
         subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
         if subjects and subjects[0] != token:
             return subjects[0]
+    return ctx.quote_speaker  # '"...," X said. "This deal is a betrayal."': still X speaking
+
+
+def quote_attribution(sent: Span, lexicon: Lexicon) -> Token | None:
+    """The speaker SENT attributes a quote to ('"...," the minister said'), if it has a quote."""
+    if not any(t.text in QUOTE_MARKS for t in sent):
+        return None
+    for token in sent:
+        if token.lemma_.lower() in lexicon.speech_verbs and token.pos_ in ("VERB", "AUX") \
+                and not _inside_quote(token, sent):
+            subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and not _inside_quote(subject, sent):
+                return subject
     return None
+
+
+def continues_quote(sent: Span, lexicon: Lexicon, open_quote: bool) -> bool:
+    """Whether SENT is a quote with no speaker named in it: one of its own ('"We will not pay."'),
+    or the rest of a quote left open by the sentence before (OPEN_QUOTE)."""
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and (open_quote or words[0].text in QUOTE_MARKS) and quote_attribution(sent, lexicon) is None
+
+
+def quote_marks(sent: Span) -> int:
+    return sum(1 for t in sent if t.text in QUOTE_MARKS)
 
 
 def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
