@@ -100,7 +100,7 @@ class Lexicon:
     verdict_nouns: frozenset = frozenset()  # "called the offer a joke": a verdict that rejects the thing judged
     verdict_verbs: frozenset = frozenset()  # the verbs that pass such a verdict ("call", "describe ... as")
     praise_nouns: frozenset = frozenset()  # "called the pact a breakthrough": a verdict for the thing judged
-    verdict_phrases: tuple = ()  # ((words...), stance): "a slap in the face", "a step in the right direction"
+    verdict_phrases: dict = field(default_factory=dict, hash=False, compare=False)  # first word -> ((words...), stance)
     verdict_frames: frozenset = frozenset()  # "an act of betrayal", "a form of theft": the verdict is the complement
     nominal_courses: dict = field(default_factory=dict, hash=False, compare=False)  # "the increase" -> raise, ...
 
@@ -232,11 +232,15 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(re.findall(r"'s\b|[^\W_]+|[^\w\s]", phrase.lower()))
 
 
-def _verdict_phrases(verdicts: dict) -> tuple:
-    """Multi-word verdicts, longest first: ((words...), "rejects" | "supports")."""
+def _verdict_phrases(verdicts: dict) -> dict[str, tuple]:
+    """Multi-word verdicts by their first word, longest first: ((words...), "rejects" | "supports")."""
     entries = [(phrase_words(p), "rejects") for p in verdicts.get("phrases", ())]
     entries += [(phrase_words(p), "supports") for p in verdicts.get("praise_phrases", ())]
-    return tuple(sorted(entries, key=lambda e: (-len(e[0]), e[0])))
+    by_first: dict[str, list] = {}
+    for words, stance in sorted(entries, key=lambda e: (-len(e[0]), e[0])):
+        if words:
+            by_first.setdefault(words[0], []).append((words, stance))
+    return {first: tuple(found) for first, found in by_first.items()}
 
 
 def _headline_vocabulary(data: dict, types: tuple) -> frozenset:

@@ -169,14 +169,15 @@ def _verdict_heads(sent: Span, lex) -> dict[int, str]:
     heads: dict[int, str] = {}
     words = [t.lower_ for t in sent]
     taken: set[int] = set()
-    for phrase, stance in lex.verdict_phrases:
-        n = len(phrase)
-        for start in range(len(words) - n + 1):
+    for start, word in enumerate(words):
+        for phrase, stance in lex.verdict_phrases.get(word, ()):  # (longest first)
+            n = len(phrase)
             if tuple(words[start:start + n]) != phrase or taken & set(range(start, start + n)):
                 continue
             span = sent[start:start + n]
             taken.update(range(start, start + n))
             heads[span.root.i] = stance
+            break
     for token in sent:
         if token.pos_ != "NOUN" or token.i - sent.start in taken:
             continue
