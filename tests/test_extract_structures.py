@@ -108,3 +108,29 @@ def test_what_someone_should_do_is_not_their_position(nlp):
 def test_should_in_a_condition_is_no_wish(nlp):
     found, _ = positions(nlp, "Headline\n\nThe Farmers Union said it would strike if the ban should be lifted.\n")
     assert not any(a == "Farmers Union" and s == "rejects" for a, s, _p in found), found
+
+
+def test_the_us_is_a_country_not_the_pronoun(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe US backed the truce.\n\n\"Give us the truce,\" he said.\n")
+    assert found == {("United States", "supports", "ceasefire")}, found
+
+
+@pytest.mark.parametrize("sentence, actor, proposal", [
+    ("The US-brokered truce was signed in Doha.", "United States", "ceasefire"),
+    ("A Saudi-proposed ceasefire collapsed on Monday.", "Saudi Arabia", "ceasefire"),
+    ("The EU-funded dam collapsed.", "European Union", "dam"),
+    ("The UN-led talks resumed in Geneva.", "United Nations", "talks"),
+])
+def test_the_one_before_the_hyphen_stands_behind_the_proposal(nlp, sentence, actor, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + sentence + "\n")
+    assert (actor, "supports", proposal) in found, found
+
+
+def test_a_hyphenated_backer_of_no_proposal_is_no_position(nlp):
+    found, _ = positions(nlp, "Headline\n\nIran-backed militias attacked the base.\n")
+    assert not found, found
+
+
+def test_a_cue_verb_tagged_as_an_adverb_is_still_a_verb(nlp):
+    found, _ = positions(nlp, "Headline\n\n\"We back the truce,\" said envoy Tom Hale.\n")
+    assert has(found, "Tom Hale", "supports", "ceasefire"), found

@@ -43,6 +43,8 @@ def learn_pronoun_genders(sent: Span, ctx: SentenceContext) -> None:
 def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> tuple[Actor | None, bool]:
     """The actor at TOKEN and whether it took coreference to find it."""
     lower = token.text.lower()
+    if lower in SPEAKER_PRONOUNS and token.text.isupper() and len(token.text) > 1:
+        lower = token.text  # "the US backed the truce": the country, not "us"
     if lower in SPEAKER_PRONOUNS:
         speaker = _speech_subject(token, ctx)
         if speaker is not None and depth < 2 and speaker.text.lower() not in SPEAKER_PRONOUNS:

@@ -101,9 +101,16 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                                           and lemma in lex.verbs and lemma not in lex.nouns)
         if pos == "NOUN" and token.dep_ == "conj" and token.head.pos_ == "VERB" and lemma in lex.verbs and token.tag_ == "NNS":
             verb_like = True  # "continues to reject X and demands that ...": a verb mis-tagged as noun
+        if pos in ("ADV", "NOUN", "ADJ") and lemma in lex.verbs and any(c.dep_ == "nsubj" for c in token.children) \
+                and any(c.dep_ == "dobj" for c in token.children):
+            verb_like = True  # '"We back the truce," said X': a verb the tagger took for an adverb
         participle_adjective = (pos == "VERB" and token.dep_ in ("acomp", "oprd", "amod", "acl")
                                 and token.text.lower() in lex.adjectives
                                 and not any(c.dep_ == "agent" for c in token.children))  # "opposed by X" is the verb
+        if token.tag_ == "VBN" and token.dep_ == "amod" and (lemma in lex.verbs or lemma in lex.word_sets["hyphen_authors"]):
+            # "the US-brokered truce", "a Saudi-proposed ceasefire", "the Kremlin-backed bill"
+            if _hyphen_agent_positions(token, ctx, emit):
+                continue
         if verb_like and lemma in lex.verbs and not participle_adjective:
             _verb_cue_positions(token, ctx, emit)
             continue
@@ -273,6 +280,23 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
             for _p, party in [*_prep_targets(obj, ("with",)), *_prep_targets(token, ("with",))]:
                 if party.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
                     emit(party, "supports", targets[0][1], lemma, cue.weight * 0.9, factor * modal)
+
+
+def _hyphen_agent_positions(token: Token, ctx: SentenceContext, emit: Emit) -> bool:
+    """"The US-brokered truce": the one named before the hyphen takes the participle's side on
+    the noun it describes (typed proposals only: "Iran-backed militias" are none)."""
+    lex = ctx.lexicon
+    lemma = token.lemma_.lower()
+    agent = next((c for c in token.children if c.dep_ in ("npadvmod", "compound", "nmod", "nsubj")
+                  and c.i + 2 == token.i and token.doc[c.i + 1].text == "-"
+                  and (c.ent_type_ in ACTOR_ENTS or c.pos_ == "PROPN")), None)
+    if agent is None:
+        return False
+    verb_cue = lex.verbs.get(lemma)
+    cue = Cue(lemma=lemma, pos="verb", stance=verb_cue.stance if verb_cue else "supports",
+              weight=min(verb_cue.weight, 0.85) if verb_cue else 0.8, object=True, object_types_only=True)
+    emit(agent, cue.stance, object_target(token.head, cue, ctx), lemma, cue.weight, 1.0)
+    return True
 
 
 def _announced_course_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:

@@ -220,6 +220,9 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
                 continue
             if depth == 0 and child.i < token.i and child.ent_type_ == "MONEY" and not in_clause:
                 continue  # "a $4.2 billion takeover offer": the sum, not what is offered
+            if child.dep_ == "amod" and child.tag_ == "VBN" and child.i < token.i and any(
+                    c.i + 2 == child.i and c.doc[c.i + 1].text == "-" for c in child.children):
+                continue  # "the US-brokered truce": who brokered it, not what it is
             if depth == 0 and child.dep_ == "prep" and child.lower_ in ("from", "by") and child.i > token.i \
                     and token.lemma_.lower() in lexicon.containers and any(
                         g.dep_ == "pobj" and g.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for g in child.children):
