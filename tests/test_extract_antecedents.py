@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from test_extract import has, positions
 
 
@@ -71,3 +73,21 @@ def test_the_increase_with_nothing_raised_before_is_no_proposal(nlp):
             "Japan welcomed the increase in tuna stocks.\n")
     found, _ = positions(nlp, text)
     assert not any(a == "Japan" and "ban" in p for a, _s, p in found), found
+
+
+@pytest.mark.parametrize("text, actor, stance, proposal", [
+    ("The Coastal Fishers Alliance met on Monday. The group opposed the fuel tax.", "Coastal Fishers Alliance",
+     "rejects", "fuel tax"),
+    ("A spokesman for the Farmers Union said the group opposed the tax.", "Farmers Union", "rejects", "tax"),
+    ("Harland Resources made an offer for Karoo Platinum. The company said it backed the merger.",
+     "Harland Resources", "supports", "merger"),
+    ("Greenpeace spokesman Tom Hale said the organisation opposed the deal.", "Greenpeace", "rejects", "deal"),
+])
+def test_the_group_or_the_company_is_the_organisation_named_before(nlp, text, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + text + "\n")
+    assert has(found, actor, stance, proposal), found
+
+
+def test_the_group_is_no_bloc(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe European Union backed the deal. The group said it opposed the tax.\n")
+    assert not any(a == "European Union" and s == "rejects" for a, s, _p in found), found
