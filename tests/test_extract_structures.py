@@ -134,3 +134,8 @@ def test_a_hyphenated_backer_of_no_proposal_is_no_position(nlp):
 def test_a_cue_verb_tagged_as_an_adverb_is_still_a_verb(nlp):
     found, _ = positions(nlp, "Headline\n\n\"We back the truce,\" said envoy Tom Hale.\n")
     assert has(found, "Tom Hale", "supports", "ceasefire"), found
+
+
+def test_calls_the_tagger_took_for_a_verb_are_still_calls(nlp):
+    found, _ = positions(nlp, "Headline\n\nGreenpeace echoed calls for a ceasefire.\n")
+    assert has(found, "Greenpeace", "supports", "ceasefire"), found
