@@ -91,3 +91,31 @@ def test_the_group_or_the_company_is_the_organisation_named_before(nlp, text, ac
 def test_the_group_is_no_bloc(nlp):
     found, _ = positions(nlp, "Headline\n\nThe European Union backed the deal. The group said it opposed the tax.\n")
     assert not any(a == "European Union" and s == "rejects" for a, s, _p in found), found
+
+
+@pytest.mark.parametrize("text, actor, stance, proposal", [
+    ("Industry Minister Rajiv Mehra visited the plant. He said he supported the merger.", "Rajiv Mehra", "supports",
+     "merger"),
+    ("The Coastal Fishers Alliance met on Monday. It said it opposed the fishing ban.", "Coastal Fishers Alliance",
+     "rejects", "fishing ban"),
+])
+def test_a_pronoun_speaker_passes_its_antecedent_on(nlp, text, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + text + "\n")
+    assert has(found, actor, stance, proposal), found
+
+
+def test_a_pronoun_after_someone_else_named_in_the_clause_is_not_the_speaker(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Tom Reddick spoke in Ohio. He said Governor Paul Baker was wrong "
+                              "because he is in favor of the fuel tax.\n")
+    assert not any(a == "Tom Reddick" for a, _s, _p in found), found
+
+
+@pytest.mark.parametrize("text, actor, stance, proposal", [
+    ("A spokeswoman for the Halden Institute said it opposed the carbon tax.", "Halden Institute", "rejects",
+     "carbon tax"),
+    ("Officials at the World Bank said they backed the ceasefire.", "World Bank", "supports", "ceasefire"),
+    ("Greenpeace's spokesman said it backed the talks.", "Greenpeace", "supports", "talks"),
+])
+def test_a_spokesperson_or_official_speaks_for_the_body(nlp, text, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + text + "\n")
+    assert has(found, actor, stance, proposal), found

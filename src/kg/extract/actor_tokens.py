@@ -20,6 +20,7 @@ _OWN_STATE_NOUNS = {"government", "country"}  # the speaker's own, when affiliat
 _OWN_GOVERNMENT_DETS = {"the", "his", "her", "our", "my", "their"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 _MINISTRY_NOUNS = {"ministry", "department"}
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "representative"}
 
 
 def learn_pronoun_genders(sent: Span, ctx: SentenceContext) -> None:
@@ -71,9 +72,27 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
             actor, _ = resolve_actor_token(speaker, ctx, depth + 1)
             if actor is not None and (lower in PERSON_PRONOUNS) == (actor.kind == "person"):
                 return actor, True
+        if speaker is not None and speaker != token and speaker.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS \
+                and (speaker.lower_ in PERSON_PRONOUNS) == (lower in PERSON_PRONOUNS) \
+                and not any(t.ent_type_ in ACTOR_ENTS for t in token.doc[min(speaker.i, token.i) + 1:token.i]):
+            # "X visited the plant. He said he supported the merger.": the speaker's own antecedent (not
+            # when someone else is named in between: "he adds that Bush ... because he is in favor of")
+            return ctx.resolver.resolve_pronoun(speaker.text, ctx.position_of(speaker), paragraph_start=ctx.offset), True
         if speaker is not None and speaker != token:
             return None, True  # reported speech of someone unnamed ("voters said they ...")
         return ctx.resolver.resolve_pronoun(token.text, ctx.position_of(token), paragraph_start=ctx.offset), True
+    if token.lemma_.lower() in _SPOKESPEOPLE and depth < 2:
+        # "a spokeswoman for X said it ...", "X's spokesman said ...", "officials at X said they ...":
+        # who speaks for X relays X's position
+        body = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in _PLURAL_PRONOUNS
+                     and c.pos_ == "PROPN"), None) \
+            or next((t for _p, t in _prep_targets(token, ("for", "of", "at", "from")) if t.ent_type_ in ACTOR_ENTS
+                     or t.pos_ == "PROPN"), None) \
+            or next((c for c in token.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE")), None)
+        if body is not None and gazetteer.lookup_demonym(body.text) is None:  # ("Kuwaiti officials": below)
+            actor, _ = resolve_actor_token(body, ctx, depth + 1)
+            if actor is not None:
+                return actor, True
     if token.lower_ == "members" and depth < 2 and not any(c.dep_ in ("det", "amod", "nummod") for c in token.children):
         # "Members of the Unite union voted to ...": the membership acting as a body is the union
         body = next((_pobj(c) for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
