@@ -89,7 +89,8 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
             or next((t for _p, t in _prep_targets(token, ("for", "of", "at", "from")) if t.ent_type_ in ACTOR_ENTS
                      or t.pos_ == "PROPN"), None) \
             or next((c for c in token.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE")), None)
-        if body is not None and gazetteer.lookup_demonym(body.text) is None:  # ("Kuwaiti officials": below)
+        demonym = gazetteer.lookup_demonym(body.text) if body is not None else None
+        if body is not None and (demonym is None or body.text not in demonym.demonyms):  # ("Kuwaiti officials": below)
             actor, _ = resolve_actor_token(body, ctx, depth + 1)
             if actor is not None:
                 return actor, True
