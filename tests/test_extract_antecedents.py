@@ -119,3 +119,17 @@ def test_a_pronoun_after_someone_else_named_in_the_clause_is_not_the_speaker(nlp
 def test_a_spokesperson_or_official_speaks_for_the_body(nlp, text, actor, stance, proposal):
     found, _ = positions(nlp, "Headline\n\n" + text + "\n")
     assert has(found, actor, stance, proposal), found
+
+
+def test_the_measure_is_a_bill_named_in_passing_just_before(nlp):
+    text = ("Headline\n\nLawmakers debated the Finance Bill 2025 on Monday. "
+            "Senator Ruth Wekesa said she would vote against the measure.\n")
+    found, _ = positions(nlp, text)
+    assert has(found, "Ruth Wekesa", "rejects", "Finance Bill"), found
+
+
+def test_a_title_word_is_no_proposal_named_in_passing(nlp):
+    text = ("Headline\n\nLand Reform Minister Petrus Kandjii spoke on Monday. "
+            "The Farmers Union said it opposed the measure.\n")
+    found, _ = positions(nlp, text)
+    assert not found, found

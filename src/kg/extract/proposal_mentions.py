@@ -28,7 +28,7 @@ def _introduce_proposals(sent: Span, ctx: SentenceContext) -> None:
             if proposal is not None:
                 ctx.memory.remember(proposal, ctx.sentence_index)
             continue
-        if token.pos_ == "NOUN" and lemma in lex.word_sets["named_in_full"] \
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and lemma in lex.word_sets["named_in_full"] \
                 and (any((c.dep_ == "prep" and c.lower_ in ("on", "to", "for")) or (c.dep_ == "acl" and c.tag_ == "VB")
                          or (c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")
                              and c.lemma_.lower() not in lex.qualifiers) for c in token.children)

@@ -138,7 +138,11 @@ class ProposalMemory:
         "the effort" or "the idea" is more often something else than a proposal remembered."""
         recent = [p for p, at in self.seen[-6:] if sentence is None or sentence - at <= self.reach]
         if not recent:
-            return None
+            # "Lawmakers debated the Finance Bill. X said he would vote against the measure.": one named
+            # in passing just before, when no position was taken on any
+            passing = [p for p, at in self.passing[-3:] if p.proposal_type != "Policy"
+                       and (sentence is None or sentence - at <= self.reach)]
+            return passing[-1] if passing else None
         if not salient:  # "the move", "the decision": the latest act, preferring one of a known type
             return next((p for p in reversed(recent) if p.proposal_type != "Policy"), recent[-1])
         # "the proposal", "the plan": the one the article has named most (its subject) before a
