@@ -133,3 +133,15 @@ def test_a_title_word_is_no_proposal_named_in_passing(nlp):
             "The Farmers Union said it opposed the measure.\n")
     found, _ = positions(nlp, text)
     assert not found, found
+
+
+@pytest.mark.parametrize("text, actor, stance, proposal", [
+    ("The EU proposed a ban on Russian gas imports. Hungary said it would veto any such ban.", "Hungary", "rejects",
+     "ban on Russian gas imports"),
+    ("The Senate passed a bill banning child marriage. Governor Ann Lee signed the law on Friday.", "Ann Lee",
+     "supports", "bill banning child marriage"),
+    ("France proposed a digital tax on tech giants. Ireland opposed the levy.", "Ireland", "rejects", "digital tax"),
+])
+def test_such_a_ban_the_law_and_the_levy_refer_back(nlp, text, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + text + "\n")
+    assert has(found, actor, stance, proposal), found

@@ -103,6 +103,7 @@ class Lexicon:
     verdict_phrases: dict = field(default_factory=dict, hash=False, compare=False)  # first word -> ((words...), stance)
     verdict_frames: frozenset = frozenset()  # "an act of betrayal", "a form of theft": the verdict is the complement
     nominal_courses: dict = field(default_factory=dict, hash=False, compare=False)  # "the increase" -> raise, ...
+    same_heads: dict = field(default_factory=dict, hash=False, compare=False)  # "the law" may be "the bill" named before
 
 
 def _cue(lemma: str, pos: str, spec: dict, source: str) -> Cue:
@@ -223,6 +224,7 @@ def load_lexicon() -> Lexicon:
         verdict_phrases=_verdict_phrases(data.get("verdicts", {})),
         verdict_frames=frozenset(data.get("verdicts", {}).get("frames", ())),
         nominal_courses={noun: tuple(verbs) for noun, verbs in data.get("nominal_courses", {}).items()},
+        same_heads={noun: tuple(words) for noun, words in data.get("same_heads", {}).items()},
     )
 
 

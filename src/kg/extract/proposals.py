@@ -89,12 +89,14 @@ class ProposalMemory:
     def by_head(self, head_lemma: str) -> Proposal | None:
         return self.named.get(head_lemma)
 
-    def fuller(self, head_lemma: str) -> Proposal | None:
-        """The latest proposal of a known type named more fully before with HEAD_LEMMA in its label:
-        what a bare "the agreement" or "the bill" means after "the EU's trade agreement with
-        Mercosur" or "the pension bill" (another word, "the provision", may be another thing)."""
+    def fuller(self, head_lemma: str, same: tuple[str, ...] = ()) -> Proposal | None:
+        """The latest proposal of a known type named more fully before with HEAD_LEMMA (or a word
+        of SAME, "bill" for "the law") in its label: what a bare "the agreement" or "the bill"
+        means after "the EU's trade agreement with Mercosur" or "the pension bill" (another word,
+        "the provision", may be another thing)."""
+        heads = {head_lemma, *same}
         return next((p for p, _at in reversed(self._all()) if p.proposal_type != "Policy"
-                     and len(p.label.split()) > 1 and head_lemma in p.label.lower().split()), None)
+                     and len(p.label.split()) > 1 and heads & set(p.label.lower().split())), None)
 
     def course_named(self, noun: str, verbs: tuple[str, ...]) -> Proposal | None:
         """The latest proposal a bare NOUN ("the increase") names: one with NOUN in its label
@@ -218,6 +220,8 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
                 continue
             if child.dep_ == "amod" and child.i > token.i and child.lower_ in lexicon.adjectives:
                 continue  # "called the plan unworkable": the verdict, not part of the name
+            if child.dep_ in ("amod", "predet") and child.lower_ == "such":
+                continue  # "any such ban": the one named before, not its name
             duration = _duration(child)
             if duration is not None and child.i < token.i and not in_clause and depth == 0:
                 qualifiers.append(duration)  # "a 90-day truce", "a six-month moratorium": how long, not what

@@ -246,7 +246,7 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
             c.dep_ in ("det", "punct") or (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree))
             for c in token.children):
         # "the deal", "the bill": the one named more fully before, not a second, vaguer proposal
-        earlier = ctx.memory.fuller(lemma)
+        earlier = ctx.memory.fuller(lemma, lex.same_heads.get(lemma, ()))
         if earlier is not None and not earlier.course:
             # (not a course of action that names it: "the dam" after "postpone construction of the dam")
             return Target(earlier, 0.9)
