@@ -145,3 +145,15 @@ def test_a_title_word_is_no_proposal_named_in_passing(nlp):
 def test_such_a_ban_the_law_and_the_levy_refer_back(nlp, text, actor, stance, proposal):
     found, _ = positions(nlp, "Headline\n\n" + text + "\n")
     assert has(found, actor, stance, proposal), found
+
+
+@pytest.mark.parametrize("text, actor, stance, proposal", [
+    ("Senator Mark Dunmore met Governor Alicia Ferro on Monday. She later backed the bill.", "Alicia Ferro",
+     "supports", "bill"),
+    ("Prime Minister Elena Voss hosted President Tomas Kader in Vienna. He rejected the sanctions.", "Tomas Kader",
+     "rejects", "sanctions"),
+])
+def test_a_pronoun_goes_to_the_person_whose_given_name_fits(nlp, text, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + text + "\n")
+    assert has(found, actor, stance, proposal), found
+    assert len({a for a, _s, _p in found}) == 1, found

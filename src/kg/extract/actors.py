@@ -50,6 +50,17 @@ def gender_words() -> dict[str, str]:
     return words
 
 
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Given names with their usual gender (lexicons/given_names.tsv): name -> "f" or "m"."""
+    names = {}
+    for line in lexicon_path("given_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")[:2]
+            names[name] = gender
+    return names
+
+
 def gender_of_words(text: str) -> str | None:
     """The gender an honorific or role word in TEXT gives ("Mrs. Clinton", "Congresswoman X")."""
     found = {gender_words().get(w.lower().rstrip(".")) for w in re.findall(r"[A-Za-z]+\.?", text)} - {None}
@@ -160,6 +171,9 @@ class ActorResolver:
         fresh = Actor(key=key, label=name, kind="person", aliases=frozenset(aliases), role=role, affiliation=affiliation)
         actor = _merge(self.persons.get(key), fresh)
         self.learn_gender(actor, _title_gender(surface, name))
+        if actor.key not in self.genders and len(words) > 1:
+            # "Alicia Ferro": the usual gender of the given name, when nothing in the text says it
+            self.learn_gender(actor, given_name_genders().get(words[0].lower()))
         return actor
 
     def resolve_pronoun(self, word: str, position: int, paragraph_start: int | None = None) -> Actor | None:
