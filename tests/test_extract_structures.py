@@ -139,3 +139,17 @@ def test_a_cue_verb_tagged_as_an_adverb_is_still_a_verb(nlp):
 def test_calls_the_tagger_took_for_a_verb_are_still_calls(nlp):
     found, _ = positions(nlp, "Headline\n\nGreenpeace echoed calls for a ceasefire.\n")
     assert has(found, "Greenpeace", "supports", "ceasefire"), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Western diplomats said they backed the ceasefire.",
+    "European governments backed the sanctions.",
+])
+def test_a_region_s_unnamed_actors_are_no_actor(nlp, sentence):
+    found, _ = positions(nlp, "Headline\n\n" + sentence + "\n")
+    assert not found, found
+
+
+def test_leaders_of_a_body_act_for_it(nlp):
+    found, _ = positions(nlp, "Headline\n\nLeaders of the European Union backed the trade deal with Mercosur.\n")
+    assert has(found, "European Union", "supports", "trade deal"), found

@@ -20,6 +20,7 @@ _OWN_STATE_NOUNS = {"government", "country"}  # the speaker's own, when affiliat
 _OWN_GOVERNMENT_DETS = {"the", "his", "her", "our", "my", "their"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 _MINISTRY_NOUNS = {"ministry", "department"}
+_BODY_MEMBERS = {"members", "leaders", "representatives", "delegates"}
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "representative"}
 
 
@@ -94,8 +95,9 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
             actor, _ = resolve_actor_token(body, ctx, depth + 1)
             if actor is not None:
                 return actor, True
-    if token.lower_ == "members" and depth < 2 and not any(c.dep_ in ("det", "amod", "nummod") for c in token.children):
-        # "Members of the Unite union voted to ...": the membership acting as a body is the union
+    if token.lower_ in _BODY_MEMBERS and depth < 2 and not any(c.dep_ in ("det", "amod", "nummod") for c in token.children):
+        # "Members of the Unite union voted to ...", "Leaders of the European Union backed ...": the
+        # membership acting as a body is the body
         body = next((_pobj(c) for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if body is not None and (body.ent_type_ in ("ORG",) or body.lemma_.lower() in organisation_heads()):
             return resolve_actor_token(body, ctx, depth + 1)

@@ -51,6 +51,13 @@ def gender_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def region_adjectives() -> frozenset[str]:
+    """"Western", "European", "Arab": adjectives of regions, naming no actor (lexicons/region_adjectives.txt)."""
+    lines = lexicon_path("region_adjectives.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def given_name_genders() -> dict[str, str]:
     """Given names with their usual gender (lexicons/given_names.tsv): name -> "f" or "m"."""
     names = {}
@@ -341,6 +348,8 @@ class ActorResolver:
                 if not _looks_like_name([word]):
                     break
                 named.append(word)
+            if named and all(w.lower() in region_adjectives() for w in named):
+                return None  # "Western diplomats", "European governments": unnamed actors of a region
             if named and _looks_like_name(named) and any(w.lower() not in _NAME_PARTICLES for w in named):
                 owner = _clean(" ".join(named))  # "Karoo Platinum Ltd.'s board": the company's
                 entry = gazetteer.lookup_name(owner)
