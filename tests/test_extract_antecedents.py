@@ -157,3 +157,14 @@ def test_a_pronoun_goes_to_the_person_whose_given_name_fits(nlp, text, actor, st
     found, _ = positions(nlp, "Headline\n\n" + text + "\n")
     assert has(found, actor, stance, proposal), found
     assert len({a for a, _s, _p in found}) == 1, found
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("India and Pakistan held talks in Geneva. Both countries backed the ceasefire.", {"India", "Pakistan"}),
+    ("India and Pakistan held talks in Geneva. The two sides backed the ceasefire.", {"India", "Pakistan"}),
+    ("Talks between Armenia and Azerbaijan resumed on Monday. Both governments rejected the mediation plan.",
+     {"Armenia", "Azerbaijan"}),
+])
+def test_both_countries_are_the_two_named_before(nlp, text, actors):
+    found, _ = positions(nlp, "Headline\n\n" + text + "\n")
+    assert {a for a, _s, _p in found} == actors, found

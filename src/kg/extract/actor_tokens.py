@@ -21,6 +21,8 @@ _OWN_GOVERNMENT_DETS = {"the", "his", "her", "our", "my", "their"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 _MINISTRY_NOUNS = {"ministry", "department"}
 _BODY_MEMBERS = {"members", "leaders", "representatives", "delegates"}
+_PAIR_NOUNS_OF_STATES = {"countries", "nations", "governments", "states", "capitals"}
+_PAIR_NOUNS = _PAIR_NOUNS_OF_STATES | {"sides", "parties", "companies", "groups", "unions"}
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "representative"}
 
 
@@ -227,9 +229,24 @@ def _owned_by_named_state(token: Token, actor: Actor) -> Actor:
     return actor
 
 
+def _pair_named_before(token: Token, ctx: SentenceContext) -> list[Actor]:
+    """"India and Pakistan held talks. Both countries backed the ceasefire": "both countries", "the
+    two sides" mean the two actors named just before ([] when it is not such a phrase)."""
+    lower = token.lower_
+    both = any(c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj") for c in token.children)
+    two = any(c.lower_ == "two" and c.dep_ == "nummod" for c in token.children) and any(
+        c.lower_ == "the" and c.dep_ == "det" for c in token.children)
+    if lower in _PAIR_NOUNS and (both or two) and not any(c.dep_ == "prep" for c in token.children):
+        return ctx.resolver.last_pair(ctx.position_of(token), states_only=lower in _PAIR_NOUNS_OF_STATES)
+    return []  # (a bare "both" is too often two people named with their parties: "X (R-Fla.) and Y ... both")
+
+
 def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = None) -> tuple[list[Actor], bool]:
     """Every actor named at TOKEN and its conjuncts ("Britain, France and Germany"); RELATIVE is
     the relative clause through which TOKEN was found, if any."""
+    pair = _pair_named_before(token, ctx)
+    if pair:
+        return pair, True
     actors: list[Actor] = []
     coref_any = False
     nodes = [token, *token.conjuncts]

@@ -106,6 +106,23 @@ class ActorResolver:
         "they" refers to it rather than to an organisation named before."""
         self.mentions.append(Mention(None, position, subject=True))
 
+    def last_pair(self, before: int, states_only: bool, window: int = 400) -> list[Actor]:
+        """The two actors named last before BEFORE, within WINDOW characters ("India and Pakistan
+        held talks. Both countries backed ..."); with STATES_ONLY, states only; [] unless two."""
+        found: list[Actor] = []
+        for mention in reversed(self.mentions):
+            if mention.position >= before or mention.actor is None or not mention.antecedent:
+                continue  # (not a place things happen in: "talks in Geneva")
+            if before - mention.position > window:
+                break
+            actor = mention.actor
+            if (not states_only or actor.kind == "state") and actor.kind != "person" \
+                    and all(a.key != actor.key for a in found):
+                found.append(actor)
+            if len(found) == 2:
+                return found
+        return []
+
     def learn_gender(self, actor: Actor | None, gender: str | None) -> None:
         """Record a person's gender from an honorific, a role word or a pronoun the syntax ties to them."""
         if actor is None or gender is None or actor.kind != "person":
