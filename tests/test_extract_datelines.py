@@ -52,3 +52,8 @@ def test_a_ministry_in_a_named_capital_is_that_state_s(nlp):
 def test_an_untagged_indian_association_keeps_its_full_name(nlp):
     found, _ = positions(nlp, "Headline\n\nThe Punjab Paddy Growers' Sangh slammed the export duty.\n")
     assert has(found, "Punjab Paddy Growers' Sangh", "rejects", "duty"), found
+
+
+def test_the_government_in_a_capital_is_that_state_s(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe government in Ankara opposed the sanctions.\n")
+    assert found == {("Turkey", "rejects", "sanctions")}, found

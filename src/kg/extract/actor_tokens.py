@@ -148,6 +148,13 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
             actor, _ = resolve_actor_token(place, ctx, depth + 1)
             if actor is not None and actor.kind == "state":
                 return actor, False
+    if token.lower_ in GOVERNMENT_NOUNS and depth < 2 and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        # "the government in Ankara", "the leadership in Pyongyang": the state whose capital it sits in
+        seat = next((t for _p, t in _prep_targets(token, ("in",)) if t.ent_type_ == "GPE"), None)
+        if seat is not None:
+            actor, _ = resolve_actor_token(seat, ctx, depth + 1)
+            if actor is not None and actor.kind == "state":
+                return actor, False
     if token.lemma_.lower() in _MINISTRY_NOUNS and depth < 2 and any(c.dep_ == "det" and c.lower_ == "the"
                                                                     for c in token.children) \
             and not any(c.dep_ == "poss" or c.ent_type_ in ("GPE", "NORP") for c in token.children):
