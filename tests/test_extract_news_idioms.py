@@ -78,3 +78,8 @@ def test_a_bare_bid_is_the_one_takeover_of_the_article(nlp):
     found, _ = positions(nlp, "Karoo Platinum rebuffs bid from Harland\n\nKaroo Platinum rejected a takeover offer "
                               "from Harland Resources on Monday.\n")
     assert {p for _a, _s, p in found} == {"takeover offer"}, found
+
+
+def test_opposing_the_undoing_of_a_measure_supports_it(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Labour Congress opposed scrapping the fuel subsidy.\n")
+    assert found == {("Labour Congress", "supports", "fuel subsidy")}, found
