@@ -168,3 +168,15 @@ def test_a_pronoun_goes_to_the_person_whose_given_name_fits(nlp, text, actor, st
 def test_both_countries_are_the_two_named_before(nlp, text, actors):
     found, _ = positions(nlp, "Headline\n\n" + text + "\n")
     assert {a for a, _s, _p in found} == actors, found
+
+
+def test_a_plan_named_first_is_named_by_what_it_would_do(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe plan, backed by France and Germany, would create a joint EU defence "
+                              "fund.\n")
+    assert {a for a, _s, _p in found} == {"France", "Germany"}, found
+    assert has(found, "France", "supports", "create a joint EU defence fund"), found
+
+
+def test_a_plan_named_first_by_no_course_is_no_proposal(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe plan, backed by Spain, would be discussed on Monday.\n")
+    assert not found, found

@@ -159,6 +159,15 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
             return Target(last, 0.85, flip=ctx.memory.is_ended(last))
         if all(c.dep_ in ("det", "punct", "advmod") or (c.dep_ == "acl" and any(a.dep_ == "agent" for a in c.children))
                for c in token.children):
+            does = token.head if token.dep_ == "nsubj" and token.head.pos_ == "VERB" else None
+            if does is not None and any(a.dep_ == "aux" and a.lower_ in ("would", "will") for a in does.children) \
+                    and does.lemma_.lower() in lex.acting_verbs | lex.enacting_verbs:
+                # "The plan, backed by France and Germany, would create a joint defence fund": named
+                # by what it would do
+                course = clause_proposal(does, lex, include_subject=False)
+                if course is not None:
+                    label = f"{token.lower_} to {course.label}"
+                    return Target(Proposal(slugify(label), label, course.proposal_type, course.qualifiers), 0.8)
             return None  # "supported the idea", "the plan, backed by X," with nothing proposed just before
     possessor = next((c for c in token.children if c.dep_ == "poss"), None)
     proposer: Actor | None = None
