@@ -153,3 +153,12 @@ def test_a_region_s_unnamed_actors_are_no_actor(nlp, sentence):
 def test_leaders_of_a_body_act_for_it(nlp):
     found, _ = positions(nlp, "Headline\n\nLeaders of the European Union backed the trade deal with Mercosur.\n")
     assert has(found, "European Union", "supports", "trade deal"), found
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("The Labour Congress backed the deal.", "Labour Congress"),
+    ("The US Congress backed the deal.", "US Congress"),
+])
+def test_a_name_longer_than_its_tagged_last_word_is_its_own(nlp, sentence, actor):
+    found, _ = positions(nlp, "Headline\n\n" + sentence + "\n")
+    assert {a for a, _s, _p in found} == {actor}, found

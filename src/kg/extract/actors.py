@@ -408,6 +408,16 @@ class ActorResolver:
                 # "Brazil's Senate" is not the US Senate that a bare "Senate" defaults to
                 return Actor(key=slugify(name), label=name, kind="organisation", aliases=frozenset({name}),
                              affiliation=entry_actor(owner))
+            prefix = name[: max(name.find(core_name), 0)].split()
+            prefix = prefix[1:] if prefix and prefix[0].lower() == "the" else prefix
+            if entry is not None and entry.kind == "organisation" and owner is None and prefix \
+                    and name.endswith(core_name) and _looks_like_name(prefix) \
+                    and not any(re.search(r"['’]s?$", w) for w in prefix) \
+                    and not any(getattr(gazetteer.lookup_demonym(w), "kind", None) == "state"
+                                or getattr(gazetteer.lookup_name(w), "kind", None) == "state" for w in prefix) \
+                    and gazetteer.lookup_name(" ".join(prefix + [core_name])) is None:
+                # "the Labour Congress" (only "Congress" tagged) is no US Congress: its own name, in full
+                return _organisation(" ".join(prefix + [core_name]))
             if entry is not None:
                 return _with_alias(entry_actor(entry), text)
             if _looks_like_name(core_name.split()):
