@@ -143,18 +143,14 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
         # "officials in Nairobi", "diplomats from Qatar": the state they are of
         # ("negotiators in Doha" are often foreigners meeting there: "in" only for those who govern)
         preps = ("in", "from") if token.lower_ in ("officials", "authorities") else ("from",)
-        place = next((t for _p, t in _prep_targets(token, preps) if t.ent_type_ == "GPE"), None)
-        if place is not None:
-            actor, _ = resolve_actor_token(place, ctx, depth + 1)
-            if actor is not None and actor.kind == "state":
-                return actor, False
+        state = _state_at(next((t for _p, t in _prep_targets(token, preps) if t.ent_type_ == "GPE"), None), ctx, depth)
+        if state is not None:
+            return state, False
     if token.lower_ in GOVERNMENT_NOUNS and depth < 2 and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         # "the government in Ankara", "the leadership in Pyongyang": the state whose capital it sits in
-        seat = next((t for _p, t in _prep_targets(token, ("in",)) if t.ent_type_ == "GPE"), None)
-        if seat is not None:
-            actor, _ = resolve_actor_token(seat, ctx, depth + 1)
-            if actor is not None and actor.kind == "state":
-                return actor, False
+        state = _state_at(next((t for _p, t in _prep_targets(token, ("in",)) if t.ent_type_ == "GPE"), None), ctx, depth)
+        if state is not None:
+            return state, False
     if token.lemma_.lower() in _MINISTRY_NOUNS and depth < 2 and any(c.dep_ == "det" and c.lower_ == "the"
                                                                     for c in token.children) \
             and not any(c.dep_ == "poss" or c.ent_type_ in ("GPE", "NORP") for c in token.children):
@@ -162,11 +158,7 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
         # ministry ..."), else of the government the article is about (as "the government")
         place = next((t for p in token.sent.root.children if p.dep_ == "prep" and p.lower_ == "in"
                       and p.i < token.i for t in p.children if t.dep_ == "pobj" and t.ent_type_ == "GPE"), None)
-        if place is not None:
-            actor, _ = resolve_actor_token(place, ctx, depth + 1)
-            if actor is not None and actor.kind == "state":
-                return actor, True
-        state = ctx.resolver.government_before(ctx.position_of(token))
+        state = _state_at(place, ctx, depth) or ctx.resolver.government_before(ctx.position_of(token))
         if state is not None:
             return state, True
     if token.lemma_.lower() in ctx.lexicon.word_sets["place_kinds"] and depth < 2 and not token.ent_type_:
@@ -225,6 +217,15 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
         actor = _owned_by_named_state(token, actor)
     coref = token.pos_ != "PROPN" and not token.ent_type_
     return actor, coref
+
+
+def _state_at(place: Token | None, ctx: SentenceContext, depth: int) -> Actor | None:
+    """The state PLACE (a GPE, or None) names, when it names one: "officials in Nairobi", "the
+    government in Ankara"."""
+    if place is None:
+        return None
+    actor, _ = resolve_actor_token(place, ctx, depth + 1)
+    return actor if actor is not None and actor.kind == "state" else None
 
 
 def _owned_by_named_state(token: Token, actor: Actor) -> Actor:

@@ -588,7 +588,7 @@ def _organisation(name: str) -> Actor:
     so are "Karoo Platinum Ltd." and "Karoo Platinum"."""
     bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE) or name
     short = _LEGAL_FORM.sub("", bare)
-    if len(short.split()) >= 1 and short != bare and short[:1].isupper():
+    if short != bare and short[:1].isupper():
         return Actor(key=slugify(short), label=short, kind="organisation", aliases=frozenset({name, bare, short}))
     return Actor(key=slugify(bare), label=bare, kind="organisation", aliases=frozenset({name, bare}))
 

@@ -85,6 +85,7 @@ class Lexicon:
     benefiting_verbs: frozenset = frozenset()  # "said the deal would help farmers": a proposal that helps is backed
     control_prep_drop: frozenset = frozenset()  # "refrained from backing X": no position of its own ("refrain from")
     deontic: frozenset = frozenset()  # "X said Y should scrap Z": what must be done, in someone's words
+    deontic_verbs: frozenset = frozenset()  # "needs to scrap Z", "has to be lifted": the same, with "to"
     posed_harms: frozenset = frozenset()  # "said the reform posed a risk": the same, with "pose"
     acting_verbs: frozenset = frozenset()  # "Chile will take control of X": a course announced in a lead
     word_sets: dict = field(default_factory=dict, hash=False, compare=False)  # [word_sets]: name -> frozenset
@@ -202,8 +203,9 @@ def load_lexicon() -> Lexicon:
         enacting_verbs=frozenset(data.get("enacting", {}).get("verbs", ())),
         harming_verbs=frozenset(data.get("harming", {}).get("verbs", ())),
         benefiting_verbs=frozenset(data.get("benefiting", {}).get("verbs", ())),
-        control_prep_drop=frozenset(control.get("prep_drop", ())) | frozenset(control.get("prep_flip", ())),
+        control_prep_drop=frozenset(control.get("prep_drop", ())),
         deontic=frozenset(modal.get("deontic", ())),
+        deontic_verbs=frozenset(modal.get("deontic_verbs", ())),
         posed_harms=frozenset(data.get("harming", {}).get("posed", ())),
         acting_verbs=frozenset(data.get("acting", {}).get("verbs", ())),
         word_sets={name: frozenset(words) for name, words in data.get("word_sets", {}).items()},

@@ -260,10 +260,11 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
         open_quote = False  # whether a quote is still open where the sentence starts
         for sent in doc.sents:
             sentence_index += 1
+            attribution = quote_attribution(sent, lexicon)
             ctx = SentenceContext(lexicon, resolver, memory, after_body if block.is_headline else block.start,
                                   block.is_headline, sentence_index, is_lead=sentence_index == 1 and not block.is_headline,
-                                  quote_speaker=speaker if continues_quote(sent, lexicon, open_quote) else None)
-            speaker = quote_attribution(sent, lexicon) or ctx.quote_speaker
+                                  quote_speaker=speaker if attribution is None and continues_quote(sent, open_quote) else None)
+            speaker = attribution or ctx.quote_speaker
             open_quote = (open_quote + quote_marks(sent)) % 2 == 1
             _register_mentions(sent, ctx)
             start = block.start + sent.start_char

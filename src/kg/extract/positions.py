@@ -227,8 +227,8 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
     passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"]
     if passive_subject and _deontic(token, lex) and not any(True for _p in _prep_targets(token, ("by",))):
         # "'The ban must be lifted,' X said": the speaker's wish
-        speaker = _speech_subject(token, ctx)
-        if speaker is not None and not _inside_quote(speaker, token.sent):
+        speaker = _wisher(token, ctx)
+        if speaker is not None:
             emit(speaker, stance, object_target(passive_subject[0], cue, ctx), lemma, cue.weight, factor * modal)
         return
     if passive_subject:
@@ -258,10 +258,9 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
     relative = token if token.dep_ == "relcl" and subject is not None and subject == token.head else None
     if _deontic(token, lex):
         # "X said the government should scrap the tax": X's wish, not the government's position
-        speaker = _speech_subject(token, ctx)
-        if speaker is None or _inside_quote(speaker, token.sent):
+        subject, relative = _wisher(token, ctx), None
+        if subject is None:
             return
-        subject, relative = speaker, None
     targets = _verb_targets(token, cue, ctx)
     bare = _bare_vote(token) if lemma == "vote" and not targets else None
     if bare is not None:
@@ -326,7 +325,6 @@ def _announced_course_positions(token: Token, ctx: SentenceContext, emit: Emit) 
             ctx.memory.enact(target.proposal, reversed_=target.flip)
 
 
-_DEONTIC_VERBS = frozenset({"need", "have"})  # "needs to scrap", "has to be lifted"
 # a course the speaker says must be done: lower than a cue, which names the stance
 _DEONTIC_CUE = Cue(lemma="should", pos="verb", stance="supports", weight=0.7, object=True)
 
@@ -337,16 +335,23 @@ def _deontic(verb: Token, lex: Lexicon) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.deontic for c in verb.children):
         return not any(c.dep_ == "mark" for c in verb.children) and verb.dep_ != "advcl"
     head = verb.head
-    return (verb.dep_ == "xcomp" and head.lemma_.lower() in _DEONTIC_VERBS and head.pos_ in ("VERB", "AUX")
+    return (verb.dep_ == "xcomp" and head.lemma_.lower() in lex.deontic_verbs and head.pos_ in ("VERB", "AUX")
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and not any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in head.children))
+
+
+def _wisher(verb: Token, ctx: SentenceContext) -> Token | None:
+    """Who says VERB must be done: the speaker of the reported speech it is in, if one is named
+    outside the quote."""
+    speaker = _speech_subject(verb, ctx)
+    return None if speaker is None or _inside_quote(speaker, verb.sent) else speaker
 
 
 def _deontic_course_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
     """"X said the government should scrap the fuel tax" (against the tax), "'The ban must be
     lifted,' Y said", "Z said shareholders should bear the losses": the speaker wants the course."""
-    speaker = _speech_subject(token, ctx)
-    if speaker is None or _inside_quote(speaker, token.sent):
+    speaker = _wisher(token, ctx)
+    if speaker is None:
         return
     own = token if token.dep_ != "xcomp" else token.head
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)

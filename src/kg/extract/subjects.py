@@ -51,11 +51,12 @@ def quote_attribution(sent: Span, lexicon: Lexicon) -> Token | None:
     return None
 
 
-def continues_quote(sent: Span, lexicon: Lexicon, open_quote: bool) -> bool:
-    """Whether SENT is a quote with no speaker named in it: one of its own ('"We will not pay."'),
-    or the rest of a quote left open by the sentence before (OPEN_QUOTE)."""
+def continues_quote(sent: Span, open_quote: bool) -> bool:
+    """Whether SENT goes on with a quote: one of its own ('"We will not pay."'), or the rest of a
+    quote left open by the sentence before (OPEN_QUOTE). Whose it is, if SENT names no speaker
+    (quote_attribution), is the last speaker's."""
     words = [t for t in sent if not t.is_space]
-    return bool(words) and (open_quote or words[0].text in QUOTE_MARKS) and quote_attribution(sent, lexicon) is None
+    return bool(words) and (open_quote or words[0].text in QUOTE_MARKS)
 
 
 def quote_marks(sent: Span) -> int:

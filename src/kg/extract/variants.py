@@ -86,11 +86,13 @@ def _merge_bare_takeover_words(proposals: list[Proposal], result: dict[str, Prop
         return
     host = next(iter(takeovers.values()))
     words = lexicon.word_sets["takeover_heads"]
-    for proposal in proposals:
-        if proposal.proposal_type in ("Policy", "Candidacy") and proposal.label.lower() in words \
-                and proposal.key not in result:  # (a bare "bid" is typed a candidacy: "her bid")
-            result[proposal.key] = replace(host, aliases=host.aliases | {proposal.label})
-            result.setdefault(host.key, result[proposal.key])
+    bare = [p for p in proposals if p.proposal_type in ("Policy", "Candidacy") and p.label.lower() in words
+            and p.key not in result]  # (a bare "bid" is typed a candidacy: "her bid")
+    if not bare:
+        return
+    merged = replace(host, aliases=host.aliases | {p.label for p in bare})
+    for key in [k for k, p in result.items() if p.key == host.key] + [host.key] + [p.key for p in bare]:
+        result[key] = merged  # one proposal, with every name, wherever the takeover stands
 
 
 def _merge_bare_agreements(proposals: list[Proposal], result: dict[str, Proposal], counts: dict[str, int],
