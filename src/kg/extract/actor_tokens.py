@@ -269,13 +269,6 @@ def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = 
         if speaker is not None and speaker.conjuncts and speaker.lower_ not in _PLURAL_PRONOUNS | PERSON_PRONOUNS:
             nodes = [speaker, *speaker.conjuncts]
             coref_any = True
-    if token.dep_ == "nsubj" and relative is None and not token.ent_type_:
-        # "The environmental group Clean Rivers Alliance condemned X": the parser makes the name a
-        # second subject; the description before it adds nothing
-        named = next((o for o in token.head.children if o.dep_ == "nsubj" and o.ent_type_ in ACTOR_ENTS
-                      and o.left_edge.i == token.i + 1), None)
-        if named is not None:
-            token, nodes = named, [named, *named.conjuncts]
     if token.dep_ == "nsubj" and relative is None:
         # "The Socialists, their partner Sumar and ... voted": a list the parser split into two subjects
         for other in token.head.children:
@@ -300,8 +293,9 @@ def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = 
             # "Lawmakers from the Civic Democratic Party, TOP 09 and STAN voted for it": their parties
             # (not "two lawmakers from X" or "some members of X": some of a party is not the party)
             included = [t for _p, t in _prep_targets(node, ("from", "of"))
-                        if t.ent_type_ in ("ORG", "NORP") or (t.pos_ == "PROPN" and t.text[:1].isupper()
-                                                              and t.ent_type_ not in ("GPE", "LOC", "FAC"))]
+                        if (t.ent_type_ in ("ORG", "NORP") or (t.pos_ == "PROPN" and t.text[:1].isupper()
+                                                               and t.ent_type_ not in ("GPE", "LOC", "FAC", "PERSON")))
+                        and getattr(resolve_actor_token(t, ctx)[0], "kind", None) != "person"]
             # (not "lawmakers from Texas": a place is no party)
         named = [c for c in node.children if c.dep_ == "appos" and (c.ent_type_ in ACTOR_ENTS or c.pos_ == "PROPN")] \
             if not node.ent_type_ and node.pos_ == "NOUN" else []

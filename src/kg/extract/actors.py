@@ -296,6 +296,10 @@ class ActorResolver:
             # "Carmen Quispe" or "Manitoba MP Sylvie Ouellette" tagged as an organisation, "Quispe said"
             # later: a person
             label, core = "PERSON", name
+        if label == "ORG" and core and _clean(core) == name and len(name.split()) == 2 \
+                and name.split()[0].lower() in given_name_genders() and _looks_like_name(name.split()) \
+                and name.split()[1].lower() not in organisation_heads() and gazetteer.lookup_name(name) is None:
+            label = "PERSON"  # "Marta Ilves" tagged as an organisation: a given name and a surname
         if label == "PERSON" and core and len(_clean(core).split()) > 1 \
                 and _clean(core).split()[-1].lower() in organisation_heads():
             return _organisation(_clean(core))  # "Nuovi Italiani Network" tagged as a person

@@ -50,6 +50,20 @@ class SentenceContext:
 QUOTE_MARKS = ('"', "“", "”", "''", "``")
 
 
+def subjects_of(verb: Token) -> list[Token]:
+    """VERB's subjects. Where the parser splits one noun phrase into two subjects ("The opposition
+    Social Democratic Front said", "The environmental group Clean Rivers Alliance condemned"), the
+    description before the name is dropped and the name kept."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:
+        first, second = subjects[0], subjects[1]
+        if first.pos_ == "NOUN" and first.right_edge.i + 1 == second.left_edge.i \
+                and (second.pos_ == "PROPN" or second.ent_type_ in ACTOR_ENTS) and not first.ent_type_ \
+                and not any(c.dep_ in ("cc", "conj") for c in first.children):
+            return subjects[1:]
+    return subjects
+
+
 def _inside_quote(token: Token, sent: Span) -> bool:
     quotes = sum(1 for t in sent if t.i < token.i and t.text in QUOTE_MARKS)
     return quotes % 2 == 1

@@ -34,6 +34,8 @@ def _phrase_positions(sent: Span, ctx: SentenceContext) -> list[Position]:
             last = tokens[matched[-1]]
             if last.dep_ == "prt":
                 # "voted down the bill", "voted it down": the particle's verb has the proposal as object
+                if last.head.i != matched[0]:
+                    continue  # (the particle of another verb)
                 target_token = next((c for c in last.head.children if c.dep_ == "dobj"), None)
             else:
                 target_token = _pobj(last) if last.pos_ == "ADP" else None

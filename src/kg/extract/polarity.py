@@ -159,12 +159,13 @@ class ReportedVerdict:
     modal: float
 
 
-def _reported_verdict(clause: Token, ctx: SentenceContext, also_negated_by: Token | None = None) -> ReportedVerdict | None:
+def _reported_verdict(clause: Token, ctx: SentenceContext, also_negated_by: Token | None = None,
+                      judged_dep: str = "nsubj") -> ReportedVerdict | None:
     """The speaker and the judged subject of CLAUSE (a copula or a verb) when it is someone's
     reported speech ("'The ruling is flawed,' Li said"); None for the author's own words, an
     extraposed "it" ("it is a mistake to ..."), or a hypothetical. ALSO_NEGATED_BY: a predicate whose own "not"
-    counts too ("not acceptable")."""
-    judged = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    counts too ("not acceptable"). JUDGED_DEP: "nsubjpass" for a participle ("the bill is justified")."""
+    judged = next((c for c in clause.children if c.dep_ == judged_dep), None)
     speaker = _speech_subject(clause, ctx)
     if judged is None or speaker is None or speaker == judged or (clause.dep_ == "relcl" and judged.tag_ in ("WDT", "WP")):
         return None  # (a relative clause's "that": "every amendment that would strengthen the bill")

@@ -109,6 +109,9 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
         participle_adjective = (pos == "VERB" and token.dep_ in ("acomp", "oprd", "amod", "acl")
                                 and token.text.lower() in lex.adjectives
                                 and not any(c.dep_ == "agent" for c in token.children))  # "opposed by X" is the verb
+        if pos == "VERB" and token.tag_ == "VBN" and lemma not in lex.verbs and token.text.lower() in lex.adjectives \
+                and _passive_verdict(token):
+            participle_adjective = True  # "X said the bill was justified", "... is needed": a verdict
         if token.tag_ == "VBN" and token.dep_ == "amod" and (lemma in lex.verbs or lemma in lex.word_sets["hyphen_authors"]):
             # "the US-brokered truce", "a Saudi-proposed ceasefire", "the Kremlin-backed bill"
             if _hyphen_agent_positions(token, ctx, emit):
@@ -508,6 +511,14 @@ def _noun_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
         emit(subject, stance, target, lemma, cue.weight, modal * (0.8 if negated else 1.0))
 
 
+def _passive_verdict(token: Token) -> bool:
+    """Whether TOKEN is a participle judging its passive subject, with no one doing it ("the
+    bill was justified"), and no clause after it ("it is needed to ...")."""
+    return token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children) \
+        and any(c.dep_ == "nsubjpass" for c in token.children) \
+        and not any(c.dep_ in ("agent", "xcomp", "ccomp") for c in token.children)
+
+
 def _adjective_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
     """An adjective cue: "X is opposed to Y", "willing to back Y", "found the plan unacceptable"."""
     lex = ctx.lexicon
@@ -539,6 +550,13 @@ def _adjective_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> 
             subject = find_subject(head, lex)
             if objects and subject is not None:
                 emit(subject, cue.stance, object_target(objects[0], cue, ctx), lemma, cue.weight, modal)
+            return
+        if _passive_verdict(token):
+            # "X said the land bill was needed", parsed as a passive
+            verdict = _reported_verdict(token, ctx, judged_dep="nsubjpass")
+            if verdict is not None:
+                emit(verdict.speaker, _negate(cue.stance) if verdict.negated else cue.stance,
+                     object_target(verdict.judged, _VERDICT_CUE, ctx), lemma, cue.weight * 0.95, verdict.modal)
             return
         if token.dep_ == "acomp" and head.lemma_.lower() in _COPULAS:
             # "'The ruling is deeply flawed,' Li said", "X said the plan was unworkable": a verdict

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from kg.extract.actors import GOVERNMENT_NOUNS, RELATIVE_PRONOUNS, organisation_heads
 from kg import gazetteer
 from kg.extract.lexicon import Lexicon
-from kg.extract.context import ACTOR_ENTS, QUOTE_MARKS, SUBJECT_DEPS, SentenceContext, _inside_quote
+from kg.extract.context import ACTOR_ENTS, QUOTE_MARKS, SentenceContext, _inside_quote, subjects_of
 
 _QUANTIFIERS = {"lot", "lots", "many", "some", "most", "few", "majority", "minority", "number", "millions",
                "thousands", "hundreds", "half", "percent", "share", "plenty", "dozens", "none", "all"}
@@ -21,18 +21,18 @@ def _speech_subject(token: Token, ctx: SentenceContext) -> Token | None:
     while node.head != node:
         head = node.head
         if head.lemma_.lower() in ctx.lexicon.speech_verbs and node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj"):
-            subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+            subjects = subjects_of(head)
             if subjects:
                 return subjects[0]
             if head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp", "conj") and head.head != head:
                 # "the group refused to sign it, saying the plan ignored its demand": the one who refused
-                outer = [c for c in head.head.children if c.dep_ in SUBJECT_DEPS]
+                outer = subjects_of(head.head)
                 if outer:
                     return outer[0]
         node = head
     root = token.sent.root
     if root.lemma_.lower() in ctx.lexicon.speech_verbs:
-        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+        subjects = subjects_of(root)
         if subjects and subjects[0] != token:
             return subjects[0]
     return ctx.quote_speaker  # '"...," X said. "This deal is a betrayal."': still X speaking
@@ -45,7 +45,7 @@ def quote_attribution(sent: Span, lexicon: Lexicon) -> Token | None:
     for token in sent:
         if token.lemma_.lower() in lexicon.speech_verbs and token.pos_ in ("VERB", "AUX") \
                 and not _inside_quote(token, sent):
-            subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+            subject = next(iter(subjects_of(token)), None)
             if subject is not None and not _inside_quote(subject, sent):
                 return subject
     return None
@@ -67,11 +67,10 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     """The token naming who does VERB, climbing through conjunction, control and relative clauses."""
     if depth > 5:
         return None
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.text.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    for child in subjects_of(verb):
+        if child.text.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return child
     for child in verb.children:
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
