@@ -49,3 +49,31 @@ def test_a_negated_passive_verdict(nlp):
 def test_a_passive_with_its_doer_is_no_verdict(nlp):
     found, _ = positions(nlp, "Headline\n\nThe Labour Party said the land bill was justified by the minister.")
     assert not has(found, "Labour Party", "supports", "land bill"), found
+
+
+def test_a_repeated_preposition_names_a_second_actor(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe ceasefire was hailed by the Fair Health Institute and by "
+                              "the National Federation of Independent Pharmacists.")
+    assert has(found, "Fair Health Institute", "supports", "ceasefire"), found
+    assert has(found, "National Federation of Independent Pharmacists", "supports", "ceasefire"), found
+
+
+def test_endorsements_from_two_sources(nlp):
+    found, _ = positions(nlp, "Headline\n\nRavi Dhaliwal picked up endorsements from Joan McKerracher and "
+                              "from the Young New Democrats.")
+    assert has(found, "McKerracher", "supports", "Dhaliwal"), found
+    assert has(found, "Young New Democrats", "supports", "Dhaliwal"), found
+
+
+def test_joining_those_who_take_a_side(nlp):
+    found, _ = positions(nlp, "Headline\n\nColombia and Ireland joined the countries calling for a moratorium "
+                              "on deep-sea mining.")
+    assert has(found, "Colombia", "supports", "moratorium"), found
+    assert has(found, "Ireland", "supports", "moratorium"), found
+
+
+def test_a_list_of_names_read_as_appositions(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe proposal, tabled jointly by Tuvalu, Kiribati, the Marshall Islands "
+                              "and five other island states, would require cameras on every boat.")
+    for state in ("Tuvalu", "Kiribati", "Marshall Islands"):
+        assert has(found, state, "supports", "cameras"), found

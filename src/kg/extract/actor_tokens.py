@@ -249,6 +249,18 @@ def _pair_named_before(token: Token, ctx: SentenceContext) -> list[Actor]:
     return []  # (a bare "both" is too often two people named with their parties: "X (R-Fla.) and Y ... both")
 
 
+def _listed_as_appositions(token: Token) -> list[Token]:
+    """"tabled by Tuvalu, Kiribati, the Marshall Islands and five other states": a list of names the
+    parser read as appositions of the first (two or more of them, or one joined to more by "and")."""
+    if token.ent_type_ not in ACTOR_ENTS or token.pos_ != "PROPN":
+        return []
+    named = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ in ACTOR_ENTS and c.pos_ == "PROPN"
+             and c.ent_type_ == token.ent_type_]
+    if len(named) < 2 and not any(c.dep_ == "cc" for n in named for c in n.children):
+        return []
+    return [t for n in named for t in (n, *n.conjuncts) if t.ent_type_ in ACTOR_ENTS]
+
+
 def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = None) -> tuple[list[Actor], bool]:
     """Every actor named at TOKEN and its conjuncts ("Britain, France and Germany"); RELATIVE is
     the relative clause through which TOKEN was found, if any."""
@@ -257,7 +269,7 @@ def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = 
         return pair, True
     actors: list[Actor] = []
     coref_any = False
-    nodes = [token, *token.conjuncts]
+    nodes = [token, *token.conjuncts, *_listed_as_appositions(token)]
     pronoun = ""
     if relative is not None:
         pronoun = next((c.lower_ for c in relative.children if c.dep_ in ("nsubj", "nsubjpass")), "")

@@ -90,3 +90,18 @@ def _prep_targets(token: Token, preps: tuple[str, ...]) -> Iterator[tuple[str, T
                 yield word, target
                 for conj in target.conjuncts:
                     yield word, conj
+            for again in child.children:  # "hailed by X and by Y": the preposition repeated
+                second = _pobj(again) if again.dep_ == "conj" and again.lower_ == word else None
+                if second is not None:
+                    yield word, second
+                    for conj in second.conjuncts:
+                        yield word, conj
+
+
+def distinct_heads(tokens: list[Token]) -> list[Token]:
+    """TOKENS without those conjoined to an earlier one (resolving a token takes in its conjuncts)."""
+    kept: list[Token] = []
+    for token in tokens:
+        if not any(token in earlier.conjuncts for earlier in kept):
+            kept.append(token)
+    return kept

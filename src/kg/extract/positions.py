@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from kg.extract.actors import GOVERNMENT_NOUNS
 from kg.extract.lexicon import Cue, Lexicon
 from kg.model import Actor
-from kg.extract.context import ACTOR_ENTS, Position, SentenceContext, _inside_quote, _pobj, _prep_targets
+from kg.extract.context import ACTOR_ENTS, Position, SentenceContext, _inside_quote, _pobj, _prep_targets, distinct_heads
 from kg.extract.subjects import _governing_subject, _speech_subject, find_subject
 from kg.extract.actor_tokens import learn_pronoun_genders, resolve_actor_token, resolve_actors
 from kg.extract.polarity import (_announced, _bare_vote, _modal_factor, _negate, _polarity, _refusing_verb,
@@ -247,15 +247,15 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
         if not agents:
             return
         target = object_target(passive_subject[0], cue, ctx)
-        flipped = stance if stance == cue.stance else stance
-        emit(agents[0], flipped, target, lemma, cue.weight, factor * modal)
+        for agent in distinct_heads(agents):  # "hailed by X and by Y"
+            emit(agent, stance, target, lemma, cue.weight, factor * modal)
         return
     if token.dep_ == "acl" and token.tag_ == "VBN" and cue.object:
         # "Kasich, endorsed by the Times, ...", "the plan, backed by France, ...": the agent
         # takes the stance on the noun the participle describes
         agents = [t for _p, t in _prep_targets(token, ("by",)) if t.dep_ == "pobj"]
-        if agents:
-            emit(agents[0], stance, object_target(token.head, cue, ctx), lemma, cue.weight, factor * modal * 0.95)
+        for agent in distinct_heads(agents):
+            emit(agent, stance, object_target(token.head, cue, ctx), lemma, cue.weight, factor * modal * 0.95)
         return
     subject = find_subject(token, lex)
     relative = token if token.dep_ == "relcl" and subject is not None and subject == token.head else None
@@ -426,11 +426,12 @@ def _noun_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
                 pass
             elif person is not None and person.kind == "person":
                 if cue.stance == "supports":
-                    emit(givers[0], "supports", Target(candidacy_of(person), 0.9), lemma, cue.weight, modal)
+                    for giver in distinct_heads(givers):  # "endorsements from X and from Y"
+                        emit(giver, "supports", Target(candidacy_of(person), 0.9), lemma, cue.weight, modal)
             elif person is None:
                 target = object_target(receiver, _BORNE_CUE, ctx)
                 if target is not None:
-                    for giver in givers:
+                    for giver in distinct_heads(givers):
                         emit(giver, cue.stance, target, lemma, cue.weight * 0.95, modal)
             return
         if token.head.lemma_.lower() in lex.receivers:

@@ -134,6 +134,9 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             if node.dep_ in ("pobj", "prep"):
                 node = node.head
                 continue
+            if node.dep_ == "dobj" and node.head.lemma_.lower() in lexicon.word_sets["joining_verbs"]:
+                # "Colombia and Ireland joined the countries calling for a moratorium": they call for it too
+                return find_subject(node.head, lexicon, depth + 1)
             break
         if noun.lemma_.lower() in lexicon.documents and noun.dep_ == "dobj" \
                 and noun.head.lemma_.lower() in lexicon.document_verbs:
