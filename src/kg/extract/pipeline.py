@@ -11,6 +11,7 @@ from kg.errors import ModelError
 from kg.extract.actors import (GOVERNMENT_NOUNS, ActorResolver, dateline_state, entity_name, entity_parts,
                                mention_span, organisation_heads)
 from kg.extract.blocks import Block, recase_headline, split_blocks
+from kg.extract.echoes import echoed_positions
 from kg.extract.lexicon import load_lexicon
 from kg.extract.positions import ACTOR_ENTS, Position, SentenceContext, learn_pronoun_genders, positions_in_sentence
 from kg import gazetteer
@@ -255,6 +256,7 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
     after_body = len(article.text) + 1
     best: dict[tuple, Statement] = {}
     sentence_index = 0
+    said_before: list[Position] = []  # the positions of the sentence before ("So did Germany.")
     for block, doc in zip(blocks, docs):
         speaker = None  # who spoke the last quote of this paragraph
         open_quote = False  # whether a quote is still open where the sentence starts
@@ -270,9 +272,10 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
             start = block.start + sent.start_char
             end = block.start + len(sent.text.rstrip()) + sent.start_char
             evidence = Evidence(article.text[start:end], start, end)
-            for position in positions_in_sentence(sent, ctx):
-                if position.proposal is None:
-                    continue
+            found = [p for p in positions_in_sentence(sent, ctx) if p.proposal is not None]
+            found += echoed_positions(sent, ctx, found, [] if block.is_headline else said_before)
+            said_before = found
+            for position in found:
                 for actor, stance, confidence, cue in _with_proposer(position):
                     confidence = round(min(max(confidence, 0.0), 1.0), 3)
                     statement = Statement(actor, stance, position.proposal, article, evidence, confidence, cue)

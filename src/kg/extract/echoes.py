@@ -1,0 +1,139 @@
+"""Positions an actor takes by echoing another's, without a cue of its own: "France backed the
+plan, as did Germany", "So did Germany", "Neither does Germany", "Germany followed suit",
+"Germany echoed the call", "Germany agreed", and "France, joined by Germany, backed the plan"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.actor_tokens import resolve_actors
+from kg.extract.context import ACTOR_ENTS, Position, SentenceContext, _inside_quote, _pobj
+from kg.extract.subjects import find_subject
+
+# did, has, is, will ...: the verb that stands in for the one it repeats ("as did Germany")
+_PRO_VERBS = frozenset({"do", "have", "be", "will", "would", "can", "could", "shall", "should", "must"})
+_BEFORE_MARKERS = frozenset({"so", "neither", "nor"})  # "So did Germany", "Neither does Germany"
+_AFTER_MARKERS = frozenset({"too", "likewise", "also", "well"})  # "Germany did too", "... as well"
+_OBJECT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "acomp", "attr", "oprd", "prep", "agent", "advcl"})
+_ECHO_FACTOR = 0.9
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+
+
+def echoed_positions(sent: Span, ctx: SentenceContext, here: list[Position], before: list[Position]) -> list[Position]:
+    """Positions SENT gives by echo. HERE: the positions SENT states itself; BEFORE: those of the
+    sentence before, which a sentence of its own ("So did Germany.") repeats."""
+    found: list[Position] = []
+    for token in sent:
+        if _inside_quote(token, sent):
+            continue
+        echoer, stance = _echoer(token, ctx)
+        if echoer is None:
+            continue
+        actors, coref = resolve_actors(echoer, ctx)
+        if not actors:
+            continue
+        for source in _sources(token, ctx, here, before):
+            if any(a.key == b.key for a in actors for b in source.actors):
+                continue
+            found.append(Position(actors, stance or source.stance, source.proposal, "echo",
+                                  source.confidence * _ECHO_FACTOR * (0.9 if coref else 1.0), coref or source.via_coreference))
+    for token in sent:  # "France, joined by Germany, backed the plan": Germany backs it too
+        companions = _companions(token)
+        if not companions:
+            continue
+        subject = find_subject(token, ctx.lexicon)
+        owners, _ = resolve_actors(subject, ctx) if subject is not None else ([], False)
+        keys = {a.key for a in owners}
+        for companion in companions:
+            actors, coref = resolve_actors(companion, ctx)
+            for source in here:
+                if keys & {a.key for a in source.actors} and actors:
+                    found.append(Position(actors, source.stance, source.proposal, "echo",
+                                          source.confidence * _ECHO_FACTOR, coref))
+    return found
+
+
+def _echoer(token: Token, ctx: SentenceContext) -> tuple[Token | None, str | None]:
+    """The one who echoes at TOKEN, if TOKEN is an echo ("as did X", "so did X", "X followed suit",
+    "X echoed the call", "a call echoed by X", "X agreed", "X said it would do the same"), and the
+    stance the echo states itself, if any ("X, too, voiced its opposition": rejects)."""
+    lemma = token.lemma_.lower()
+    lex = ctx.lexicon
+    children = list(token.children)
+    if lemma in lex.nouns and token.dep_ == "dobj" and token.head.lemma_.lower() in lex.light_verbs \
+            and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in children) \
+            and not any(c.dep_ in ("prep", "acl", "relcl") for c in children):
+        # "New Zealand likewise gave its backing", "Saudi Arabia also voiced its opposition": to what was just named
+        return find_subject(token.head, lex), lex.nouns[lemma].stance
+    return _bare_echoer(token, lemma, children, ctx), None
+
+
+def _bare_echoer(token: Token, lemma: str, children: list[Token], ctx: SentenceContext) -> Token | None:
+    if lemma == "echo" and token.dep_ == "acl" and token.head.lemma_.lower() in ctx.lexicon.containers:
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        return _pobj(agent) if agent is not None else None  # "..., a call echoed by Qatar"
+    if lemma in ("do", "say") and any(c.dep_ == "dobj" and c.lower_ == "same" for c in children):
+        return find_subject(token, ctx.lexicon)  # "X said it would do the same", "Y said the same"
+    if lemma in _PRO_VERBS and token.pos_ in ("AUX", "VERB"):
+        marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
+            or any(c.lower_ in _BEFORE_MARKERS and c.i < token.i for c in children) \
+            or (token.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in _BEFORE_MARKERS and c.i < token.i
+                                             for c in token.head.children)) \
+            or any(c.lower_ in _AFTER_MARKERS and c.dep_ == "advmod" and c.i > token.i for c in children)
+        if not marked or any(c.dep_ in _OBJECT_DEPS for c in children if not _names_actor(c)):
+            return None
+        return next((c for c in children if c.dep_ in ("nsubj", "dobj") and _names_actor(c)), None)
+    if lemma == "follow" and any(c.dep_ == "dobj" and c.lower_ == "suit" for c in children):
+        return find_subject(token, ctx.lexicon)
+    if lemma == "echo" and any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.lexicon.containers
+                               and not any(g.dep_ == "prep" for g in c.children) for c in children):
+        return find_subject(token, ctx.lexicon)  # ("echoed calls for a ceasefire" is a cue of its own)
+    if lemma in ctx.lexicon.word_sets["assenting_verbs"] and token.dep_ == "ROOT" \
+            and not any(c.dep_ in _OBJECT_DEPS for c in children):
+        return find_subject(token, ctx.lexicon)  # "Germany agreed.", "Germany concurred."
+    return None
+
+
+def _names_actor(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ACTOR_ENTS or (
+        token.pos_ == "NOUN" and any(c.ent_type_ in ACTOR_ENTS for c in token.children))
+
+
+def _sources(token: Token, ctx: SentenceContext, here: list[Position], before: list[Position]) -> list[Position]:
+    """The positions an echo at TOKEN repeats: those of the clause it hangs from, or, in a
+    sentence of its own, those of the sentence before."""
+    if token.dep_ == "acl":
+        return [p for p in here if p.stance == "supports"]  # "X urged talks, a call echoed by Y": what was called for
+    if not here:
+        # "So did Y.", "Y said it would do the same.", "Y also voiced its opposition." after X's position
+        clause = token
+        while clause.dep_ in ("ccomp", "dobj") and clause.head != clause:
+            clause = clause.head
+        return before if clause.dep_ == "ROOT" else []
+    if token.dep_ in ("advcl", "conj", "ccomp", "parataxis") and token.head != token:
+        subject = find_subject(token.head, ctx.lexicon)
+        if subject is None:
+            return here
+        keys = {a.key for a in resolve_actors(subject, ctx)[0]}
+        return [p for p in here if keys & {a.key for a in p.actors}] or here
+    return []
+
+
+def _companions(token: Token) -> list[Token]:
+    """Who does TOKEN's act alongside its subject: "joined by X", "along with X", "together with X"."""
+    found: list[Token] = []
+    if token.dep_ == "pcomp" and token.head.lower_ == "in" and token.head.head.lemma_ == "join":
+        # "Vietnam joined the Philippines and Malaysia in rejecting X"
+        found.extend(t for c in token.head.head.children if c.dep_ == "dobj" for t in (c, *c.conjuncts))
+    for child in token.children:
+        if child.dep_ in ("advcl", "acl") and child.lemma_ == "join" and child.tag_ == "VBN":
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                target = _pobj(agent)
+                if target is not None:
+                    found.extend([target, *target.conjuncts])
+        if child.dep_ in ("prep", "advmod") and child.lower_ in ("along", "together"):
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "with"):
+                target = _pobj(prep)
+                if target is not None:
+                    found.extend([target, *target.conjuncts])
+    return [t for t in found if _names_actor(t)]

@@ -1,0 +1,52 @@
+"""Positions taken by echoing another actor's ("as did Germany", "So did Germany", "Germany followed
+suit"); sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_extract import has, positions
+
+ECHOES = [
+    ("France backed the ceasefire, as did Germany.", "Germany", "supports"),
+    ("France backed the ceasefire. So did Germany.", "Germany", "supports"),
+    ("France backed the ceasefire. Germany did too.", "Germany", "supports"),
+    ("France does not back the ceasefire. Neither does Germany.", "Germany", "rejects"),
+    ("France does not back the ceasefire, and nor does Germany.", "Germany", "rejects"),
+    ("France backed the ceasefire and Germany followed suit.", "Germany", "supports"),
+    ("France, along with Germany, backed the ceasefire.", "Germany", "supports"),
+    ("France, joined by Germany, backed the ceasefire.", "Germany", "supports"),
+    ("France called for a ceasefire. Germany echoed the call.", "Germany", "supports"),
+    ("France urged both sides to accept a ceasefire, a call echoed by Germany.", "Germany", "supports"),
+    ("France proposed a ceasefire. Germany agreed.", "Germany", "supports"),
+    ("France backed the ceasefire, and Germany said the same.", "Germany", "supports"),
+    ("France backed the ceasefire. Germany said it would do the same.", "Germany", "supports"),
+    ("France endorsed the ceasefire. Germany likewise gave its backing.", "Germany", "supports"),
+    ("France rejected the ceasefire. Germany also voiced its opposition.", "Germany", "rejects"),
+    ("Germany joined France and Italy in rejecting the ceasefire.", "Italy", "rejects"),
+]
+
+
+@pytest.mark.parametrize("text,actor,stance", ECHOES)
+def test_an_echo_takes_the_stance_echoed(nlp, text, actor, stance):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert has(found, actor, stance, "ceasefire"), found
+    assert not has(found, actor, "rejects" if stance == "supports" else "supports", "ceasefire"), found
+
+
+def test_an_echo_in_its_own_sentence_needs_a_position_just_before(nlp):
+    found, _ = positions(nlp, "Headline\n\nFrance backed the ceasefire.\n\nThe talks went on for hours. "
+                              "So did Germany.")
+    assert not has(found, "Germany", "supports", "ceasefire"), found
+
+
+def test_a_pronoun_doing_it_again_is_no_new_actor(nlp):
+    found, _ = positions(nlp, "Headline\n\nFrance backed the ceasefire, as it did in 2019.")
+    assert found == {("France", "supports", "ceasefire")}, found
+
+
+def test_an_echoed_call_is_what_was_called_for(nlp):
+    found, _ = positions(nlp, "Headline\n\nFrance rejected the amnesty and called for a ceasefire, a demand "
+                              "echoed by Germany.")
+    assert has(found, "Germany", "supports", "ceasefire"), found
+    assert not has(found, "Germany", "rejects", "amnesty"), found
