@@ -58,6 +58,13 @@ def region_adjectives() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def generic_bodies() -> frozenset[str]:
+    """"senate", "supreme court": names any state gives its own institutions (lexicons/generic_bodies.txt)."""
+    lines = lexicon_path("generic_bodies.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def given_name_genders() -> dict[str, str]:
     """Given names with their usual gender (lexicons/given_names.tsv): name -> "f" or "m"."""
     names = {}
@@ -247,6 +254,18 @@ class ActorResolver:
         ranked = sorted(candidates, key=lambda e: -states.get(state_key_of(e) or "", 0))
         return ranked[0] if states.get(state_key_of(ranked[0]) or "", 0) else candidates[0]
 
+    def _home_body(self, entry, name: str, text: str) -> Actor | None:
+        """"The Senate" in a story filed from Asuncion: Paraguay's own, not the gazetteer's US Senate,
+        when the article has named neither that body nor its state."""
+        bare = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).lower()
+        owner = state_key_of(entry)
+        if self.home is None or owner is None or owner == self.home.key or entry.kind == "state" \
+                or bare not in generic_bodies() or _named_state(text) is not None:
+            return None
+        if any(m.actor is not None and m.actor.key in (entry.key, owner) for m in self.mentions):
+            return None
+        return owned_by_state(entry_actor(entry), self.home.label, bare.title() if bare != "cabinet" else bare)
+
     def resolve_text(self, text: str, label: str | None, position: int, core: str | None = None) -> Actor | None:
         """Resolve a noun-phrase mention from its text, its spaCy entity label and entity text (core)."""
         cleaned = _clean(text)
@@ -325,7 +344,8 @@ class ActorResolver:
         if name:
             entry = self._in_context(name, text)
             if entry is not None and label != "PERSON":
-                return _with_alias(entry_actor(entry), text)
+                home_body = self._home_body(entry, name, text)
+                return _with_alias(home_body or entry_actor(entry), text)
         if not name or name.lower() in ("the", "a", "an"):
             # "the president", "the Ukrainian foreign minister"
             if role:
@@ -365,7 +385,7 @@ class ActorResolver:
             if words[-1].lower() in _STATE_BODIES:
                 return None  # "the Labor Ministry" is a state's, not the Labor party's
             named = []
-            for word in words[1 if words[0].lower() == "the" else 0:-1]:  # "The Daily Courier editorial board"
+            for word in words[1 if words[0].lower() in ("the", "a", "an") else 0:-1]:  # "The Daily Courier editorial board"
                 if not _looks_like_name([word]):
                     break
                 named.append(word)

@@ -154,7 +154,7 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                                                 for _p, t in [*_prep_targets(token, ("for",)),
                                                               *_prep_targets(token.head, ("for",))]):
             verdict_stance = "rejects"  # "a boon for billionaires", "a win for polluters"
-        if verdict_stance and token.dep_ == "attr" and token.head.lemma_.lower() in _COPULAS:
+        if verdict_stance and token.dep_ in ("attr", "advmod") and token.head.lemma_.lower() in _COPULAS:
             _spoken_verdict_positions(token, verdict_stance, ctx, emit)
             continue
         if verdict_stance:
@@ -336,7 +336,10 @@ def _deontic(verb: Token, lex: Lexicon) -> bool:
     """Whether VERB is what someone says must be done: "should scrap", "must be lifted", "needs
     to end" (not "should it fail", a condition, nor "would have to", a hypothetical)."""
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.deontic for c in verb.children):
-        return not any(c.dep_ == "mark" for c in verb.children) and verb.dep_ != "advcl"
+        return not any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children) and verb.dep_ != "advcl" \
+            and not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("before", "until", "unless", "if")
+                                                  for m in c.children) for c in verb.children)
+        # (not "the provisions must be agreed before a summit can occur": a precondition)
     head = verb.head
     return (verb.dep_ == "xcomp" and head.lemma_.lower() in lex.deontic_verbs and head.pos_ in ("VERB", "AUX")
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

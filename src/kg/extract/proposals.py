@@ -216,6 +216,9 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
                 continue
             embedded_subject = in_clause and child.dep_ == "nsubj" and token.dep_ in ("ccomp", "xcomp") \
                 and child.pos_ in ("NOUN", "PROPN")  # "that would allow Ukraine to rearm"
+            if child.lower_ == "no" and child.i + 2 < len(child.doc) and child.doc[child.i + 1].text == "-":
+                keep.extend((child, child.doc[child.i + 1]))  # "a no-fly zone", "a no-confidence motion"
+                continue
             if (child.dep_ in _DROP_DEPS or child.dep_ in ("conj",)) and not embedded_subject:
                 continue
             if child.dep_ == "amod" and child.i > token.i and child.lower_ in lexicon.adjectives:
@@ -284,8 +287,9 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
     while contiguous and (contiguous[-1].is_punct or contiguous[-1].dep_ in ("prep", "cc", "case", "det")
                           or (contiguous[-1].dep_ == "acl" and contiguous[-1] != head)):
         contiguous.pop()  # "a tax modeled [after ...]": a participle whose complement was dropped
-    while contiguous and (contiguous[0].is_punct or contiguous[0].dep_ in ("cc", "det")):
-        contiguous.pop(0)
+    while contiguous and (contiguous[0].is_punct or contiguous[0].dep_ in ("cc", "det")) \
+            and not (contiguous[0].lower_ == "no" and len(contiguous) > 1 and contiguous[1].text == "-"):
+        contiguous.pop(0)  # (but "a no-fly zone" keeps its "no")
     return contiguous, qualifiers
 
 
