@@ -83,6 +83,9 @@ class Lexicon:
     enacting_verbs: frozenset = frozenset()  # "that a fund be created": the passive subject is what is wanted
     harming_verbs: frozenset = frozenset()  # "said the law violated X": a proposal that harms is rejected
     benefiting_verbs: frozenset = frozenset()  # "said the deal would help farmers": a proposal that helps is backed
+    # "said the tax would cost jobs" (rejects), "... would create jobs" (supports): verb (with its
+    # particle: "drive away") -> object lemma -> the stance the speaker takes on the proposal doing it
+    consequences: dict = field(default_factory=dict)
     control_prep_drop: frozenset = frozenset()  # "refrained from backing X": no position of its own ("refrain from")
     deontic: frozenset = frozenset()  # "X said Y should scrap Z": what must be done, in someone's words
     deontic_verbs: frozenset = frozenset()  # "needs to scrap Z", "has to be lifted": the same, with "to"
@@ -203,6 +206,8 @@ def load_lexicon() -> Lexicon:
         enacting_verbs=frozenset(data.get("enacting", {}).get("verbs", ())),
         harming_verbs=frozenset(data.get("harming", {}).get("verbs", ())),
         benefiting_verbs=frozenset(data.get("benefiting", {}).get("verbs", ())),
+        consequences={verb: {obj: stance for stance, objects in by_stance.items() for obj in objects}
+                      for verb, by_stance in data.get("consequences", {}).items()},
         control_prep_drop=frozenset(control.get("prep_drop", ())),
         deontic=frozenset(modal.get("deontic", ())),
         deontic_verbs=frozenset(modal.get("deontic_verbs", ())),

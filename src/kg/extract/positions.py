@@ -134,6 +134,11 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 and not any(c.dep_ == "xcomp" for c in token.children):
             _harm_verdict_positions(token, sent, ctx, emit, stance="supports")
             continue
+        consequence = _consequence_stance(token, lex) if pos == "VERB" else None
+        if consequence is not None:
+            # "X said the tax would cost thousands of jobs", "... the deal would create 5,000 jobs"
+            _harm_verdict_positions(token, sent, ctx, emit, stance=consequence)
+            continue
         if pos == "VERB" and ((lemma in lex.harming_verbs and any(c.dep_ == "dobj" for c in token.children)
                                and not any(c.dep_ == "xcomp" for c in token.children))
                               or (lemma == "pose" and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.posed_harms
@@ -366,6 +371,24 @@ def _deontic_course_positions(token: Token, ctx: SentenceContext, emit: Emit) ->
         return
     negated = any(c.dep_ == "neg" for c in own.children) or any(c.dep_ == "neg" for c in token.children)
     emit(speaker, "rejects" if negated else "supports", target, token.lemma_.lower(), _DEONTIC_CUE.weight, 1.0)
+
+
+_QUANTITY_NOUNS = frozenset({"thousand", "million", "billion", "hundred", "dozen", "lot", "number", "ton", "tonne", "tens"})
+
+
+def _consequence_stance(verb: Token, lex: Lexicon) -> str | None:
+    """The stance of one who says a proposal will do VERB to its object ([consequences]): "cost
+    thousands of jobs" rejects it, "create 5,000 jobs" supports it; None for any other verb or object."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or (
+        c.dep_ == "advmod" and c.lower_ in ("away", "off", "out", "up"))), None)  # ("drive investors away")
+    lemma = verb.lemma_.lower()
+    table = lex.consequences.get(f"{lemma} {particle}") if particle else lex.consequences.get(lemma)
+    if not table:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.lemma_.lower() in _QUANTITY_NOUNS:
+        obj = next((t for _p, t in _prep_targets(obj, ("of",))), obj)  # "thousands of jobs"
+    return table.get(obj.lemma_.lower()) if obj is not None else None
 
 
 def _harm_verdict_positions(token: Token, sent: Span, ctx: SentenceContext, emit: Emit,

@@ -190,5 +190,7 @@ def _governing_subject(token: Token, ctx: SentenceContext) -> Token | None:
             if node.dep_ in ("dobj", "attr", "acomp", "oprd", "prep", "pobj", "npadvmod", "advmod") or head.lemma_ == "be":
                 return find_subject(head, ctx.lexicon)
             return None
+        if head.pos_ == "ADJ" and head.lemma_.lower() in ctx.lexicon.adjectives and node.dep_ == "prep":
+            return None  # "Berlin is cool towards the proposal for X": the attitude is Berlin's, not the proposal
         node = head
     return None

@@ -1,0 +1,42 @@
+"""Stance given by an attitude ("sceptical of") or by what a proposal would bring about ("would cost
+jobs"); sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_extract import has, positions
+
+CASES = [
+    ("Germany is sceptical of the joint debt plan.", "Germany", "rejects", "joint debt plan"),
+    ("The Dutch government remains wary of the joint debt plan.", "Netherlands", "rejects", "joint debt plan"),
+    ("Poland is keen on the defence fund.", "Poland", "supports", "defence fund"),
+    ("Spain is enthusiastic about the rail link.", "Spain", "supports", "rail link"),
+    ("Italy is hostile to the migration pact.", "Italy", "rejects", "migration pact"),
+    ("Germany is not keen on the defence fund.", "Germany", "rejects", "defence fund"),
+    ("Berlin is cool towards the proposal for a fiscal union.", "Germany", "rejects", "fiscal union"),
+    ("Senator Ana Ruiz said the tax would cost thousands of jobs.", "Ana Ruiz", "rejects", "tax"),
+    ("Senator Ana Ruiz warned the tax would drive investors away.", "Ana Ruiz", "rejects", "tax"),
+    ("Senator Ana Ruiz said the trade deal would create 5,000 jobs.", "Ana Ruiz", "supports", "trade deal"),
+    ("Senator Ana Ruiz said the ceasefire would bring stability to the region.", "Ana Ruiz", "supports", "ceasefire"),
+    ("Senator Ana Ruiz said the tax cut would ease the burden on families.", "Ana Ruiz", "supports", "tax cut"),
+    ("Senator Ana Ruiz said the ban would raise prices for consumers.", "Ana Ruiz", "rejects", "ban"),
+    ("Senator Ana Ruiz said the subsidy would lower energy bills.", "Ana Ruiz", "supports", "subsidy"),
+]
+
+
+@pytest.mark.parametrize("text,actor,stance,proposal", CASES)
+def test_attitudes_and_consequences(nlp, text, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert has(found, actor, stance, proposal), found
+    assert not has(found, actor, "rejects" if stance == "supports" else "supports", proposal), found
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ana Ruiz said the merger would create the largest bank in the region.",  # what, not how good
+    "The ban raised prices for consumers last year.",  # no one's words
+    "Analysts were sceptical of the ceasefire.",  # no one named
+])
+def test_no_consequence_stance(nlp, text):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert not found, found
