@@ -40,3 +40,24 @@ def test_attitudes_and_consequences(nlp, text, actor, stance, proposal):
 def test_no_consequence_stance(nlp, text):
     found, _ = positions(nlp, "Headline\n\n" + text)
     assert not found, found
+
+
+JUDGED = [
+    ("China criticised the United States for imposing tariffs on steel.", "China", "rejects", "tariffs"),
+    ("Iran condemned the board for passing the resolution.", "Iran", "rejects", "resolution"),
+    ("Greenpeace criticised the government for scrapping the fuel subsidy.", "Greenpeace", "supports", "fuel subsidy"),
+    ("The EU praised Turkey for signing the grain deal.", "European Union", "supports", "grain deal"),
+    ("Labour thanked Turkey for brokering the ceasefire.", "Labour", "supports", "ceasefire"),
+]
+
+
+@pytest.mark.parametrize("text,actor,stance,proposal", JUDGED)
+def test_praise_or_blame_for_an_act_is_a_stance_on_it(nlp, text, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert has(found, actor, stance, proposal), found
+    assert not has(found, actor, "rejects" if stance == "supports" else "supports", proposal), found
+
+
+def test_an_accusation_is_no_stance(nlp):
+    found, _ = positions(nlp, "Headline\n\nKenya accused Uganda of blocking the trade deal.")
+    assert not found, found

@@ -56,7 +56,7 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
             return actor, True
         return None, True
     if token.dep_ == "poss" and token.head.dep_ == "pobj" and depth < 2:
-        addressee = _addressee_of_for_phrase(token.head.head)
+        addressee = _addressee_of_for_phrase(token.head.head, ctx.lexicon)
         if addressee is not None and (lower in PERSON_PRONOUNS) == (addressee.ent_type_ == "PERSON" or addressee.lower_ in PERSON_PRONOUNS):
             # "X blasted Y for his support of Z": the possessive is Y's
             actor, _ = resolve_actor_token(addressee, ctx, depth + 1)

@@ -276,12 +276,17 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
         last = ctx.memory.last(ctx.sentence_index)
         if last is not None:
             targets = [(bare, Target(last, 0.85))]
+    judge, agrees = _judge_of(token, lex)
     for target_stance, target in targets:
         if stance != cue.stance and stance == "supports":  # "refused to scrap X": X is to stay
             target_stance = "supports" if target_stance == "rejects" else None
         elif stance != cue.stance:  # negated or refused: flip whatever the cue said
             target_stance = "rejects" if target_stance == "supports" else None
         emit(subject, target_stance, target, lemma, cue.weight, factor * modal, relative=relative)
+        if judge is not None and target_stance is not None:
+            # "China criticised the US for imposing tariffs": China is against the tariffs
+            emit(judge, target_stance if agrees else ("rejects" if target_stance == "supports" else "supports"), target, lemma,
+                 cue.weight * 0.9, factor * modal)
     if lemma in lex.word_sets["mutual_verbs"] and stance == "supports" and len(targets) == 1 and targets[0][0] == "supports":
         # "Ethiopia signed an agreement with Eritrea": the other party is bound by it too
         for obj in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.word_sets["agreements"]):
@@ -289,6 +294,24 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
             for _p, party in [*_prep_targets(obj, ("with",)), *_prep_targets(token, ("with",))]:
                 if party.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
                     emit(party, "supports", targets[0][1], lemma, cue.weight * 0.9, factor * modal)
+
+
+def _judge_of(token: Token, lex: Lexicon) -> tuple[Token | None, bool]:
+    """Who praises or blames someone for doing TOKEN ("praised Y for signing X", "criticised Y for
+    imposing X"), and whether the judge agrees with the act. (Not "accused Y of blocking X": an
+    allegation, no position of Y's to judge.)"""
+    prep = token.head
+    if token.dep_ != "pcomp" or prep.lower_ != "for" or prep.dep_ != "prep":
+        return None, False
+    verb = prep.head
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or not any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children):
+        return None, False
+    if lemma in lex.word_sets["praising_verbs"]:
+        return find_subject(verb, lex), True
+    if lemma in lex.word_sets["blaming_verbs"]:
+        return find_subject(verb, lex), False
+    return None, False
 
 
 def _hyphen_agent_positions(token: Token, ctx: SentenceContext, emit: Emit) -> bool:

@@ -103,7 +103,7 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             return find_subject(head.head, lexicon, depth + 1)
         return subject
     if dep == "pcomp" and head.pos_ == "ADP" and head.head != head:
-        addressee = _addressee_of_for_phrase(head)
+        addressee = _addressee_of_for_phrase(head, lexicon)
         if addressee is not None:
             return addressee  # "criticized Clinton for accepting X": Clinton accepts
         return find_subject(head.head, lexicon, depth + 1) if head.head.pos_ in ("VERB", "AUX") else None
@@ -167,7 +167,7 @@ def _names_a_proposal(token: Token, lexicon: Lexicon) -> bool:
                 or lemma in _OWN_GOVERNMENT_NOUNS or any(c.ent_type_ in ACTOR_ENTS for c in token.children))
 
 
-def _addressee_of_for_phrase(prep: Token) -> Token | None:
+def _addressee_of_for_phrase(prep: Token, lexicon: Lexicon) -> Token | None:
     """The named object of "VERB X for ...": praising, blaming or criticising X for doing or
     supporting something says what X did, not what the subject did."""
     verb = prep.head
@@ -176,6 +176,8 @@ def _addressee_of_for_phrase(prep: Token) -> Token | None:
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i]
     if objects and (objects[0].ent_type_ in ACTOR_ENTS or objects[0].lower_ in ("him", "her", "them")):
         return objects[0]
+    if objects and verb.lemma_.lower() in lexicon.word_sets["praising_verbs"] | lexicon.word_sets["blaming_verbs"]:
+        return objects[0]  # "condemned the board for passing X": the board passed it, whoever it is
     return None
 
 
