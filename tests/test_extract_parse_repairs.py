@@ -125,3 +125,24 @@ def test_the_senate_named_before_stays_that_one(nlp):
 def test_the_senate_without_a_dateline_is_the_gazetteer_s(nlp):
     found, _ = positions(nlp, "Headline\n\nThe Senate approved the bill on Friday.")
     assert has(found, "US Senate", "supports", "bill"), found
+
+
+def test_an_unnamed_parliament_is_the_dateline_state_s(nlp):
+    found, _ = positions(nlp, "Headline\n\nNAIROBI, May 3 (Reuters) - Parliament approved the pension bill.")
+    assert has(found, "Kenya's parliament", "supports", "pension bill"), found
+
+
+def test_an_unnamed_parliament_the_gazetteer_knows(nlp):
+    found, _ = positions(nlp, "Headline\n\nLONDON, May 3 (Reuters) - Parliament approved the pension bill.")
+    assert has(found, "UK Parliament", "supports", "pension bill"), found
+
+
+def test_an_unnamed_upper_house_is_the_state_named_before(nlp):
+    found, _ = positions(nlp, "Headline\n\nKenya's president backed the pension bill. The upper house approved it "
+                              "on Friday.")
+    assert has(found, "Kenya's upper house", "supports", "pension bill"), found
+
+
+def test_an_unnamed_parliament_of_no_known_state_is_no_actor(nlp):
+    found, _ = positions(nlp, "Headline\n\nParliament approved the pension bill.")
+    assert not found, found

@@ -266,6 +266,39 @@ class ActorResolver:
             return None
         return owned_by_state(entry_actor(entry), self.home.label, bare.title() if bare != "cabinet" else bare)
 
+    def _unnamed_legislature(self, text: str, position: int) -> Actor | None:
+        """"Parliament approved the bill", "the upper house": the legislature of the state the story is
+        filed from, or else of the state it names most; its gazetteer entry where it has one ("the
+        British parliament"), else "Kenya's parliament"."""
+        bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).lower()
+        if bare not in _LEGISLATURES or gazetteer.lookup_name(text) is not None:
+            return None
+        state = self.home or self._state_in_focus(position)
+        entry = gazetteer.get_entry(state.key) if state is not None else None
+        if entry is None:
+            return None
+        for demonym in sorted(entry.demonyms):
+            own = gazetteer.lookup_name(f"{demonym} {bare}")
+            if own is not None and state_key_of(own) == entry.key:
+                return _with_alias(entry_actor(own), text)
+        name = f"{entry.label}'s {bare}"
+        return Actor(key=slugify(name), label=name, kind="organisation", aliases=frozenset({name, text}),
+                     affiliation=entry_actor(entry))
+
+    def _state_in_focus(self, position: int) -> Actor | None:
+        """The state the article has named most before POSITION (the later on a tie)."""
+        counts: Counter = Counter()
+        last: dict[str, Actor] = {}
+        for m in self.mentions:
+            if m.position < position and m.actor is not None and m.actor.kind == "state":
+                counts[m.actor.key] += 1
+                last[m.actor.key] = m.actor
+        if not counts:
+            return None
+        order = [m.actor.key for m in self.mentions if m.actor is not None and m.actor.key in counts]
+        best = max(counts, key=lambda k: (counts[k], max(i for i, key in enumerate(order) if key == k)))
+        return last[best]
+
     def resolve_text(self, text: str, label: str | None, position: int, core: str | None = None) -> Actor | None:
         """Resolve a noun-phrase mention from its text, its spaCy entity label and entity text (core)."""
         cleaned = _clean(text)
@@ -287,6 +320,9 @@ class ActorResolver:
         text = _clean(text)
         if not text:
             return None
+        legislature = self._unnamed_legislature(text, position)
+        if legislature is not None:
+            return legislature
         chamber = _CHAMBER.match(text)
         if chamber:
             # "Brazil's lower house of Congress", "the Spanish upper house": that state's chamber
@@ -517,6 +553,9 @@ _HEAD_SYNONYMS = {"union": {"union", "federation", "confederation"}}
 _GENERIC_ORGANISATION_NOUNS = frozenset({"group", "organisation", "organization", "company", "firm", "charity"})
 
 # a state's own bodies, named by their field ("the Labor Ministry", "the Justice Department")
+# a state's legislature, named by what it is: "Parliament approved the bill", "the upper house"
+_LEGISLATURES = frozenset({"parliament", "legislature", "upper house", "lower house", "national assembly",
+                           "national parliament"})
 _STATE_BODIES = frozenset({"ministry", "department", "agency", "office", "secretariat", "directorate"})
 
 # a government named by the parties that form it
