@@ -33,7 +33,7 @@ from kg.extract.phrases import _phrase_positions
 __all__ = ["ACTOR_ENTS", "Position", "SentenceContext", "learn_pronoun_genders", "positions_in_sentence"]
 
 # verbs that judge their object by an adjective: "found the plan unacceptable"
-_JUDGING_VERBS = {"find", "consider", "deem", "call", "judge", "declare", "think"}
+_JUDGING_VERBS = {"find", "consider", "deem", "call", "judge", "declare", "think", "rule"}
 _COPULAS = {"be", "remain", "seem", "look", "sound"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 # a course a government or body announces in a lead ("will take control of lithium projects")
