@@ -3,6 +3,8 @@ written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from test_extract import has, positions
 
 
@@ -146,3 +148,25 @@ def test_an_unnamed_upper_house_is_the_state_named_before(nlp):
 def test_an_unnamed_parliament_of_no_known_state_is_no_actor(nlp):
     found, _ = positions(nlp, "Headline\n\nParliament approved the pension bill.")
     assert not found, found
+
+
+VOTES = [
+    ("The bill passed with the Greens voting in favour.", "Greens", "supports"),
+    ("The bill passed with the Greens voting against.", "Greens", "rejects"),
+    ("The bill passed thanks to the votes of the Greens.", "Greens", "supports"),
+    ("The bill passed 104-79 with the support of the Greens.", "Greens", "supports"),
+    ("The bill passed 104-79, backed by the Greens and the Liberals.", "Liberals", "supports"),
+    ("The bill passed, opposed by the Greens.", "Greens", "rejects"),
+]
+
+
+@pytest.mark.parametrize("text,actor,stance", VOTES)
+def test_support_told_with_a_vote_result(nlp, text, actor, stance):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert has(found, actor, stance, "bill"), found
+    assert not has(found, actor, "rejects" if stance == "supports" else "supports", "bill"), found
+
+
+def test_a_backer_of_the_actor_is_not_a_backer_of_its_act(nlp):
+    found, _ = positions(nlp, "Headline\n\nFrance, backed by Germany, vetoed the bill.")
+    assert not has(found, "Germany", "supports", "bill"), found

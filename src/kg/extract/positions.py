@@ -262,6 +262,14 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
         for agent in distinct_heads(agents):
             emit(agent, stance, object_target(token.head, cue, ctx), lemma, cue.weight, factor * modal * 0.95)
         return
+    if token.dep_ == "advcl" and token.tag_ == "VBN" and cue.object and token.head.pos_ in ("VERB", "AUX"):
+        # "The bill passed 104-79, backed by the Greens and the Liberals": what the clause is about
+        agents = [t for _p, t in _prep_targets(token, ("by",)) if t.dep_ == "pobj"]
+        about = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if agents and about is not None and about.pos_ == "NOUN":
+            for agent in distinct_heads(agents):
+                emit(agent, stance, object_target(about, _CONDITION_CUE, ctx), lemma, cue.weight, factor * modal * 0.9)
+            return
     subject = find_subject(token, lex)
     relative = token if token.dep_ == "relcl" and subject is not None and subject == token.head else None
     if _deontic(token, lex):
@@ -700,20 +708,51 @@ def _unless_condition_positions(token: Token, ctx: SentenceContext, emit: Emit) 
 
 
 def _passed_with_votes_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
-    """"the bill passed with the votes of X and Y": X and Y voted for it."""
-    voters = [t for _p, backing in _prep_targets(token, ("with",))
-              if backing.lemma_.lower() in ("vote", "support", "backing")
-              for _q, t in _prep_targets(backing, ("of", "from"))]
-    passed = next((c for c in token.children if c.dep_ in ("nsubjpass", "dobj")
+    """"the bill passed with the votes of X and Y" or "thanks to the votes of X": X and Y voted for it;
+    "with the Greens voting in favour" (or against): the Greens' vote."""
+    voters: list[tuple[Token, str]] = []
+    for backing in [t for _p, t in _prep_targets(token, ("with",))] + _thanks_to(token):
+        if backing.lower_ in ("vote", "votes", "support", "backing"):
+            voters += [(t, "supports") for _q, t in _prep_targets(backing, ("of", "from"))]
+        elif backing.lower_ == "voting":
+            # "with the Greens voting in favour", the participle read as a noun
+            voters += [(c, _vote_side(backing)) for c in backing.children
+                       if c.dep_ == "compound" and c.ent_type_ in ACTOR_ENTS]
+        else:
+            voting = next((c for c in backing.children if c.dep_ == "acl" and c.lemma_.lower() == "vote"), None)
+            if voting is not None and (backing.ent_type_ in ACTOR_ENTS or backing.pos_ == "PROPN"):
+                voters.append((backing, _vote_side(voting)))  # "with the Greens voting against"
+    passed = next((c for c in token.children if c.dep_ in ("nsubjpass", "dobj") and c.lower_ != "thanks"
                    and c.pos_ != "NUM" and not c.ent_type_ == "CARDINAL"), None)  # (not "passed 41 to 20")
     if passed is None and token.dep_ == "conj":
         passed = next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     if passed is None and token.lemma_.lower() == "pass":
         passed = next((c for c in token.children if c.dep_ == "nsubj"), None)  # "the bill passed with ..."
+    if passed is None and token.dep_ == "acl" and token.lemma_.lower() == "pass":
+        passed = token.head  # "The bill passed with ...", read as a noun and its modifier
     if voters and passed is not None:
         target = object_target(passed, _CONDITION_CUE, ctx)
-        for voter in voters:
-            emit(voter, "supports", target, "vote", 0.8, 1.0)
+        for voter, side in voters:
+            if side:
+                emit(voter, side, target, "vote", 0.8, 1.0)
+
+
+def _thanks_to(token: Token) -> list[Token]:
+    """The objects of "thanks to" under TOKEN ("passed thanks to the votes of X")."""
+    thanks = [c for c in token.children if c.lower_ == "thanks"]
+    found = [t for c in thanks for _p, t in _prep_targets(c, ("to",))]
+    # (or "to" hung on the verb right after "thanks")
+    return found + [t for p, t in _prep_targets(token, ("to",)) if any(c.i + 1 == t.head.i for c in thanks)]
+
+
+def _vote_side(vote: Token) -> str | None:
+    """"in favour" or "for": supports; "against": rejects; otherwise no side."""
+    for prep in (c for c in vote.children if c.dep_ == "prep"):
+        if prep.lower_ == "against":
+            return "rejects"
+        if prep.lower_ == "for" or (prep.lower_ == "in" and any(g.lemma_.lower() in ("favour", "favor") for g in prep.children)):
+            return "supports"
+    return None
 
 
 def _condition_demanded(clause: Token, lex: Lexicon) -> tuple[Token, bool] | None:
