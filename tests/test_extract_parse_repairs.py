@@ -170,3 +170,15 @@ def test_support_told_with_a_vote_result(nlp, text, actor, stance):
 def test_a_backer_of_the_actor_is_not_a_backer_of_its_act(nlp):
     found, _ = positions(nlp, "Headline\n\nFrance, backed by Germany, vetoed the bill.")
     assert not has(found, "Germany", "supports", "bill"), found
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("The Czech Chamber of Deputies approved the bill.", "Czech Chamber of Deputies"),
+    ("The Czech parliament approved the bill.", "Czech parliament"),
+    ("Kenya's parliament approved the bill.", "Kenya's parliament"),
+    ("The French Senate approved the bill.", "French Senate"),
+])
+def test_a_state_s_legislature_is_an_actor_of_its_own(nlp, text, actor):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert has(found, actor, "supports", "bill"), found
+    assert not any(a in ("Czech Republic", "Kenya", "France") for a, _s, _p in found), found

@@ -254,6 +254,14 @@ class ActorResolver:
         ranked = sorted(candidates, key=lambda e: -states.get(state_key_of(e) or "", 0))
         return ranked[0] if states.get(state_key_of(ranked[0]) or "", 0) else candidates[0]
 
+    def _placed(self, entry, name: str, text: str) -> Actor:
+        """The actor ENTRY, found by NAME, is in this article: the home state's own body of that name
+        ("the Senate" of a story from Asuncion), or the entry itself."""
+        home_body = self._home_body(entry, name, text)
+        if home_body is not None:
+            return home_body
+        return entry_actor(entry)
+
     def _home_body(self, entry, name: str, text: str) -> Actor | None:
         """"The Senate" in a story filed from Asuncion: Paraguay's own, not the gazetteer's US Senate,
         when the article has named neither that body nor its state."""
@@ -380,8 +388,7 @@ class ActorResolver:
         if name:
             entry = self._in_context(name, text)
             if entry is not None and label != "PERSON":
-                home_body = self._home_body(entry, name, text)
-                return _with_alias(home_body or entry_actor(entry), text)
+                return _with_alias(self._placed(entry, name, text), text)
         if not name or name.lower() in ("the", "a", "an"):
             # "the president", "the Ukrainian foreign minister"
             if role:
@@ -405,6 +412,9 @@ class ActorResolver:
             # organisation word (of two words, not a state's "Finance Ministry" or "Security Council")
             entry = gazetteer.lookup_name(" ".join(bare_words))
             return _with_alias(entry_actor(entry), text) if entry is not None else _organisation(" ".join(bare_words))
+        legislature = _state_legislature(bare_words, text)
+        if legislature is not None:
+            return legislature
         # demonym + collective noun: "Ukrainian officials", "the Russian side"
         if words[-1].lower() in gazetteer.collective_nouns():
             whole = gazetteer.lookup_name(" ".join(words[:-1])) if len(words) > 2 else None
@@ -479,7 +489,7 @@ class ActorResolver:
                 # "the Labour Congress" (only "Congress" tagged) is no US Congress: its own name, in full
                 return _organisation(" ".join(prefix + [core_name]))
             if entry is not None:
-                return _with_alias(entry_actor(entry), text)
+                return _with_alias(self._placed(entry, core_name, text), text)
             if _looks_like_name(core_name.split()):
                 return _organisation(core_name)
         bare = words[1:] if words[0].lower() == "the" else words
@@ -628,6 +638,26 @@ def owned_by_state(actor: Actor, owner_text: str, head_text: str) -> Actor:
     label = f"{owner_text}'s {head_text}"
     return Actor(key=slugify(label), label=label, kind="organisation", aliases=frozenset({label}),
                  affiliation=entry_actor(owner))
+
+
+_LEGISLATURE_HEADS = frozenset({"parliament", "legislature", "senate", "congress", "assembly", "deputies"})
+
+
+def _state_legislature(words: list[str], text: str) -> Actor | None:
+    """"The Czech parliament", "Kenya's parliament", "the Czech Chamber of Deputies": a state's
+    legislature, an actor of its own (its gazetteer entry where it has one: "the French Senate")."""
+    if len(words) < 2 or words[-1].lower() not in _LEGISLATURE_HEADS:
+        return None
+    owner = re.sub(r"['’]s$", "", words[0])
+    state = gazetteer.lookup_demonym(owner) or gazetteer.lookup_name(owner)
+    if state is None or state.kind != "state":
+        return None
+    name = " ".join(words)
+    entry = gazetteer.lookup_name(name)
+    if entry is not None:
+        return _with_alias(entry_actor(entry), text)
+    return Actor(key=slugify(name), label=name, kind="organisation", aliases=frozenset({name, text}),
+                 affiliation=entry_actor(state))
 
 
 def state_key_of(entry) -> str | None:

@@ -20,7 +20,7 @@ from kg.model import Actor, Proposal
 _DROP_DEPS = {"det", "poss", "case", "punct", "relcl", "appos", "cc", "predet", "advmod", "neg", "mark", "aux",
               "auxpass", "nsubj", "nsubjpass", "advcl", "parataxis", "dep", "acl", "preconj", "quantmod"}
 # prepositions whose phrase is part of what is proposed ("cessation of hostilities", "talks with Iran")
-_KEEP_PREPS = {"of", "on", "between", "with", "for", "against", "to", "from", "into", "over", "at", "along", "across"}
+_KEEP_PREPS = {"of", "on", "between", "with", "for", "against", "to", "from", "into", "over", "at", "along", "across", "without"}
 _DROP_PREPS_AFTER_HEAD = {"amid", "during", "after", "before", "since", "despite", "because", "as", "by",
                           "within", "throughout", "until", "like", "including", "via", "under"}
 _CLAUSE_DEPS = {"dobj", "prt", "prep", "pobj", "compound", "amod", "nummod", "attr", "acomp", "xcomp",
