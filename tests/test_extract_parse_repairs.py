@@ -182,3 +182,33 @@ def test_a_state_s_legislature_is_an_actor_of_its_own(nlp, text, actor):
     found, _ = positions(nlp, "Headline\n\n" + text)
     assert has(found, actor, "supports", "bill"), found
     assert not any(a in ("Czech Republic", "Kenya", "France") for a, _s, _p in found), found
+
+
+def test_the_possessor_of_a_bill_is_its_author(nlp):
+    found, _ = positions(nlp, "Headline\n\nLawmakers debated Senator Ana Ortiz's bill to cap credit card interest rates.")
+    assert has(found, "Ortiz", "supports", "bill"), found
+
+
+@pytest.mark.parametrize("text", ["Lawmakers debated Nicolas Maduro's ouster.",
+                                  "Lawmakers debated Barack Obama's presidency."])
+def test_what_the_possessor_undergoes_or_holds_is_not_authored(nlp, text):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert not found, found
+
+
+@pytest.mark.parametrize("text,actor,stance,proposal", [
+    ("The Senate of Paraguay ratified the treaty.", "Paraguay's Senate", "supports", "treaty"),
+    ("The House of Lords defeated the pension bill.", "House of Lords", "rejects", "pension bill"),
+    ("Armenia and Azerbaijan initialled the peace agreement.", "Azerbaijan", "supports", "peace agreement"),
+    ("President Zoran Petric used his veto against the pension bill.", "Petric", "rejects", "pension bill"),
+    ("President Zuzana Novak sent the pension bill back to parliament.", "Novak", "rejects", "pension bill"),
+])
+def test_institutional_acts(nlp, text, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert has(found, actor, stance, proposal), found
+
+
+def test_what_was_done_instead_of_signing_is_no_signature(nlp):
+    found, _ = positions(nlp, "Headline\n\nPresident Mirela Dobre referred the pension law to the court instead of "
+                              "signing it.")
+    assert not has(found, "Dobre", "supports", "pension law"), found

@@ -229,11 +229,17 @@ def _state_at(place: Token | None, ctx: SentenceContext, depth: int) -> Actor | 
 
 
 def _owned_by_named_state(token: Token, actor: Actor) -> Actor:
-    """"Brazil's Senate" is Brazil's, not the US Senate that a bare "Senate" resolves to."""
+    """"Brazil's Senate" and "the Senate of Paraguay" are those states', not the US Senate that a
+    bare "Senate" resolves to."""
     for child in token.children:
         if child.dep_ == "poss" and child.i < token.i:
             ent = entity_of(token)
             return owned_by_state(actor, child.text, ent.text if ent is not None and ent.start > child.i else token.text)
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == token.i + 1:
+            owner = _pobj(child)
+            if owner is not None and owner.pos_ == "PROPN" and owner.i == owner.head.i + 1 + sum(
+                    1 for c in owner.children if c.i < owner.i):
+                return owned_by_state(actor, owner.text, token.text)
     return actor
 
 

@@ -32,7 +32,8 @@ def _phrase_positions(sent: Span, ctx: SentenceContext) -> list[Position]:
             if len(matched) != len(wanted):
                 continue
             last = tokens[matched[-1]]
-            if last.dep_ == "prt":
+            if last.dep_ == "prt" or (last.dep_ == "advmod" and last.pos_ in ("ADV", "ADP") and last.head.i == matched[0]
+                                      and len(matched) == 2):  # ("sent the code back", "back" read as an adverb)
                 # "voted down the bill", "voted it down": the particle's verb has the proposal as object
                 if last.head.i != matched[0]:
                     continue  # (the particle of another verb)

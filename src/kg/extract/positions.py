@@ -177,7 +177,27 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
         # ---- "the bill passed with the votes of X and Y": X and Y voted for it ----------
         if token.pos_ == "VERB" and token.lemma_.lower() in lex.word_sets["deciding"]:
             _passed_with_votes_positions(token, ctx, emit)
+        # ---- "Senator Ortiz's bill", "Britain's NATO membership bid": its author backs it ----------
+        if token.pos_ == "NOUN" and token.lemma_.lower() not in lex.nouns:
+            _authored_positions(token, ctx, emit)
     return found
+
+
+# a typed proposal's author, named as its possessor ("Senator Ortiz's bill")
+_AUTHOR_CUE = Cue(lemma="author", pos="noun", stance="supports", weight=0.72, object=True, object_types_only=True)
+
+
+def _authored_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
+    """"Lawmakers debated Senator Ortiz's bill to cap interest rates": Ortiz, its author, backs it.
+    Only things one authors ("bill", "plan", "bid"), not what is done to the possessor ("Maduro's
+    ouster") or what the possessor merely has ("Obama's presidency"); not a pronoun's."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ == "PRON" or token.lemma_.lower() not in ctx.lexicon.word_sets["possessed_authored"] \
+            or _inside_quote(token, token.sent):
+        return
+    if owner.ent_type_ not in ACTOR_ENTS and owner.pos_ != "PROPN":
+        return
+    emit(owner, "supports", object_target(token, _AUTHOR_CUE, ctx), "author", _AUTHOR_CUE.weight, 1.0)
 
 
 def _verdict_heads(sent: Span, lex) -> dict[int, str]:
@@ -223,6 +243,10 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
     if token.dep_ == "pcomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.containers
                                      and _hung_complement(c, lex) == [token] for c in token.head.head.children):
         return  # "rejected the calls for scrapping X": what was called for, not what they do
+    if token.dep_ == "pcomp" and (
+            (token.head.lower_ == "of" and any(c.lower_ == "instead" for c in token.head.children))
+            or (token.head.lower_ == "than" and any(c.lower_ == "rather" for c in token.head.children))):
+        return  # "referred the law to the court instead of signing it": what was not done
     outer = lex.verbs.get(token.head.lemma_.lower())
     if outer is not None and _rejected_course(token, outer, cue):
         return  # "ruled out rejoining X": the outer cue rejects the whole course of action
