@@ -212,3 +212,16 @@ def test_what_was_done_instead_of_signing_is_no_signature(nlp):
     found, _ = positions(nlp, "Headline\n\nPresident Mirela Dobre referred the pension law to the court instead of "
                               "signing it.")
     assert not has(found, "Dobre", "supports", "pension law"), found
+
+
+@pytest.mark.parametrize("text,actor,stance,proposal", [
+    ('"Sweden backs the EU migration pact," Petra Lindqvist said.', "Sweden", "supports", "migration pact"),
+    ('"There is no way we will agree to the merger," said Helga Ostrowski.', "Ostrowski", "rejects", "merger"),
+    ('"I have no intention of backing the wealth tax," said Finance Minister Jonas Berg.', "Berg", "rejects", "wealth tax"),
+    ("Germany has no plans to sign the treaty.", "Germany", "rejects", "treaty"),
+])
+def test_quotes_and_refusals(nlp, text, actor, stance, proposal):
+    # (a name opening a quote is tagged as a verb; "no way", "no intention" negate what follows)
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert has(found, actor, stance, proposal), found
+    assert not has(found, actor, "rejects" if stance == "supports" else "supports", proposal), found

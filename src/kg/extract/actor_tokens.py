@@ -334,8 +334,10 @@ def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = 
         expanded.extend(included or [node])
     nodes = expanded
     for node in nodes:
-        if node.pos_ in ("VERB", "AUX") and not (node.tag_ == "MD" and node.text[:1].isupper()):
-            continue  # (a capitalised "modal" found as the subject is a name: "Will urged ...")
+        if node.pos_ in ("VERB", "AUX") and not (node.tag_ == "MD" and node.text[:1].isupper()) \
+                and not (node.ent_type_ in ACTOR_ENTS and node.dep_ in ("nsubj", "nsubjpass") and node.text[:1].isupper()):
+            continue  # (a capitalised "modal" found as the subject is a name: "Will urged ..."; so is a
+            # name tagged as a verb at the start of a quote: '"Sweden backs the pact," X said')
         actor, coref = resolve_actor_token(node, ctx)
         if actor is not None and actor.kind == "person" and pronoun == "which" and len(nodes) > 1:
             continue  # "Holm and the Green Party, which drafted X": "which" is no person

@@ -70,6 +70,11 @@ def _polarity(verb: Token, cue_stance: str, ctx: SentenceContext) -> tuple[str |
     if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
            for c in verb.children):
         negated = not negated  # "X no longer supports the plan"
+    described = verb.head if verb.dep_ in ("relcl", "acl") else (
+        verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "of" else None)
+    if described is not None and described.lemma_.lower() in ctx.lexicon.word_sets["intent_nouns"] \
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in described.children):
+        negated = not negated  # "there is no way we will agree to X", "I have no intention of backing X"
     if verb.dep_ == "xcomp" or (verb.dep_ == "conj" and verb.head.dep_ == "xcomp"):
         governor = verb.head if verb.dep_ == "xcomp" else verb.head.head
         lemma = governor.lemma_.lower()

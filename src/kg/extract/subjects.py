@@ -106,6 +106,9 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         addressee = _addressee_of_for_phrase(head, lexicon)
         if addressee is not None:
             return addressee  # "criticized Clinton for accepting X": Clinton accepts
+        if head.head.pos_ == "NOUN" and head.head.lemma_.lower() in lexicon.word_sets["intent_nouns"] \
+                and head.head.dep_ in ("dobj", "attr") and head.head.head.pos_ in ("VERB", "AUX"):
+            return find_subject(head.head.head, lexicon, depth + 1)  # "I have no intention of backing X"
         return find_subject(head.head, lexicon, depth + 1) if head.head.pos_ in ("VERB", "AUX") else None
     if dep in ("xcomp", "advcl", "pcomp"):
         if dep == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in head.children) and head.lemma_.lower() not in ("help",):
@@ -118,6 +121,10 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                 if objects:
                     return objects[0]
             return find_subject(head.head, lexicon, depth + 1) if head.head != head else None
+    if dep in ("relcl", "acl") and head.lemma_.lower() in lexicon.word_sets["intent_nouns"] \
+            and head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX") \
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children) and head.head.lemma_ != "be":
+        return find_subject(head.head, lexicon, depth + 1)  # "Germany has no plans to sign X"
     if dep in ("relcl", "acl"):
         noun = head
         if noun.dep_ == "appos" and noun.pos_ in ("PRON", "DET") and noun.head != noun:
