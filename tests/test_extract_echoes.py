@@ -50,3 +50,21 @@ def test_an_echoed_call_is_what_was_called_for(nlp):
                               "echoed by Germany.")
     assert has(found, "Germany", "supports", "ceasefire"), found
     assert not has(found, "Germany", "rejects", "amnesty"), found
+
+
+@pytest.mark.parametrize("text,person", [
+    ("The Eastern Councils Alliance condemned the ceasefire within hours. \"This is not peace, it is surrender,\" "
+     "said the alliance's chair, Margaret Ashby.", "Margaret Ashby"),
+    ("The Lisbon Civic Union backed the ceasefire. \"It should go ahead as planned,\" said Maria Esteves, head of "
+     "the Lisbon Civic Union.", "Maria Esteves"),
+])
+def test_one_quoted_for_a_body_shares_its_side(nlp, text, person):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    stance = "rejects" if "condemned" in text else "supports"
+    assert has(found, person, stance, "ceasefire"), found
+
+
+def test_a_quote_long_after_the_body_s_side_shares_nothing(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Lisbon Civic Union backed the ceasefire.\n\nThe talks resumed on "
+                              "Monday. \"We will see,\" said Maria Esteves, head of the Lisbon Civic Union.")
+    assert not has(found, "Maria Esteves", "supports", "ceasefire"), found

@@ -1,14 +1,16 @@
 """Positions an actor takes by echoing another's, without a cue of its own: "France backed the
 plan, as did Germany", "So did Germany", "Neither does Germany", "Germany followed suit",
-"Germany echoed the call", "Germany agreed", and "France, joined by Germany, backed the plan"."""
+"Germany echoed the call", "Germany agreed", and "France, joined by Germany, backed the plan";
+and the quote of one who speaks for a body that has just taken a side ("The alliance condemned the
+plan. '...,' said its chair, Margaret Ashby")."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.actor_tokens import resolve_actors
-from kg.extract.context import ACTOR_ENTS, Position, SentenceContext, _inside_quote, _pobj
-from kg.extract.subjects import find_subject
+from kg.extract.actor_tokens import resolve_actor_token, resolve_actors
+from kg.extract.context import ACTOR_ENTS, QUOTE_MARKS, Position, SentenceContext, _inside_quote, _pobj
+from kg.extract.subjects import find_subject, quote_attribution
 
 # did, has, is, will ...: the verb that stands in for the one it repeats ("as did Germany")
 _PRO_VERBS = frozenset({"do", "have", "be", "will", "would", "can", "could", "shall", "should", "must"})
@@ -137,3 +139,49 @@ def _companions(token: Token) -> list[Token]:
                 if target is not None:
                     found.extend([target, *target.conjuncts])
     return [t for t in found if _names_actor(t)]
+
+
+def affiliated_positions(sent: Span, ctx: SentenceContext, here: list[Position],
+                         paragraph: list[Position]) -> list[Position]:
+    """"The Eastern Councils Alliance condemned the plan. 'This is bulldozing,' said the alliance's
+    chair, Margaret Ashby": one quoted for a body (its chair, head, spokesman, chief executive)
+    shares the side the body took just before (PARAGRAPH: the positions of the sentence before), when
+    the quote states none of its own."""
+    if not any(t.text in QUOTE_MARKS for t in sent):
+        return []
+    speaker = quote_attribution(sent, ctx.lexicon)
+    if speaker is None:
+        return []
+    people = [a for a in resolve_actors(speaker, ctx)[0] if a.kind == "person"]
+    body_token = _body_spoken_for(speaker)
+    if not people or body_token is None:
+        return []
+    body, _ = resolve_actor_token(body_token, ctx)
+    if body is None and body_token.lower_ in ("its", "their"):  # "its chief executive": the body named last
+        body = ctx.resolver.resolve_pronoun(body_token.lower_, ctx.position_of(body_token))
+    if body is None or body.kind == "person":
+        return []
+    if any(p.key == a.key for pos in here for p in pos.actors for a in people):
+        return []  # (the quote takes a side of its own)
+    last = next((pos for pos in reversed(paragraph) if any(a.key == body.key for a in pos.actors)), None)
+    if last is None:
+        return []  # (the side named last, nearest the quote)
+    return [Position(people, last.stance, last.proposal, "spokesperson", last.confidence * 0.8, True)]
+
+
+def _body_spoken_for(speaker: Token) -> Token | None:
+    """The body a speaker holds a post in: "the alliance's chair, Margaret Ashby", "Maria Esteves,
+    head of the Lisbon Civic Union", "its chief executive, Bradley Hale"."""
+    roles = [speaker] if speaker.pos_ == "NOUN" else []
+    roles += [c for c in speaker.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if speaker.dep_ == "appos" and speaker.head.pos_ == "NOUN":
+        roles.append(speaker.head)
+    for role in roles:
+        for child in role.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "at"):
+                body = _pobj(child)
+                if body is not None and (body.ent_type_ in ("ORG", "NORP", "GPE") or body.pos_ == "PROPN"):
+                    return body
+    return None

@@ -11,7 +11,7 @@ from kg.errors import ModelError
 from kg.extract.actors import (GOVERNMENT_NOUNS, ActorResolver, dateline_state, entity_name, entity_parts,
                                mention_span, organisation_heads)
 from kg.extract.blocks import Block, recase_headline, split_blocks
-from kg.extract.echoes import echoed_positions
+from kg.extract.echoes import affiliated_positions, echoed_positions
 from kg.extract.lexicon import load_lexicon
 from kg.extract.positions import ACTOR_ENTS, Position, SentenceContext, learn_pronoun_genders, positions_in_sentence
 from kg import gazetteer
@@ -274,6 +274,7 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
             evidence = Evidence(article.text[start:end], start, end)
             found = [p for p in positions_in_sentence(sent, ctx) if p.proposal is not None]
             found += echoed_positions(sent, ctx, found, [] if block.is_headline else said_before)
+            found += affiliated_positions(sent, ctx, found, [] if block.is_headline else said_before)
             said_before = found
             for position in found:
                 for actor, stance, confidence, cue in _with_proposer(position):
