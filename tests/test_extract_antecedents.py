@@ -180,3 +180,16 @@ def test_a_plan_named_first_is_named_by_what_it_would_do(nlp):
 def test_a_plan_named_first_by_no_course_is_no_proposal(nlp):
     found, _ = positions(nlp, "Headline\n\nThe plan, backed by Spain, would be discussed on Monday.\n")
     assert not found, found
+
+
+def test_a_bare_repeal_undoes_what_was_just_discussed(nlp):
+    found, _ = positions(nlp, "Headline\n\nParliament debated the resource rent tax on salmon farming. "
+                              "The Conservatives backed repeal.")
+    assert has(found, "Conservative", "rejects", "resource rent tax"), found
+
+
+def test_condemning_a_vote_against_scrapping_a_tax(nlp):
+    found, _ = positions(nlp, "Headline\n\nNorway's parliament voted down a bid to scrap the resource rent tax. "
+                              "The Norwegian Seafood Producers condemned the vote.")
+    assert has(found, "Norwegian Seafood Producers", "rejects", "resource rent tax"), found
+    assert not has(found, "Norwegian Seafood Producers", "supports", "resource rent tax"), found

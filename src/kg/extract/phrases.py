@@ -66,9 +66,8 @@ def _phrase_positions(sent: Span, ctx: SentenceContext) -> list[Position]:
             if not actors:
                 continue
             confidence = cue.weight * factor * modal * target.factor * (0.9 if coref else 1.0)
+            ctx.memory.decide(target.proposal, cue.lemma, stance, target.flip, modal >= 1.0, ctx.lexicon)  # "voted down X"
             if target.flip:
                 stance = "rejects" if stance == "supports" else "supports"
-            elif cue.lemma in ctx.lexicon.word_sets["deciding"] and modal >= 1.0 and stance == cue.stance:
-                ctx.memory.enact(target.proposal)  # "gave the green light to X"
             positions.append(Position(actors, stance, target.proposal, cue.lemma, confidence, coref, target.author))
     return positions

@@ -72,10 +72,8 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             return
         ended = target.flip or cue in lex.reversal_verbs  # "to end X" or "scrapped X"
         ctx.memory.remember(target.proposal, ctx.sentence_index, ended=ended)  # even with no actor: "the plan" may refer to it
-        if cue in lex.word_sets["deciding"] and factor >= 1.0 and not target.flip and stance == "supports":
-            ctx.memory.enact(target.proposal)  # "gave the green light to X ... condemned the decision"
-        elif cue in lex.word_sets["deciding_against"] and factor >= 1.0 and not target.flip and stance == "rejects":
-            ctx.memory.enact(target.proposal, reversed_=True)  # "vetoed X ... condemned the decision"
+        # "gave the green light to X ... condemned the decision", "vetoed X ... condemned the decision"
+        ctx.memory.decide(target.proposal, cue, stance, target.flip, factor >= 1.0, lex)
         if stance is None:
             return
         coref = False

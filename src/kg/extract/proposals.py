@@ -114,6 +114,17 @@ class ProposalMemory:
         "the decision" most likely means."""
         self.enacted.append((proposal, reversed_))
 
+    def decide(self, proposal: Proposal, cue: str, stance: str | None, flip: bool, firm: bool, lexicon: Lexicon) -> None:
+        """Record a body's decision on PROPOSAL if CUE decides ("approved", "voted down", "gave the
+        green light to"), as the side it takes after FLIP ("voted down a bid to scrap the tax" is
+        for the tax); only a FIRM one (not "would approve")."""
+        sets = lexicon.word_sets
+        if not firm or stance is None or not ((cue in sets["deciding"] and stance == "supports")
+                                              or (cue in sets["deciding_against"] and stance == "rejects")):
+            return
+        final = ("rejects" if stance == "supports" else "supports") if flip else stance
+        self.enact(proposal, reversed_=final == "rejects")
+
     def last_enacted(self) -> tuple[Proposal, bool] | None:
         return self.enacted[-1] if self.enacted else None
 

@@ -138,6 +138,14 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
                 a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
             return clause_target(verb, cue, ctx, False, 0.85)
         return object_target(before, cue, ctx, via_prep)
+    if lemma in lex.word_sets["bare_reversals"] and not complement and not to_clause \
+            and not children & {"poss", "compound", "nmod", "amod", "det"} and token.tag_ == "NN":
+        # "The Conservatives backed repeal": the repeal of what was just discussed (or that proposal
+        # itself when it is one to undo something: "a bill to withdraw the laws ... Repeal is ...")
+        last = ctx.memory.last(ctx.sentence_index)
+        if last is not None:
+            undoing = any(w in lex.reversal_verbs or w in lex.reversal_nouns for w in last.label.lower().split())
+            return Target(last, 0.8, flip=not undoing)
     if lemma in lex.nominal_courses and has_det and not complement and not to_clause \
             and not children & {"poss", "compound", "nmod"}:
         # "will raise the carbon tax ... would not implement the increase": the course that does it
@@ -148,7 +156,7 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
             and not children & {"compound", "nmod"}:  # "the peace plan" names its own proposal
         # "the package" is the last "package of sanctions" named, however far back and whatever was
         # said of it then, before the last proposal of any kind
-        decided = ctx.memory.last_enacted() if lemma == "decision" else None
+        decided = ctx.memory.last_enacted() if lemma in ("decision", "vote", "ruling") else None
         if decided is not None and not ctx.memory.by_head(lemma):
             # "vetoed the plan ... Poland condemned the decision": the decision was against it
             return Target(decided[0], 0.85, flip=decided[1])
