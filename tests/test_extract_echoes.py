@@ -68,3 +68,24 @@ def test_a_quote_long_after_the_body_s_side_shares_nothing(nlp):
     found, _ = positions(nlp, "Headline\n\nThe Lisbon Civic Union backed the ceasefire.\n\nThe talks resumed on "
                               "Monday. \"We will see,\" said Maria Esteves, head of the Lisbon Civic Union.")
     assert not has(found, "Maria Esteves", "supports", "ceasefire"), found
+
+
+@pytest.mark.parametrize("text,actor,stance,proposal", [
+    ("Poland backs tougher sanctions on Russia; Hungary does not.", "Hungary", "rejects", "sanctions"),
+    ("Saudi Arabia favours an oil output cut, but Russia opposes one.", "Russia", "rejects", "output cut"),
+    ("The Labour Party supports the assisted dying bill. The Conservatives, by contrast, oppose it.",
+     "Conservative", "rejects", "assisted dying bill"),
+    ("Germany wants talks, not sanctions.", "Germany", "rejects", "sanctions"),
+    ("Germany wants talks, not sanctions.", "Germany", "supports", "talks"),
+    ("China supports dialogue rather than sanctions on North Korea.", "China", "rejects", "sanctions"),
+    ("The Liberal Party supports a carbon tax instead of a cap-and-trade scheme.", "Liberal Party", "rejects", "scheme"),
+])
+def test_contrasts(nlp, text, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert has(found, actor, stance, proposal), found
+    assert not has(found, actor, "rejects" if stance == "supports" else "supports", proposal), found
+
+
+def test_not_rejecting_is_no_support(nlp):
+    found, _ = positions(nlp, "Headline\n\nPoland rejects the sanctions. Hungary does not.")
+    assert not any(a == "Hungary" for a, _s, _p in found), found

@@ -37,7 +37,12 @@ def echoed_positions(sent: Span, ctx: SentenceContext, here: list[Position], bef
         for source in _sources(token, ctx, here, before):
             if any(a.key == b.key for a in actors for b in source.actors):
                 continue
-            found.append(Position(actors, stance or source.stance, source.proposal, "echo",
+            side = stance or source.stance
+            if side == "negate":  # "Poland backs the sanctions; Hungary does not"
+                if source.stance != "supports":
+                    continue  # (not rejecting says nothing)
+                side = "rejects"
+            found.append(Position(actors, side, source.proposal, "echo",
                                   source.confidence * _ECHO_FACTOR * (0.9 if coref else 1.0), coref or source.via_coreference))
     for token in sent:  # "France, joined by Germany, backed the plan": Germany backs it too
         companions = _companions(token)
@@ -67,6 +72,12 @@ def _echoer(token: Token, ctx: SentenceContext) -> tuple[Token | None, str | Non
             and not any(c.dep_ in ("prep", "acl", "relcl") for c in children):
         # "New Zealand likewise gave its backing", "Saudi Arabia also voiced its opposition": to what was just named
         return find_subject(token.head, lex), lex.nouns[lemma].stance
+    if lemma in _PRO_VERBS and token.pos_ in ("AUX", "VERB") and any(c.dep_ == "neg" for c in children) \
+            and not any(c.lower_ in _BEFORE_MARKERS | _AFTER_MARKERS or c.dep_ == "mark" for c in children) \
+            and not any(c.dep_ in _OBJECT_DEPS and c.i > token.i for c in children) \
+            and token.dep_ in ("conj", "parataxis", "ROOT"):  # (the clause echoed may be parsed as its complement)
+        subject = next((c for c in children if c.dep_ == "nsubj" and _names_actor(c)), None)
+        return subject, "negate"  # "Poland wants tougher sanctions; Hungary does not."
     return _bare_echoer(token, lemma, children, ctx), None
 
 
@@ -118,7 +129,7 @@ def _sources(token: Token, ctx: SentenceContext, here: list[Position], before: l
             return here
         keys = {a.key for a in resolve_actors(subject, ctx)[0]}
         return [p for p in here if keys & {a.key for a in p.actors}] or here
-    return []
+    return here  # ("Poland backs the sanctions; Hungary does not", the parser's root the echo)
 
 
 def _companions(token: Token) -> list[Token]:

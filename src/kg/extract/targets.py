@@ -53,6 +53,10 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
             while antecedent.dep_ == "pobj" and antecedent.head.dep_ == "prep" and antecedent.head.head.pos_ == "NOUN":
                 antecedent = antecedent.head.head
         return object_target(antecedent, cue, ctx)  # "X, who is backed by Y": Y backs X
+    if lower == "one" and token.dep_ == "dobj" and not list(token.children):
+        # "Saudi Arabia favours an output cut, but Russia opposes one": one of those named in the sentence
+        same = ctx.memory.named_in(ctx.sentence_index)
+        return Target(same[-1], 0.75) if same else None
     if token.pos_ == "PRON":
         if lower == "it" or (lower in ("this", "that") and token.dep_ == "nsubj"):
             # (a verdict's "'This is a betrayal,' X said" only on a proposal named just before)
@@ -318,9 +322,13 @@ def pronoun_target(token: Token, ctx: SentenceContext, topic: bool) -> Target | 
     # "The cabinet backs the bill. The opposition voted against it.": the one proposal of a
     # known type in the sentence just before (several, or an untyped one, leave "it" open)
     before = {p.key: p for p in ctx.memory.named_in(ctx.sentence_index - 1) if p.proposal_type != "Policy"}
+    lex = ctx.lexicon
     rivals = [t for t in token.sent if t.i < token.i and t.pos_ in ("NOUN", "PROPN")
               and t.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "appos")
-              and not any(a.dep_ == "nsubj" for a in t.ancestors)]  # (not "the Union of Korea")
+              and not any(a.dep_ == "nsubj" for a in t.ancestors)  # (not "the Union of Korea")
+              and (t.pos_ == "PROPN" or t.dep_ != "pobj" or t.lemma_.lower() in lex.anaphora | lex.containers
+                   or any(t.lemma_.lower() in heads for heads in lex.type_heads.values()))]
+    # (an object, or a prepositional object that could name a proposal: not "by contrast", "on Monday")
     if len(before) == 1 and not rivals:  # "consider the draft ... and send it": the nearer noun
         return Target(next(iter(before.values())), 0.75)
     if topic and not rivals:

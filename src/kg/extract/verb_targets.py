@@ -78,10 +78,16 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
                 # "agreed that the agency has limited power to ...": a that-clause misparsed as an object,
                 # and this cue takes no clause ("proposed that a coalition impose X" does)
                 continue
-            for node in [obj, *obj.conjuncts]:
+            contrasted = _contrasted(obj)
+            for node in [obj, *obj.conjuncts, *contrasted]:
+                stance = cue.stance
+                if node in contrasted:  # "wants talks, not sanctions", "a recount rather than a rerun"
+                    if cue.stance != "supports":
+                        continue
+                    stance = "rejects"
                 target = object_target(node, cue, ctx)
                 if target is not None:
-                    targets.append((cue.stance, target))
+                    targets.append((stance, target))
     if cue.clause:
         clause_children = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
         if verb.pos_ == "NOUN":
@@ -133,6 +139,26 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
             if target is not None:
                 targets.append((cue.stance, target))
     return targets
+
+
+def _contrasted(obj: Token) -> list[Token]:
+    """What an object is set against: "talks, not sanctions", "dialogue rather than sanctions", "a
+    carbon tax instead of a cap-and-trade scheme" (the alternative, as the parser hangs it)."""
+    found: list[Token] = []
+    for child in obj.children:
+        if child.dep_ == "appos" and (any(c.dep_ == "neg" for c in child.children) or any(
+                c.dep_ == "neg" and obj.i < c.i < child.i for c in obj.children)):
+            found.append(child)
+        if child.dep_ in ("cc", "prep") and child.lower_ in ("than", "of") and any(
+                c.lower_ in ("rather", "instead") for c in child.children):
+            alternative = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if alternative is None:
+                alternative = next((c for c in obj.children if c.dep_ == "conj" and c.i > child.i), None)
+            if alternative is not None:
+                found.append(alternative)
+        if child.dep_ == "conj" and any(c.dep_ == "neg" for c in child.children):
+            found.append(child)  # "backs talks but not sanctions"
+    return found
 
 
 def _free_relative_names(verb: Token, lex: Lexicon) -> list[Token]:
