@@ -193,3 +193,21 @@ def test_condemning_a_vote_against_scrapping_a_tax(nlp):
                               "The Norwegian Seafood Producers condemned the vote.")
     assert has(found, "Norwegian Seafood Producers", "rejects", "resource rent tax"), found
     assert not has(found, "Norwegian Seafood Producers", "supports", "resource rent tax"), found
+
+
+def test_they_after_two_actors_are_both(nlp):
+    found, _ = positions(nlp, "Headline\n\nBritain and Norway met in Oslo. They backed the carbon storage project.")
+    assert has(found, "United Kingdom", "supports", "carbon storage"), found
+    assert has(found, "Norway", "supports", "carbon storage"), found
+
+
+def test_they_after_another_subject_is_not_the_pair(nlp):
+    found, _ = positions(nlp, "Headline\n\nBritain and Norway met in Oslo. Fishermen protested. They rejected the "
+                              "carbon storage project.")
+    assert not found, found
+
+
+def test_the_country_is_the_state_named_last(nlp):
+    found, _ = positions(nlp, "Headline\n\nQatar hosted the talks in Doha. The country has pushed for a hostage "
+                              "release deal.")
+    assert has(found, "Qatar", "supports", "hostage release deal"), found

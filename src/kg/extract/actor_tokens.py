@@ -287,6 +287,10 @@ def resolve_actors(token: Token, ctx: SentenceContext, relative: Token | None = 
         if speaker is not None and speaker.conjuncts and speaker.lower_ not in _PLURAL_PRONOUNS | PERSON_PRONOUNS:
             nodes = [speaker, *speaker.conjuncts]
             coref_any = True
+        elif token.lower_ == "they" and token.dep_ == "nsubj" and (speaker is None or speaker.lower_ == "they"):
+            group = ctx.resolver.group_before(ctx.position_of(token))
+            if group:
+                return group, True  # "Britain and Norway met in Oslo. They agreed to back X"
     if token.dep_ == "nsubj" and relative is None:
         # "The Socialists, their partner Sumar and ... voted": a list the parser split into two subjects
         for other in token.head.children:

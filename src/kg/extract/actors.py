@@ -96,6 +96,7 @@ class ActorResolver:
     governments: list[tuple[int, Actor]] = field(default_factory=list)  # (position, state) of "India's government"
     home: Actor | None = None  # the state of the article's dateline ("LONDON -"): "the government" named nowhere
     person_words: frozenset = frozenset()  # last words of names tagged as persons anywhere in the article
+    groups: list[tuple[int, list[Actor]]] = field(default_factory=list)  # (position, actors) of "X and Y" subjects
 
     # ---- memory -----------------------------------------------------------
     def remember(self, actor: Actor, position: int, subject: bool = False, antecedent: bool = True) -> Actor:
@@ -107,6 +108,23 @@ class ActorResolver:
         self.counts[actor.key] += 1
         self.mentions.append(Mention(actor, position, subject, antecedent))
         return actor
+
+    def remember_group(self, actors: list[Actor], position: int) -> None:
+        """"Britain and Norway met in Oslo": a subject of several actors, which a later "they" may mean."""
+        if len(actors) > 1:
+            self.groups.append((position, actors))
+
+    def group_before(self, before: int, window: int = 400) -> list[Actor]:
+        """The actors of the last "X and Y" subject before BEFORE, within WINDOW characters, when no
+        other subject was named after it ("Britain and Norway met. They agreed to back X")."""
+        groups = [(at, actors) for at, actors in self.groups if at < before and before - at <= window]
+        if not groups:
+            return []
+        at, actors = groups[-1]
+        keys = {a.key for a in actors}
+        later = [m for m in self.mentions if at < m.position < before and m.subject
+                 and (m.actor is None or m.actor.key not in keys)]
+        return [] if later else actors
 
     def remember_non_actor_subject(self, position: int) -> None:
         """A plural subject that is no actor ("Workers will pay more, so they ..."): a later
@@ -315,6 +333,9 @@ class ActorResolver:
             # "Germany's ruling coalition", "the governing coalition": the state's government
             text = cleaned[:ruling.start()] + "government"
         words = _clean(text).lower().split()
+        if words in (["the", "country"], ["the", "nation"]):
+            # "Qatar's prime minister arrived in Cairo. The country has pushed for X": the state named last
+            return self.last(lambda a: a.kind == "state", before=position)
         if words and words[-1] in GOVERNMENT_NOUNS:
             if len(words) == 2 and words[0] == "the":
                 return self.government_before(position)  # "the government": the one named before

@@ -67,6 +67,13 @@ def _register_mentions(sent, ctx: SentenceContext) -> None:
             subject = ent.root.dep_ in ("nsubj", "nsubjpass")
             ctx.resolver.remember(actor, ctx.position_of(ent[0]), subject=subject, antecedent=_antecedent(ent))
     for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.conjuncts and token.ent_type_ in ACTOR_ENTS:
+            # "Britain and Norway met in Oslo": a later "they" means both
+            members = [t for t in (token, *token.conjuncts) if t.ent_type_ in ACTOR_ENTS]
+            actors = [a for a in (ctx.resolver.resolve_text(mention_span(t).text, t.ent_type_, ctx.position_of(t),
+                                                            core=t.text) for t in members) if a is not None]
+            if len(actors) == len(members):
+                ctx.resolver.remember_group(actors, ctx.position_of(token))
         if token.lower_ in GOVERNMENT_NOUNS and any(c.ent_type_ in ("GPE", "NORP") and c.dep_ in ("poss", "amod", "compound")
                                                    for c in token.children):
             # "the Australian government's bill", "Canada's federal government": a later "the government"
