@@ -225,3 +225,9 @@ def test_quotes_and_refusals(nlp, text, actor, stance, proposal):
     found, _ = positions(nlp, "Headline\n\n" + text)
     assert has(found, actor, stance, proposal), found
     assert not has(found, actor, "rejects" if stance == "supports" else "supports", proposal), found
+
+
+def test_a_quote_split_by_its_speaker(nlp):
+    found, _ = positions(nlp, 'Headline\n\n"Our members," said Dieter Hahn of the Bavarian Brewers Association, '
+                              '"reject the sugar levy."')
+    assert has(found, "Dieter Hahn", "rejects", "sugar levy"), found

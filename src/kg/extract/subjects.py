@@ -35,7 +35,20 @@ def _speech_subject(token: Token, ctx: SentenceContext) -> Token | None:
         subjects = subjects_of(root)
         if subjects and subjects[0] != token:
             return subjects[0]
-    return ctx.quote_speaker  # '"...," X said. "This deal is a betrayal."': still X speaking
+    split = _split_quote_speech(root, ctx.lexicon)
+    if split is not None:
+        # '"Our members," said Dieter Hahn, "reject the sugar levy."': the speaker outside the quotes
+        speaker = next((c for c in subjects_of(split) if not _inside_quote(c, token.sent)), None)
+        if speaker is not None and speaker != token:
+            return speaker
+    return ctx.quote_speaker
+
+
+def _split_quote_speech(root: Token, lexicon: Lexicon) -> Token | None:
+    """The speech verb set inside a quote split in two ('"This deal," X said, "is one we ..."'),
+    which the parser hangs on the quote's main verb."""
+    return next((c for c in root.children if c.dep_ == "parataxis" and c.lemma_.lower() in lexicon.speech_verbs
+                 and c.i < root.i), None)  # '"...," X said. "This deal is a betrayal."': still X speaking
 
 
 def quote_attribution(sent: Span, lexicon: Lexicon) -> Token | None:
@@ -71,6 +84,13 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         if child.text.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head
         return child
+    split = _split_quote_speech(verb, lexicon) if verb.dep_ == "ROOT" else None
+    if split is not None:
+        # '"Our members," said Dieter Hahn, "reject the levy."': the quote's first part is the subject
+        opening = next((c for c in split.children if c.dep_ in ("nsubj", "dep") and c.i < split.i
+                        and _inside_quote(c, verb.sent)), None)
+        if opening is not None:
+            return opening
     for child in verb.children:
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
