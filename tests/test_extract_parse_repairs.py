@@ -231,3 +231,18 @@ def test_a_quote_split_by_its_speaker(nlp):
     found, _ = positions(nlp, 'Headline\n\n"Our members," said Dieter Hahn of the Bavarian Brewers Association, '
                               '"reject the sugar levy."')
     assert has(found, "Dieter Hahn", "rejects", "sugar levy"), found
+
+
+@pytest.mark.parametrize("text,actor,stance", [
+    ("The new rules on short-term rentals were approved by Lisbon city council in a 9-6 vote.", "Lisbon city council",
+     "supports"),
+    ("In a 5-4 vote, the Dunmore city council rejected the stadium financing plan.", "Dunmore city council", "rejects"),
+])
+def test_a_place_s_own_body(nlp, text, actor, stance):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert any(a == actor and s == stance for a, s, _p in found), found
+
+
+def test_an_unnamed_city_council_is_no_actor(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe city council rejected the stadium financing plan.")
+    assert not found, found

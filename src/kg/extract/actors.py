@@ -65,6 +65,13 @@ def generic_bodies() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def local_bodies() -> frozenset[str]:
+    """"city council", "regional assembly": a place's own bodies (lexicons/local_bodies.txt)."""
+    lines = lexicon_path("local_bodies.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def given_name_genders() -> dict[str, str]:
     """Given names with their usual gender (lexicons/given_names.tsv): name -> "f" or "m"."""
     names = {}
@@ -292,6 +299,21 @@ class ActorResolver:
             return None
         return owned_by_state(entry_actor(entry), self.home.label, bare.title() if bare != "cabinet" else bare)
 
+    def _local_body(self, text: str) -> Actor | None:
+        """"Lisbon city council", "the Dunmore town council": a place's own body (lexicons/local_bodies.txt)."""
+        words = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).split()
+        for size in (2, 3):
+            if len(words) <= size:
+                continue
+            body, place = " ".join(words[-size:]).lower(), words[:-size]
+            if body in local_bodies() and all(w[:1].isupper() for w in place) and " ".join(words[-size:]).islower():
+                name = " ".join(place + words[-size:])
+                entry = gazetteer.lookup_name(" ".join(place))
+                owner = entry_actor(entry) if entry is not None and entry.kind == "state" else None
+                return Actor(key=slugify(name), label=name, kind="organisation", aliases=frozenset({name, text}),
+                             affiliation=owner)
+        return None
+
     def _unnamed_legislature(self, text: str, position: int) -> Actor | None:
         """"Parliament approved the bill", "the upper house": the legislature of the state the story is
         filed from, or else of the state it names most; its gazetteer entry where it has one ("the
@@ -349,7 +371,7 @@ class ActorResolver:
         text = _clean(text)
         if not text:
             return None
-        legislature = self._unnamed_legislature(text, position)
+        legislature = self._unnamed_legislature(text, position) or self._local_body(text)
         if legislature is not None:
             return legislature
         chamber = _CHAMBER.match(text)
