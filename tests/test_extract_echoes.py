@@ -89,3 +89,16 @@ def test_contrasts(nlp, text, actor, stance, proposal):
 def test_not_rejecting_is_no_support(nlp):
     found, _ = positions(nlp, "Headline\n\nPoland rejects the sanctions. Hungary does not.")
     assert not any(a == "Hungary" for a, _s, _p in found), found
+
+
+@pytest.mark.parametrize("text,actor,proposal", [
+    ("France backed the sanctions. Germany did well.", "Germany", "sanctions"),  # "did well" is no echo
+    ('Germany backed the sanctions. "It was a long night," said Germany\'s ambassador, Jan Berg.', "Jan Berg",
+     "sanctions"),  # a quote with no verdict shares nothing
+    ("Germany backs the treaty, not just the tariffs.", "Germany", "tariffs"),  # "not just" sets nothing against
+    ("Senator Ana Ruiz said the tariffs would cost consumers little.", "Ana Ruiz", "tariffs"),
+    ("Supporters of the Green Party protested against the ruling.", "Green Party", "ruling"),  # no members
+])
+def test_no_echo_or_contrast(nlp, text, actor, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert not any(a == actor and proposal in p for a, _s, p in found), found

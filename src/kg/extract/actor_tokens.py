@@ -3,6 +3,8 @@ their named members, and the official who speaks for a state or body."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import (GOVERNMENT_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS,
@@ -237,9 +239,9 @@ def _owned_by_named_state(token: Token, actor: Actor) -> Actor:
             return owned_by_state(actor, child.text, ent.text if ent is not None and ent.start > child.i else token.text)
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == token.i + 1:
             owner = _pobj(child)
-            if owner is not None and owner.pos_ == "PROPN" and owner.i == owner.head.i + 1 + sum(
-                    1 for c in owner.children if c.i < owner.i):
-                return owned_by_state(actor, owner.text, token.text)
+            if owner is not None and owner.pos_ == "PROPN" and owner.left_edge.i == child.i + 1:
+                name = token.doc[owner.left_edge.i:owner.i + 1].text  # "the Senate of the Dominican Republic"
+                return owned_by_state(actor, re.sub(r"^the\s+", "", name, flags=re.IGNORECASE), token.text)
     return actor
 
 

@@ -297,7 +297,8 @@ class ActorResolver:
             return None
         if any(m.actor is not None and m.actor.key in (entry.key, owner) for m in self.mentions):
             return None
-        return owned_by_state(entry_actor(entry), self.home.label, bare.title() if bare != "cabinet" else bare)
+        own_words = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)  # (as the text writes it)
+        return owned_by_state(entry_actor(entry), self.home.label, own_words)
 
     def _local_body(self, text: str) -> Actor | None:
         """"Lisbon city council", "the Dunmore town council": a place's own body (lexicons/local_bodies.txt)."""

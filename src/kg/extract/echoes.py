@@ -15,10 +15,9 @@ from kg.extract.subjects import find_subject, quote_attribution
 # did, has, is, will ...: the verb that stands in for the one it repeats ("as did Germany")
 _PRO_VERBS = frozenset({"do", "have", "be", "will", "would", "can", "could", "shall", "should", "must"})
 _BEFORE_MARKERS = frozenset({"so", "neither", "nor"})  # "So did Germany", "Neither does Germany"
-_AFTER_MARKERS = frozenset({"too", "likewise", "also", "well"})  # "Germany did too", "... as well"
+_AFTER_MARKERS = frozenset({"too", "likewise", "also", "well"})  # "Germany did too", "... as well" (not "did well")
 _OBJECT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "acomp", "attr", "oprd", "prep", "agent", "advcl"})
 _ECHO_FACTOR = 0.9
-_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 
 
 def echoed_positions(sent: Span, ctx: SentenceContext, here: list[Position], before: list[Position]) -> list[Position]:
@@ -34,7 +33,10 @@ def echoed_positions(sent: Span, ctx: SentenceContext, here: list[Position], bef
         actors, coref = resolve_actors(echoer, ctx)
         if not actors:
             continue
-        for source in _sources(token, ctx, here, before):
+        sources = _sources(token, ctx, here, before)
+        if len({p.stance for p in sources}) > 1:
+            continue  # "France backed the sanctions and Hungary rejected them. Germany agreed.": with whom?
+        for source in sources:
             if any(a.key == b.key for a in actors for b in source.actors):
                 continue
             side = stance or source.stance
@@ -68,8 +70,9 @@ def _echoer(token: Token, ctx: SentenceContext) -> tuple[Token | None, str | Non
     lex = ctx.lexicon
     children = list(token.children)
     if lemma in lex.nouns and token.dep_ == "dobj" and token.head.lemma_.lower() in lex.light_verbs \
-            and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in children) \
-            and not any(c.dep_ in ("prep", "acl", "relcl") for c in children):
+            and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in children) \
+            and not any(c.dep_ in ("prep", "acl", "relcl") for c in children) \
+            and not any(c.dep_ in ("prep", "dative") for c in token.head.children):  # (not "gave its backing to X")
         # "New Zealand likewise gave its backing", "Saudi Arabia also voiced its opposition": to what was just named
         return find_subject(token.head, lex), lex.nouns[lemma].stance
     if lemma in _PRO_VERBS and token.pos_ in ("AUX", "VERB") and any(c.dep_ == "neg" for c in children) \
@@ -92,7 +95,8 @@ def _bare_echoer(token: Token, lemma: str, children: list[Token], ctx: SentenceC
             or any(c.lower_ in _BEFORE_MARKERS and c.i < token.i for c in children) \
             or (token.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in _BEFORE_MARKERS and c.i < token.i
                                              for c in token.head.children)) \
-            or any(c.lower_ in _AFTER_MARKERS and c.dep_ == "advmod" and c.i > token.i for c in children)
+            or any(c.lower_ in _AFTER_MARKERS and c.dep_ == "advmod" and c.i > token.i
+                   and (c.lower_ != "well" or any(g.lower_ == "as" for g in c.children)) for c in children)
         if not marked or any(c.dep_ in _OBJECT_DEPS for c in children if not _names_actor(c)):
             return None
         return next((c for c in children if c.dep_ in ("nsubj", "dobj") and _names_actor(c)), None)
@@ -174,10 +178,29 @@ def affiliated_positions(sent: Span, ctx: SentenceContext, here: list[Position],
         return []
     if any(p.key == a.key for pos in here for p in pos.actors for a in people):
         return []  # (the quote takes a side of its own)
+    if _former(speaker) or not _judges(sent, ctx):
+        return []  # ("said the alliance's former chair", '"It was a long night," said X': no verdict)
     last = next((pos for pos in reversed(paragraph) if any(a.key == body.key for a in pos.actors)), None)
     if last is None:
         return []  # (the side named last, nearest the quote)
     return [Position(people, last.stance, last.proposal, "spokesperson", last.confidence * 0.8, True)]
+
+
+def _former(speaker: Token) -> bool:
+    """Whether the speaker's post is a past one ("the alliance's former chair")."""
+    roles = [speaker, *speaker.children, speaker.head]
+    return any(c.lower_ in ("former", "ex", "ex-", "retired", "outgoing") for r in roles for c in r.children)
+
+
+def _judges(sent: Span, ctx: SentenceContext) -> bool:
+    """Whether a quote says something for or against ("it is bulldozing", "a betrayal", "we welcome"):
+    a word of the stance lexicon or a verdict, inside the quotes."""
+    lex = ctx.lexicon
+    words = lex.verdict_nouns | lex.praise_nouns
+    return any(_inside_quote(t, sent) and (t.lemma_.lower() in lex.verbs or t.lemma_.lower() in lex.nouns
+                                           or t.lemma_.lower() in lex.adjectives or t.lemma_.lower() in words
+                                           or t.lemma_.lower() in lex.harming_verbs or t.lower_ in ("not", "no", "never"))
+               for t in sent)
 
 
 def _body_spoken_for(speaker: Token) -> Token | None:

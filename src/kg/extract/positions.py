@@ -438,6 +438,8 @@ def _consequence_stance(verb: Token, lex: Lexicon) -> str | None:
     table = lex.consequences.get(f"{lemma} {particle}") if particle else lex.consequences.get(lemma)
     if not table:
         return None
+    if any(c.lower_ in ("little", "nothing", "less", "few") for c in verb.children):
+        return None  # ("would cost consumers little")
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is not None and obj.lemma_.lower() in _QUANTITY_NOUNS:
         obj = next((t for _p, t in _prep_targets(obj, ("of",))), obj)  # "thousands of jobs"

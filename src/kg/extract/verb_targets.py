@@ -78,6 +78,9 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
                 # "agreed that the agency has limited power to ...": a that-clause misparsed as an object,
                 # and this cue takes no clause ("proposed that a coalition impose X" does)
                 continue
+            if verb.lemma_.lower() in lex.word_sets["joining_verbs"] and any(
+                    c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.verbs for c in obj.children):
+                continue  # "joined the companies opposing the tariffs": the side taken is theirs (subjects.py)
             contrasted = _contrasted(obj)
             for node in [obj, *obj.conjuncts, *contrasted]:
                 stance = cue.stance
@@ -146,9 +149,10 @@ def _contrasted(obj: Token) -> list[Token]:
     carbon tax instead of a cap-and-trade scheme" (the alternative, as the parser hangs it)."""
     found: list[Token] = []
     for child in obj.children:
-        if child.dep_ == "appos" and (any(c.dep_ == "neg" for c in child.children) or any(
-                c.dep_ == "neg" and obj.i < c.i < child.i for c in obj.children)):
-            found.append(child)
+        negations = [c for c in [*child.children, *obj.children] if c.dep_ == "neg" and c.i < child.i]
+        if child.dep_ == "appos" and negations and not any(
+                n.i + 1 < len(n.doc) and n.doc[n.i + 1].lower_ in ("just", "only", "merely", "simply") for n in negations):
+            found.append(child)  # ("backs the treaty, not just the tariffs" sets nothing against it)
         if child.dep_ in ("cc", "prep") and child.lower_ in ("than", "of") and any(
                 c.lower_ in ("rather", "instead") for c in child.children):
             alternative = next((c for c in child.children if c.dep_ == "pobj"), None)
