@@ -28,6 +28,16 @@ def lexicon_path(filename: str) -> Path:
     return Path(str(resources.files("kg") / "lexicons" / filename))
 
 
+def lexicon_words(filename: str) -> frozenset[str]:
+    """The lowercased entries of a word-list file in kg/lexicons: one per line, "#" starting a comment."""
+    words = set()
+    for line in lexicon_path(filename).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(line.lower())
+    return frozenset(words)
+
+
 def ontology_files() -> list[Path]:
     return sorted(data_dir("ontology").glob("*.ttl"))
 

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from kg import gazetteer
 from kg.iris import person_key, slugify
 from kg.model import Actor
-from kg.resources import lexicon_path
+from kg.resources import lexicon_path, lexicon_words
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
@@ -53,22 +53,25 @@ def gender_words() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def region_adjectives() -> frozenset[str]:
     """"Western", "European", "Arab": adjectives of regions, naming no actor (lexicons/region_adjectives.txt)."""
-    lines = lexicon_path("region_adjectives.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    return lexicon_words("region_adjectives.txt")
 
 
 @lru_cache(maxsize=1)
 def generic_bodies() -> frozenset[str]:
     """"senate", "supreme court": names any state gives its own institutions (lexicons/generic_bodies.txt)."""
-    lines = lexicon_path("generic_bodies.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    return lexicon_words("generic_bodies.txt")
 
 
 @lru_cache(maxsize=1)
 def local_bodies() -> frozenset[str]:
     """"city council", "regional assembly": a place's own bodies (lexicons/local_bodies.txt)."""
-    lines = lexicon_path("local_bodies.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    return lexicon_words("local_bodies.txt")
+
+
+@lru_cache(maxsize=1)
+def _local_body_lengths() -> tuple[int, ...]:
+    """How many words the names in local_bodies() have, shortest first."""
+    return tuple(sorted({len(body.split()) for body in local_bodies()}))
 
 
 @lru_cache(maxsize=1)
@@ -303,7 +306,7 @@ class ActorResolver:
     def _local_body(self, text: str) -> Actor | None:
         """"Lisbon city council", "the Dunmore town council": a place's own body (lexicons/local_bodies.txt)."""
         words = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).split()
-        for size in (2, 3):
+        for size in _local_body_lengths():
             if len(words) <= size:
                 continue
             body, place = " ".join(words[-size:]).lower(), words[:-size]
@@ -326,13 +329,7 @@ class ActorResolver:
         entry = gazetteer.get_entry(state.key) if state is not None else None
         if entry is None:
             return None
-        for demonym in sorted(entry.demonyms):
-            own = gazetteer.lookup_name(f"{demonym} {bare}")
-            if own is not None and state_key_of(own) == entry.key:
-                return _with_alias(entry_actor(own), text)
-        name = f"{entry.label}'s {bare}"
-        return Actor(key=slugify(name), label=name, kind="organisation", aliases=frozenset({name, text}),
-                     affiliation=entry_actor(entry))
+        return _with_alias(_listed_body(entry, bare) or _new_body(entry, entry.label, bare), text)
 
     def _state_in_focus(self, position: int) -> Actor | None:
         """The state the article has named most before POSITION (the later on a tie)."""
@@ -673,12 +670,25 @@ def owned_by_state(actor: Actor, owner_text: str, head_text: str) -> Actor:
     belongs_to = state_key_of(entry)
     if belongs_to == owner.key or (entry is not None and belongs_to is None):
         return actor
-    for demonym in sorted(owner.demonyms):
-        own = gazetteer.lookup_name(f"{demonym} {head_text}")  # "France's Senate" is the French Senate
-        if own is not None and state_key_of(own) == owner.key:
-            return entry_actor(own)
+    own = _listed_body(owner, head_text)  # "France's Senate" is the French Senate
+    if own is not None:
+        return own
     if entry is None:
         return actor
+    return _new_body(owner, owner_text, head_text)
+
+
+def _listed_body(owner, head_text: str) -> Actor | None:
+    """The gazetteer's body of state OWNER named by a demonym and HEAD_TEXT ("French Senate"), if any."""
+    for demonym in sorted(owner.demonyms):
+        own = gazetteer.lookup_name(f"{demonym} {head_text}")
+        if own is not None and state_key_of(own) == owner.key:
+            return entry_actor(own)
+    return None
+
+
+def _new_body(owner, owner_text: str, head_text: str) -> Actor:
+    """A body of state OWNER the gazetteer does not list: "Paraguay's Senate", "Kenya's parliament"."""
     label = f"{owner_text}'s {head_text}"
     return Actor(key=slugify(label), label=label, kind="organisation", aliases=frozenset({label}),
                  affiliation=entry_actor(owner))
@@ -733,15 +743,12 @@ def _organisation(name: str) -> Actor:
 @lru_cache(maxsize=1)
 def party_descriptors() -> frozenset[str]:
     """"far-right", "separatist": before an unknown capitalised name, a party's description."""
-    path = lexicon_path("party_descriptors.txt")
-    return frozenset(line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.split("#", 1)[0].strip())
+    return lexicon_words("party_descriptors.txt")
 
 
 @lru_cache(maxsize=1)
 def organisation_heads() -> frozenset[str]:
-    lines = lexicon_path("organisation_heads.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    return lexicon_words("organisation_heads.txt")
 
 
 def _title_gender(surface: str, name: str) -> str | None:

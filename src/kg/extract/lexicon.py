@@ -12,7 +12,7 @@ from rdflib.namespace import SKOS
 
 from kg.errors import KgError
 from kg.namespaces import KG
-from kg.resources import data_dir, lexicon_path
+from kg.resources import data_dir, lexicon_path, lexicon_words
 
 
 @dataclass(frozen=True)
@@ -124,16 +124,6 @@ def _cue(lemma: str, pos: str, spec: dict, source: str) -> Cue:
     return Cue(lemma=lemma, pos=pos, **values)
 
 
-def _word_list(name: str) -> frozenset[str]:
-    path = lexicon_path(name)
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(line.lower())
-    return frozenset(words)
-
-
 def _type_heads(types: tuple) -> dict[str, frozenset[str]]:
     """Concept -> the last words of its type phrases ("truce", "ceasefire", "hostilities")."""
     heads: dict[str, set[str]] = {}
@@ -200,9 +190,9 @@ def load_lexicon() -> Lexicon:
         official_role_words=frozenset(modal.get("official_role_words", ())),
         naming_verbs=frozenset(data.get("free_relatives", {}).get("naming_verbs", ())),
         from_complements=frozenset(data.get("from_complements", {}).get("nouns", ())),
-        qualifiers=_word_list("qualifiers.txt"), anaphora=_word_list("anaphora.txt"),
-        containers=_word_list("containers.txt"), people=_word_list("people.txt"),
-        descriptive=_word_list("descriptive.txt"),
+        qualifiers=lexicon_words("qualifiers.txt"), anaphora=lexicon_words("anaphora.txt"),
+        containers=lexicon_words("containers.txt"), people=lexicon_words("people.txt"),
+        descriptive=lexicon_words("descriptive.txt"),
         enacting_verbs=frozenset(data.get("enacting", {}).get("verbs", ())),
         harming_verbs=frozenset(data.get("harming", {}).get("verbs", ())),
         benefiting_verbs=frozenset(data.get("benefiting", {}).get("verbs", ())),
@@ -215,7 +205,7 @@ def load_lexicon() -> Lexicon:
         acting_verbs=frozenset(data.get("acting", {}).get("verbs", ())),
         word_sets={name: frozenset(words) for name, words in data.get("word_sets", {}).items()},
         type_heads=_type_heads(types),
-        not_proposals=_word_list("not_proposals.txt"), not_policy_verbs=_word_list("not_policy_verbs.txt"),
+        not_proposals=lexicon_words("not_proposals.txt"), not_policy_verbs=lexicon_words("not_policy_verbs.txt"),
         reversal_verbs=frozenset(data.get("reversal", {}).get("verbs", ())),
         reversal_nouns=frozenset(data.get("reversal", {}).get("nouns", ())),
         proposal_types=types, synonyms=_synonyms(proposal_graph),
@@ -224,7 +214,7 @@ def load_lexicon() -> Lexicon:
         document_verbs=frozenset(data.get("documents", {}).get("verbs", ())),
         withdrawing_verbs=frozenset(light.get("withdrawing", ())),
         deliberating_verbs=frozenset(control.get("deliberate", ())),
-        word_nouns=_word_list("word_nouns.txt"), vague_heads=_word_list("vague_heads.txt"),
+        word_nouns=lexicon_words("word_nouns.txt"), vague_heads=lexicon_words("vague_heads.txt"),
         verdict_nouns=frozenset(data.get("verdicts", {}).get("nouns", ())),
         verdict_verbs=frozenset(data.get("verdicts", {}).get("verbs", ())),
         praise_nouns=frozenset(data.get("verdicts", {}).get("praise", ())),
@@ -264,5 +254,5 @@ def _headline_vocabulary(data: dict, types: tuple) -> frozenset:
         words.update(w for w in phrase if w.isalpha())
     words.update(data.get("reversal", {}).get("verbs", ()))
     words.update(data.get("reversal", {}).get("nouns", ()))
-    words.update(_word_list("qualifiers.txt") | _word_list("containers.txt"))
+    words.update(lexicon_words("qualifiers.txt") | lexicon_words("containers.txt"))
     return frozenset(words)

@@ -54,6 +54,7 @@ def _antecedent(ent) -> bool:
 
 def _register_mentions(sent, ctx: SentenceContext) -> None:
     """Remember the sentence's named actors so later pronouns and surnames resolve to them."""
+    named: dict[int, Actor] = {}  # entity root -> its actor
     for ent in (part for whole in sent.ents for part in entity_parts(whole)):
         if ent.label_ not in ACTOR_ENTS:
             continue
@@ -66,12 +67,12 @@ def _register_mentions(sent, ctx: SentenceContext) -> None:
         if actor is not None:
             subject = ent.root.dep_ in ("nsubj", "nsubjpass")
             ctx.resolver.remember(actor, ctx.position_of(ent[0]), subject=subject, antecedent=_antecedent(ent))
+            named[ent.root.i] = actor
     for token in sent:
         if token.dep_ in ("nsubj", "nsubjpass") and token.conjuncts and token.ent_type_ in ACTOR_ENTS:
             # "Britain and Norway met in Oslo": a later "they" means both
             members = [t for t in (token, *token.conjuncts) if t.ent_type_ in ACTOR_ENTS]
-            actors = [a for a in (ctx.resolver.resolve_text(mention_span(t).text, t.ent_type_, ctx.position_of(t),
-                                                            core=t.text) for t in members) if a is not None]
+            actors = [named[t.i] for t in members if t.i in named]
             if len(actors) == len(members):
                 ctx.resolver.remember_group(actors, ctx.position_of(token))
         if token.lower_ in GOVERNMENT_NOUNS and any(c.ent_type_ in ("GPE", "NORP") and c.dep_ in ("poss", "amod", "compound")
