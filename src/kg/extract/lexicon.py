@@ -108,6 +108,7 @@ class Lexicon:
     verdict_frames: frozenset = frozenset()  # "an act of betrayal", "a form of theft": the verdict is the complement
     nominal_courses: dict = field(default_factory=dict, hash=False, compare=False)  # "the increase" -> raise, ...
     same_heads: dict = field(default_factory=dict, hash=False, compare=False)  # "the law" may be "the bill" named before
+    same_words: dict = field(default_factory=dict, hash=False, compare=False)  # word -> its group's first word
 
 
 def _cue(lemma: str, pos: str, spec: dict, source: str) -> Cue:
@@ -222,6 +223,7 @@ def load_lexicon() -> Lexicon:
         verdict_frames=frozenset(data.get("verdicts", {}).get("frames", ())),
         nominal_courses={noun: tuple(verbs) for noun, verbs in data.get("nominal_courses", {}).items()},
         same_heads={noun: tuple(words) for noun, words in data.get("same_heads", {}).items()},
+        same_words={word: group[0] for group in data.get("same_words", {}).get("groups", ()) for word in group},
     )
 
 

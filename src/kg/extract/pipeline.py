@@ -18,6 +18,7 @@ from kg import gazetteer
 from kg.gazetteer import collective_nouns
 from kg.extract.proposals import ProposalMemory
 from kg.extract.subjects import continues_quote, quote_attribution, quote_marks
+from kg.extract.headline_variants import merge_headline_variants
 from kg.extract.variants import merge_variants
 from kg.iris import person_key
 from kg.model import Actor, Article, Evidence, ExtractionResult, Proposal, Statement
@@ -265,6 +266,7 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
     best: dict[tuple, Statement] = {}
     sentence_index = 0
     said_before: list[Position] = []  # the positions of the sentence before ("So did Germany.")
+    headline_starts: set[int] = set()  # where the headline's sentences start in the article's text
     for block, doc in zip(blocks, docs):
         speaker = None  # who spoke the last quote of this paragraph
         open_quote = False  # whether a quote is still open where the sentence starts
@@ -280,6 +282,8 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
             start = block.start + sent.start_char
             end = block.start + len(sent.text.rstrip()) + sent.start_char
             evidence = Evidence(article.text[start:end], start, end)
+            if block.is_headline:
+                headline_starts.add(start)
             found = [p for p in positions_in_sentence(sent, ctx) if p.proposal is not None]
             found += echoed_positions(sent, ctx, found, [] if block.is_headline else said_before)
             found += affiliated_positions(sent, ctx, found, [] if block.is_headline else said_before)
@@ -294,6 +298,7 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
                         best[key] = statement
     statements = sorted(best.values(), key=lambda s: (s.evidence.start, s.actor.key, s.proposal.key))
     statements = merge_variants(_merge_actor_records(_canonical_persons(statements)), lexicon)
+    statements = merge_headline_variants(statements, headline_starts, lexicon)
     # A statement is one actor's stance on one proposal as reported in one article: keep the
     # best-supported evidence sentence (highest confidence, then earliest) for each.
     unique: dict[tuple, Statement] = {}

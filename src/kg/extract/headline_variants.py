@@ -1,0 +1,133 @@
+"""A headline's short name for a proposal joins the fuller name the body gives it.
+
+A headline compresses: "Beijing rejects WTO ruling on steel tariffs" is told in the lead as
+"China rejected a World Trade Organization panel ruling that found its steel subsidies broke
+trade rules". The two names share few words and no type head, so the variant merge of
+`kg.extract.variants` keeps them apart and the same actor's stance is counted twice.
+
+A proposal named only in the headline joins a proposal of the body when an actor who takes a
+side on it in the headline takes the same side on that body proposal, and the two names share a
+word. Words are compared after folding plurals, the groups of interchangeable words in the
+lexicon's [same_words] ("delay" ~ "postpone", "talks" ~ "negotiations"), and names of states
+and organisations in the gazetteer ("WTO" ~ "World Trade Organization", "Nicaraguan" ~
+"Nicaragua"). Of several body proposals the one sharing most words wins, then the earliest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import replace
+
+from kg.extract.lexicon import Lexicon
+from kg.gazetteer import default_gazetteer
+from kg.model import Proposal, Statement
+
+_FUNCTION_WORDS = frozenset("""
+    the a an of on for in to with and by at from over between against its their his her our this that
+    new its own any all
+""".split())
+
+
+def merge_headline_variants(statements: list[Statement], headline_starts: Collection[int],
+                            lexicon: Lexicon) -> list[Statement]:
+    """STATEMENTS of one article, each proposal named only in the headline (evidence starting at
+    one of HEADLINE_STARTS) replaced by the body proposal it is a short name for."""
+    in_headline = {s.proposal.key for s in statements if s.evidence.start in headline_starts}
+    in_body = {s.proposal.key for s in statements if s.evidence.start not in headline_starts}
+    only_headline = in_headline - in_body
+    if not only_headline or not in_body:
+        return statements
+    words: dict[str, frozenset[str]] = {}
+
+    def words_of(proposal: Proposal) -> frozenset[str]:
+        if proposal.key not in words:
+            words[proposal.key] = proposal_words(proposal, lexicon)
+        return words[proposal.key]
+
+    body = [s for s in statements if s.evidence.start not in headline_starts]
+    order = {}
+    for index, statement in enumerate(sorted(body, key=lambda s: s.evidence.start)):
+        order.setdefault(statement.proposal.key, index)
+    merged: dict[str, Proposal] = {}
+    for key in sorted(only_headline):
+        sides = {(s.actor.key, s.stance) for s in statements if s.proposal.key == key}
+        short = next(s.proposal for s in statements if s.proposal.key == key)
+        candidates = {s.proposal.key: s.proposal for s in body if (s.actor.key, s.stance) in sides}
+        scored = [(len(words_of(short) & words_of(p)), -order[k], k) for k, p in candidates.items()]
+        scored = [entry for entry in scored if entry[0] > 0]
+        if scored:
+            merged[key] = candidates[max(scored)[2]]
+    if not merged:
+        return statements
+    hosts: dict[str, Proposal] = {}
+    for key, host in merged.items():
+        current = hosts.get(host.key, host)
+        short = next(s.proposal for s in statements if s.proposal.key == key)
+        hosts[host.key] = replace(current, aliases=current.aliases | short.aliases | {short.label},
+                                  qualifiers=current.qualifiers + tuple(q for q in short.qualifiers
+                                                                        if q not in current.qualifiers),
+                                  proposer=current.proposer or short.proposer)
+    result = []
+    for statement in statements:
+        key = statement.proposal.key
+        host_key = merged[key].key if key in merged else key
+        result.append(replace(statement, proposal=hosts[host_key]) if host_key in hosts else statement)
+    return result
+
+
+def proposal_words(proposal: Proposal, lexicon: Lexicon) -> frozenset[str]:
+    """The words of PROPOSAL's names (its label and aliases), each folded to the form the merge
+    compares: a gazetteer entry's key for a state or organisation ("@wto"), a group's first word
+    for an interchangeable word, a singular otherwise."""
+    found: set[str] = set()
+    for name in (proposal.label, *proposal.aliases):
+        found |= _name_words(name, lexicon)
+    return frozenset(found)
+
+
+def _name_words(name: str, lexicon: Lexicon) -> set[str]:
+    gazetteer = default_gazetteer()
+    tokens = re.findall(r"[\w.'-]+", name)
+    tokens = [t.strip(".'-") for t in tokens if t.strip(".'-")]
+    found: set[str] = set()
+    i = 0
+    while i < len(tokens):
+        if tokens[i][:1].isupper():
+            run_end = i
+            while run_end < len(tokens) and tokens[run_end][:1].isupper():
+                run_end += 1
+            entry, length = _longest_entry(tokens[i:run_end], gazetteer)
+            if entry is not None:
+                found.add("@" + entry.key)
+                i += length
+                continue
+        word = tokens[i].lower()
+        i += 1
+        if word in _FUNCTION_WORDS or word in lexicon.anaphora or not re.search(r"[a-z]", word):
+            continue
+        found.add(lexicon.same_words.get(word) or lexicon.same_words.get(_singular(word)) or _singular(word))
+    return found
+
+
+def _longest_entry(run: list[str], gazetteer):
+    """The gazetteer entry named by the longest opening part of RUN, capitalised words, and its
+    length; a single word may be a demonym ("Nicaraguan")."""
+    for length in range(len(run), 0, -1):
+        text = " ".join(run[:length])
+        entry = gazetteer.lookup_name(text)
+        if entry is None and length == 1:
+            entry = gazetteer.lookup_demonym(text)
+        if entry is not None:
+            return entry, length
+    return None, 0
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
