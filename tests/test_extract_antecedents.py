@@ -211,3 +211,14 @@ def test_the_country_is_the_state_named_last(nlp):
     found, _ = positions(nlp, "Headline\n\nQatar hosted the talks in Doha. The country has pushed for a hostage "
                               "release deal.")
     assert has(found, "Qatar", "supports", "hostage release deal"), found
+
+
+@pytest.mark.parametrize("text,actor,stance,proposal", [
+    ("The Green Party tabled a motion calling for a plastic bag levy. The Liberal Party will vote the motion "
+     "down.", "Liberal Party", "rejects", "plastic bag levy"),
+    ("Mexico tabled a resolution demanding a ceasefire. Russia vetoed the resolution.", "Russia", "rejects",
+     "ceasefire"),
+])
+def test_the_motion_is_the_one_named_with_what_it_calls_for(nlp, text, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert has(found, actor, stance, proposal), found

@@ -246,3 +246,18 @@ def test_a_place_s_own_body(nlp, text, actor, stance):
 def test_an_unnamed_city_council_is_no_actor(nlp):
     found, _ = positions(nlp, "Headline\n\nThe city council rejected the stadium financing plan.")
     assert not found, found
+
+
+@pytest.mark.parametrize("text,proposal", [
+    ("Seoul opposes the catch cut, arguing that the stock survey is incomplete.", "catch cut"),
+    ("Oslo opposes the planned pay freeze.", "pay freeze"),
+])
+def test_a_noun_tagged_as_a_verb_is_still_the_object(nlp, text, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert has(found, "", "rejects", proposal), found
+
+
+def test_a_verb_and_its_particle_later_in_a_paragraph(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe session opened at noon. The Liberal Party will vote the "
+                              "motion down.")
+    assert has(found, "Liberal Party", "rejects", "motion"), found

@@ -31,11 +31,11 @@ def _phrase_positions(sent: Span, ctx: SentenceContext) -> list[Position]:
                 cursor = nxt
             if len(matched) != len(wanted):
                 continue
-            last = tokens[matched[-1]]
-            if last.dep_ == "prt" or (last.dep_ == "advmod" and last.pos_ in ("ADV", "ADP") and last.head.i == matched[0]
+            last, first = tokens[matched[-1]], tokens[matched[0]]
+            if last.dep_ == "prt" or (last.dep_ == "advmod" and last.pos_ in ("ADV", "ADP") and last.head == first
                                       and len(matched) == 2):  # ("sent the code back", "back" read as an adverb)
                 # "voted down the bill", "voted it down": the particle's verb has the proposal as object
-                if last.head.i != matched[0]:
+                if last.head != first:
                     continue  # (the particle of another verb)
                 target_token = next((c for c in last.head.children if c.dep_ == "dobj"), None)
             else:
@@ -43,7 +43,6 @@ def _phrase_positions(sent: Span, ctx: SentenceContext) -> list[Position]:
             if target_token is None or (target_token.lemma_.lower() in ctx.lexicon.documents
                                         and any(c.dep_ in ("acl", "relcl") for c in target_token.children)):
                 continue  # "signed on to a letter urging X": the letter is how, X is what
-            first = tokens[matched[0]]
             node = first
             while node.pos_ not in ("VERB", "AUX") and node.head != node:
                 node = node.head

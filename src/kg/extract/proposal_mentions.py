@@ -30,6 +30,8 @@ def _introduce_proposals(sent: Span, ctx: SentenceContext) -> None:
             continue
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and lemma in lex.word_sets["named_in_full"] \
                 and (any((c.dep_ == "prep" and c.lower_ in ("on", "to", "for")) or (c.dep_ == "acl" and c.tag_ == "VB")
+                         or (c.dep_ == "acl" and c.tag_ == "VBG" and lemma in lex.documents
+                             and c.lemma_.lower() in lex.verbs)  # "a motion calling for a windfall tax"
                          or (c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")
                              and c.lemma_.lower() not in lex.qualifiers) for c in token.children)
                      or (token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in lex.word_sets["deciding"])):

@@ -103,7 +103,9 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         # "voted against a resolution demanding a truce": the resolution is what is voted on)
         return None
     if token.pos_ in ("VERB",) and token.dep_ in ("pcomp", "xcomp", "ccomp", "pobj", "dobj"):
-        return clause_target(token, cue, ctx, True, 0.95)
+        target = clause_target(token, cue, ctx, True, 0.95)
+        if target is not None or not _noun_tagged_verb(token):
+            return target
     children = {c.dep_ for c in token.children}
     has_det = any(c.dep_ == "det" and c.text.lower() in _ANAPHORIC_DETS for c in token.children)
     complement = [t for _p, t in (_noun_prep_targets(token, _CONTAINER_PREPS, lex) if lemma in lex.containers
@@ -281,6 +283,13 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         proposal = with_proposer(proposal, author)
     return Target(proposal, 1.0 if proposal.proposal_type != "Policy" else 0.9,
                   author=author or (proposer if lemma in lex.word_sets["authored"] else None))
+
+
+def _noun_tagged_verb(token: Token) -> bool:
+    """Whether TOKEN, tagged a verb, is a noun the small model mistook ("opposes the catch cut"):
+    it has a determiner and neither a subject nor an object of its own."""
+    return any(c.dep_ == "det" and c.i < token.i for c in token.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in token.children)
 
 
 def _hung_complement(noun: Token, lex: Lexicon) -> list[Token]:
