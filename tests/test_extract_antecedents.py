@@ -222,3 +222,19 @@ def test_the_country_is_the_state_named_last(nlp):
 def test_the_motion_is_the_one_named_with_what_it_calls_for(nlp, text, actor, stance, proposal):
     found, _ = positions(nlp, "Headline\n\n" + text)
     assert has(found, actor, stance, proposal), found
+
+
+@pytest.mark.parametrize("text,actor,stance,proposal", [
+    ("Italy proposed halving the residency requirement. The League opposes the change.", "Lega", "rejects",
+     "halving the residency requirement"),
+    ("The city will cap rents at 3 percent. The landlords' group Casa Nostra Lisboa opposes the cap.",
+     "Casa Nostra Lisboa", "rejects", "cap rents"),
+])
+def test_the_change_and_the_cap_are_what_was_named_before(nlp, text, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert has(found, actor, stance, proposal), found
+
+
+def test_a_limit_is_a_proposal_a_welcome_can_take(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe trawler firm Boreal Catch welcomed the krill catch limit.")
+    assert has(found, "Boreal Catch", "supports", "krill catch limit"), found

@@ -1,0 +1,109 @@
+"""Names of organisations the tagger does not know, learned from how an article introduces them.
+
+The small English model tags "Ofwat" as a place in one sentence and as nothing in the next, and
+misses invented or little-known company names altogether. A writer introducing such a name
+says what it is: "the regulator Ofwat", "Polar Harvest, a Norwegian fishing company,". A name
+introduced that way is tagged an organisation (ORG) wherever the article uses it, unless the
+gazetteer knows it as a state.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg import gazetteer
+from kg.extract.lexicon import Lexicon
+
+_MAX_NAME = 5  # words in a name
+_JOINERS = frozenset({"for", "of", "'", "'s"})  # (not "and": "Junts and ERC" are two)
+
+
+def tag_introduced_organisations(docs: list[Doc], lexicon: Lexicon) -> None:
+    """Tag, in every doc of one article, each organisation name the article introduces with its kind."""
+    kinds = lexicon.word_sets["organisation_kinds"]
+    names = {name for doc in docs for name in _introduced_names(doc, kinds)}
+    if not names:
+        return
+    longest = max(len(n) for n in names)
+    for doc in docs:
+        found: list[tuple[int, int]] = []
+        i = 0
+        while i < len(doc):
+            length = next((n for n in range(min(longest, len(doc) - i), 0, -1)
+                           if tuple(t.text for t in doc[i:i + n]) in names), 0)
+            if length and not any(t.ent_type_ == "ORG" for t in doc[i:i + length]) \
+                    and (i + length == len(doc) or doc[i + length].pos_ != "PROPN") \
+                    and (i == 0 or doc[i - 1].pos_ != "PROPN"):
+                found.append((i, i + length))
+                i += length
+            else:
+                i += 1
+        if found:
+            kept = [e for e in doc.ents if not any(e.start < end and start < e.end for start, end in found)]
+            doc.ents = sorted(kept + [Span(doc, start, end, label="ORG") for start, end in found],
+                              key=lambda e: e.start)
+
+
+def _introduced_names(doc: Doc, kinds: frozenset[str]) -> set[tuple[str, ...]]:
+    names: set[tuple[str, ...]] = set()
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in kinds:
+            continue
+        run = None
+        after = _name_run(doc, token.i + 1)
+        if after is not None and ((token.dep_ == "compound" and token.head in after)
+                                  or any(c.dep_ == "appos" and c in after for c in token.children)):
+            run = after  # "the regulator Ofwat" (read as a compound or an apposition; whatever the tagger says)
+        elif token.dep_ == "appos" and token.head.i < token.i and token.head.pos_ == "PROPN" \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in token.children):
+            run = _name_ending_at(doc, token.head.i)  # "Polar Harvest, a Norwegian fishing company,"
+            if run is not None and any(t.ent_type_ == "PERSON" for t in run):
+                run = None  # (a person with a post: the kind is the person's employer)
+        if run is not None and _is_new_name(run):
+            names.add(tuple(t.text for t in run))
+    return names
+
+
+def _name_run(doc: Doc, start: int) -> Span | None:
+    """The name starting at START: capitalised words, the first a proper noun, with "for", "of" or
+    a possessive between them ("Parents for Freedom", "Clean Rivers Now")."""
+    if start >= len(doc) or doc[start].pos_ != "PROPN" or not _name_word(doc[start]):
+        return None
+    end = start + 1
+    while end < len(doc) and end - start < _MAX_NAME:
+        if _name_word(doc[end]):
+            end += 1
+        elif doc[end].lower_ in _JOINERS and end + 1 < len(doc) and _name_word(doc[end + 1]):
+            end += 2
+        else:
+            break
+    if end < len(doc) and _name_word(doc[end]):
+        return None  # longer than a name
+    return doc[start:end]
+
+
+def _name_ending_at(doc: Doc, last: int) -> Span | None:
+    """The name ending at LAST ("Polar Harvest" before ", a Norwegian fishing company")."""
+    if not _name_word(doc[last]) or doc[last].pos_ != "PROPN":
+        return None
+    start = last
+    while start > 0 and last - start + 1 < _MAX_NAME:
+        if _name_word(doc[start - 1]):
+            start -= 1
+        elif doc[start - 1].lower_ in _JOINERS and start > 1 and _name_word(doc[start - 2]):
+            start -= 2
+        else:
+            break
+    if start > 0 and _name_word(doc[start - 1]):
+        return None
+    return doc[start:last + 1]
+
+
+def _name_word(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and token.pos_ not in ("DET", "PRON", "ADP", "CCONJ", "SCONJ")
+
+
+def _is_new_name(run: Span) -> bool:
+    """A name the gazetteer does not know as a state."""
+    entry = gazetteer.lookup_name(run.text)
+    return entry is None or entry.kind != "state"

@@ -1,0 +1,33 @@
+"""Organisation names the tagger does not know, learned from how the article introduces them;
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_extract import has, positions
+
+
+@pytest.mark.parametrize("text,actor", [
+    # the kind before the name, then the bare name
+    ("The utility urged the regulator Ofgas to approve higher tariffs. Ofgas said it would not approve the "
+     "merger.", "Ofgas"),
+    # the kind in an apposition after the name
+    ("Brindlewood, a Welsh building firm, opposes the merger. Brindlewood said it would appeal.", "Brindlewood"),
+    # a name with "for" in it
+    ("The parents' group Mothers for Clean Air backed the merger.", "Mothers for Clean Air"),
+])
+def test_a_name_introduced_with_its_kind_is_an_organisation(nlp, text, actor):
+    found, result = positions(nlp, "Headline\n\n" + text)
+    assert any(a == actor for a, _s, p in found if "merger" in p), found
+    assert all(s.actor.kind == "organisation" for s in result.statements if s.actor.label == actor)
+
+
+def test_two_names_joined_by_and_stay_two(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe two firms Velloro and Castimar backed the merger.")
+    assert not any(a == "Velloro and Castimar" for a, _s, _p in found), found
+
+
+def test_a_person_s_name_is_not_made_an_organisation(nlp):
+    found, result = positions(nlp, "Headline\n\nThe union's leader, John Smith, backed the merger.")
+    assert all(s.actor.kind != "organisation" for s in result.statements if "Smith" in s.actor.label), found
