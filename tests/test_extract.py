@@ -37,7 +37,7 @@ WIRE_NEWS_CASES = [
     ("Iran dismissed the proposal for direct talks with Washington.", "Iran", "rejects", "talks"),
     ("Paris pushed for tougher sanctions on Moscow, diplomats said.", "France", "supports", "sanctions"),
     ("Mexico's government signalled it would accept the tariff deal.", "Mexico", "supports", "tariff deal"),
-    ("The treaty was ratified by Finland's parliament on Tuesday.", "Finland", "supports", "treaty"),
+    ("The treaty was ratified by Finland's parliament on Tuesday.", "Eduskunta", "supports", "treaty"),
     ("The Labour Party boycotted the referendum.", "Labour Party", "rejects", "referendum"),
     ("The Liberal Party campaigned against the referendum.", "Liberal Party", "rejects", "referendum"),
 ]

@@ -45,3 +45,11 @@ def test_the_body_proposal_sharing_most_words_takes_the_headline_name(nlp):
     aliases = {s.proposal.label: s.proposal.aliases for s in result.statements if s.actor.label == "Ghana"}
     assert set(aliases) == {"trade ban on ivory", "trade agreement with Togo and Benin"}, found
     assert "ECOWAS trade pact" in aliases["trade agreement with Togo and Benin"], aliases
+
+
+def test_a_headline_bloc_and_the_body_s_institution_of_it(nlp):
+    found, result = positions(nlp, "EU clears Vestair takeover of Polar Wings\n\nThe European Commission on "
+                                   "Tuesday approved Vestair's takeover of Finnish airline Polar Wings. Rival "
+                                   "carrier Skyways opposed the merger.\n")
+    proposals = {s.proposal.key for s in result.statements}
+    assert len(proposals) == 1, found

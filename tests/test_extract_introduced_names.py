@@ -31,3 +31,27 @@ def test_two_names_joined_by_and_stay_two(nlp):
 def test_a_person_s_name_is_not_made_an_organisation(nlp):
     found, result = positions(nlp, "Headline\n\nThe union's leader, John Smith, backed the merger.")
     assert all(s.actor.kind != "organisation" for s in result.statements if "Smith" in s.actor.label), found
+
+
+def test_an_untagged_name_acting_as_a_subject_is_an_organisation(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe airline merger was cleared on Monday. Flyvika, which lobbied "
+                              "against the merger for a year, said it would appeal.")
+    assert has(found, "Flyvika", "rejects", "merger"), found
+
+
+def test_a_surname_acting_as_a_subject_stays_the_person_s(nlp):
+    found, result = positions(nlp, "Headline\n\nLeftist candidate Carmen Quispe leads the polls. Quispe welcomed "
+                                   "the pension reform.")
+    assert all(s.actor.kind != "organisation" for s in result.statements if "Quispe" in s.actor.label), found
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Norway's parliament approved the salmon tax. The Storting also backed the pension bill.", "Storting"),
+    ("OSLO (Reuters) - Parliament approved the salmon tax. The Norwegian parliament also backed the pension bill.",
+     "Storting"),
+    ("The Jogorku Kenesh approved the border treaty.", "Jogorku Kenesh"),
+])
+def test_a_state_s_parliament_by_its_own_name(nlp, text, label):
+    found, result = positions(nlp, "Headline\n\n" + text)
+    bodies = {s.actor.key for s in result.statements}
+    assert len(bodies) == 1 and all(s.actor.label == label for s in result.statements), found

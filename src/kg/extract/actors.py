@@ -329,7 +329,10 @@ class ActorResolver:
         entry = gazetteer.get_entry(state.key) if state is not None else None
         if entry is None:
             return None
-        return _with_alias(_listed_body(entry, bare) or _new_body(entry, entry.label, bare), text)
+        listed = _listed_body(entry, bare)
+        if listed is not None:
+            return _with_alias(listed, f"{entry.label}'s {bare}")  # (the Storting, "Norway's parliament")
+        return _with_alias(_new_body(entry, entry.label, bare), text)
 
     def _state_in_focus(self, position: int) -> Actor | None:
         """The state the article has named most before POSITION (the later on a tie)."""
@@ -668,23 +671,27 @@ def owned_by_state(actor: Actor, owner_text: str, head_text: str) -> Actor:
         return actor
     entry = gazetteer.get_entry(actor.key)
     belongs_to = state_key_of(entry)
+    if belongs_to == owner.key and actor.kind == "organisation" and head_text.lower() in _LEGISLATURE_HEADS:
+        return _with_alias(actor, f"{owner_text}'s {head_text}")  # "Norway's parliament", the Storting
     if belongs_to == owner.key or (entry is not None and belongs_to is None):
         return actor
     own = _listed_body(owner, head_text)  # "France's Senate" is the French Senate
     if own is not None:
-        return own
+        return _with_alias(own, f"{owner_text}'s {head_text}")
     if entry is None:
         return actor
     return _new_body(owner, owner_text, head_text)
 
 
 def _listed_body(owner, head_text: str) -> Actor | None:
-    """The gazetteer's body of state OWNER named by a demonym and HEAD_TEXT ("French Senate"), if any."""
+    """The gazetteer's body of state OWNER named by a demonym and HEAD_TEXT ("French Senate"), or
+    the one body of OWNER that HEAD_TEXT refers back to ("Norway's parliament" is the Storting)."""
     for demonym in sorted(owner.demonyms):
         own = gazetteer.lookup_name(f"{demonym} {head_text}")
         if own is not None and state_key_of(own) == owner.key:
             return entry_actor(own)
-    return None
+    own_bodies = [e for e in gazetteer.lookup_nominal(head_text) if state_key_of(e) == owner.key]
+    return entry_actor(own_bodies[0]) if len(own_bodies) == 1 else None
 
 
 def _new_body(owner, owner_text: str, head_text: str) -> Actor:
@@ -710,6 +717,9 @@ def _state_legislature(words: list[str], text: str) -> Actor | None:
     entry = gazetteer.lookup_name(name)
     if entry is not None:
         return _with_alias(entry_actor(entry), text)
+    listed = _listed_body(state, " ".join(words[1:])) if len(words) == 2 else None
+    if listed is not None:
+        return _with_alias(listed, text)  # "the Norwegian parliament" is the Storting
     return Actor(key=slugify(name), label=name, kind="organisation", aliases=frozenset({name, text}),
                  affiliation=entry_actor(state))
 

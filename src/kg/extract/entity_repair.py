@@ -19,9 +19,15 @@ _JOINERS = frozenset({"for", "of", "'", "'s"})  # (not "and": "Junts and ERC" ar
 
 
 def tag_introduced_organisations(docs: list[Doc], lexicon: Lexicon) -> None:
-    """Tag, in every doc of one article, each organisation name the article introduces with its kind."""
+    """Tag, in every doc of one article, each organisation name the article introduces with its
+    kind, and each untagged name that speaks or acts as a subject ("Skyways said it would appeal")."""
     kinds = lexicon.word_sets["organisation_kinds"]
     names = {name for doc in docs for name in _introduced_names(doc, kinds)}
+    # (not a word of a person's name, nor the last word of a longer name: "Carmen Quispe ... Quispe said")
+    persons = {t.text for doc in docs for e in doc.ents if e.label_ == "PERSON" for t in e}
+    shortened = {(e[-1].text,) for doc in docs for e in doc.ents if len(e) > 1}
+    names |= {name for doc in docs for name in _acting_names(doc, lexicon)
+              if not persons.intersection(name) and name not in shortened}
     if not names:
         return
     longest = max(len(n) for n in names)
@@ -61,6 +67,30 @@ def _introduced_names(doc: Doc, kinds: frozenset[str]) -> set[tuple[str, ...]]:
                 run = None  # (a person with a post: the kind is the person's employer)
         if run is not None and _is_new_name(run):
             names.add(tuple(t.text for t in run))
+    return names
+
+
+def _acting_names(doc: Doc, lexicon: Lexicon) -> set[tuple[str, ...]]:
+    """Untagged names that are the subject of a verb ("Skyways opposes the merger"): not a
+    person's (no given name in them), not a proposal's ("Obamacare"), not a state's."""
+    from kg.extract.actors import given_name_genders
+
+    given = given_name_genders()
+    proposal_words = frozenset().union(*lexicon.type_heads.values())
+    names: set[tuple[str, ...]] = set()
+    for token in doc:
+        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ or token.head.pos_ != "VERB" \
+                or token.head.i < token.i:
+            continue
+        run = _name_ending_at(doc, token.i)
+        whole = _name_run(doc, run.start) if run is not None else None
+        if run is None or whole is None or whole.end != token.i + 1 or any(t.ent_type_ for t in run) \
+                or (run.start == run.sent.start and len(run) == 1 and token.lower_ in lexicon.headline_vocabulary):
+            continue  # ("Alternative for Germany": the name goes on after the subject's head)
+        words = [t.lower_ for t in run]
+        if words[0] in given or any(w in proposal_words for w in words) or gazetteer.lookup_name(run.text):
+            continue
+        names.add(tuple(t.text for t in run))
     return names
 
 

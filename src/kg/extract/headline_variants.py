@@ -6,8 +6,8 @@ trade rules". The two names share few words and no type head, so the variant mer
 `kg.extract.variants` keeps them apart and the same actor's stance is counted twice.
 
 A proposal named only in the headline joins a proposal of the body when an actor who takes a
-side on it in the headline takes the same side on that body proposal, and the two names share a
-word. Words are compared after folding plurals, the groups of interchangeable words in the
+side on it in the headline takes the same side on that body proposal (itself, or a body it is
+part of: "EU clears X", "the European Commission approved X"), and the two names share a word. Words are compared after folding plurals, the groups of interchangeable words in the
 lexicon's [same_words] ("delay" ~ "postpone", "talks" ~ "negotiations"), and names of states
 and organisations in the gazetteer ("WTO" ~ "World Trade Organization", "Nicaraguan" ~
 "Nicaragua"). Of several body proposals the one sharing most words wins, then the earliest.
@@ -51,9 +51,9 @@ def merge_headline_variants(statements: list[Statement], headline_starts: Collec
         order.setdefault(statement.proposal.key, index)
     merged: dict[str, Proposal] = {}
     for key in sorted(only_headline):
-        sides = {(s.actor.key, s.stance) for s in statements if s.proposal.key == key}
+        sides = {(k, s.stance) for s in statements if s.proposal.key == key for k in _keys(s)}
         short = next(s.proposal for s in statements if s.proposal.key == key)
-        candidates = {s.proposal.key: s.proposal for s in body if (s.actor.key, s.stance) in sides}
+        candidates = {s.proposal.key: s.proposal for s in body if any((k, s.stance) in sides for k in _keys(s))}
         scored = [(len(words_of(short) & words_of(p)), -order[k], k) for k, p in candidates.items()]
         scored = [entry for entry in scored if entry[0] > 0]
         if scored:
@@ -74,6 +74,16 @@ def merge_headline_variants(statements: list[Statement], headline_starts: Collec
         host_key = merged[key].key if key in merged else key
         result.append(replace(statement, proposal=hosts[host_key]) if host_key in hosts else statement)
     return result
+
+
+def _keys(statement: Statement) -> tuple[str, ...]:
+    """The actor's key and its affiliation's: "EU clears X" is told as "the European Commission approved X"."""
+    actor = statement.actor
+    if actor.kind == "person":
+        return (actor.key,)
+    entry = default_gazetteer().get_entry(actor.key)
+    parent = actor.affiliation.key if actor.affiliation is not None else entry.affiliation if entry is not None else None
+    return (actor.key, parent) if parent else (actor.key,)
 
 
 def proposal_words(proposal: Proposal, lexicon: Lexicon) -> frozenset[str]:

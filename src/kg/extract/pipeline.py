@@ -301,6 +301,7 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
     statements = sorted(best.values(), key=lambda s: (s.evidence.start, s.actor.key, s.proposal.key))
     statements = merge_variants(_merge_actor_records(_canonical_persons(statements)), lexicon)
     statements = merge_headline_variants(statements, headline_starts, lexicon)
+    statements = merge_variants(statements, lexicon)  # ("the merger" once the headline's takeover is the body's)
     # A statement is one actor's stance on one proposal as reported in one article: keep the
     # best-supported evidence sentence (highest confidence, then earliest) for each.
     unique: dict[tuple, Statement] = {}
