@@ -261,3 +261,10 @@ def test_a_verb_and_its_particle_later_in_a_paragraph(nlp):
     found, _ = positions(nlp, "Headline\n\nThe session opened at noon. The Liberal Party will vote the "
                               "motion down.")
     assert has(found, "Liberal Party", "rejects", "motion"), found
+
+
+def test_opposed_to_read_as_a_verb_after_but(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Green Party said it was in favour of a register of landlords but "
+                              "opposed to any cap on rents.")
+    assert has(found, "Green Party", "rejects", "cap"), found
+    assert has(found, "Green Party", "supports", "register of landlords"), found
