@@ -238,3 +238,21 @@ def test_the_change_and_the_cap_are_what_was_named_before(nlp, text, actor, stan
 def test_a_limit_is_a_proposal_a_welcome_can_take(nlp):
     found, _ = positions(nlp, "Headline\n\nThe trawler firm Boreal Catch welcomed the krill catch limit.")
     assert has(found, "Boreal Catch", "supports", "krill catch limit"), found
+
+
+@pytest.mark.parametrize("last", ["Italy welcomed the German proposal.", "Italy welcomed Germany's proposal.",
+                                  "Italy welcomed the German push."])
+def test_an_actor_s_proposal_is_the_one_it_backed(nlp, last):
+    found, _ = positions(nlp, "Headline\n\nGermany proposed a carbon border tax. France backed a digital levy. "
+                              + last)
+    assert has(found, "Italy", "supports", "carbon border tax"), found
+    assert not has(found, "Italy", "supports", "digital levy"), found
+
+
+@pytest.mark.parametrize("last,proposal", [
+    ("Italy rejected Germany's territorial demands.", "territorial demands"),  # it names its own content
+    ("Italy rejected a German plan to cut fishing quotas.", "cut fishing quotas"),
+])
+def test_an_actor_s_proposal_named_in_full_is_its_own(nlp, last, proposal):
+    found, _ = positions(nlp, "Headline\n\nGermany proposed a carbon border tax. " + last)
+    assert has(found, "Italy", "rejects", proposal), found

@@ -291,6 +291,9 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
             found += affiliated_positions(sent, ctx, found, [] if block.is_headline else said_before)
             said_before = found
             for position in found:
+                if position.stance == "supports" and position.proposal.proposal_type != "Candidacy":
+                    for actor in position.actors:
+                        memory.back(actor.key, position.proposal)
                 for actor, stance, confidence, cue in _with_proposer(position):
                     confidence = round(min(max(confidence, 0.0), 1.0), 3)
                     statement = Statement(actor, stance, position.proposal, article, evidence, confidence, cue)

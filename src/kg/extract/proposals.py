@@ -54,6 +54,8 @@ class ProposalMemory:
 
     passing: list[tuple[Proposal, int]] = field(default_factory=list)  # named in passing, no position taken
 
+    backed: dict = field(default_factory=dict)  # actor key -> the proposals it was last said to back, latest last
+
     def remember(self, proposal: Proposal, sentence: int = 0, ended: bool = False) -> None:
         """PROPOSAL named in SENTENCE as what a position is taken on."""
         self.seen.append((proposal, sentence))
@@ -108,6 +110,16 @@ class ProposalMemory:
             if noun in words or (words and words[0].startswith(stems)):
                 return p
         return None
+
+    def back(self, actor_key: str, proposal: Proposal) -> None:
+        """The actor of ACTOR_KEY was said to back or put forward PROPOSAL."""
+        self.backed.setdefault(actor_key, []).append(proposal)
+
+    def backed_by(self, actor_key: str) -> Proposal | None:
+        """What a later "the German proposal" or "Manila's push" means: the last proposal the
+        actor was said to back."""
+        found = self.backed.get(actor_key)
+        return found[-1] if found else None
 
     def enact(self, proposal: Proposal, reversed_: bool = False) -> None:
         """PROPOSAL was approved, granted or passed (REVERSED_: vetoed, voted down): what a later

@@ -158,6 +158,13 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         course = ctx.memory.course_named(lemma, lex.nominal_courses[lemma])
         if course is not None:
             return Target(course, 0.8, flip=ctx.memory.is_ended(course))
+    if lemma in lex.anaphora | lex.containers and not complement and not to_clause:
+        # "Italy welcomed the German proposal", "the Philippine push", "Germany's plan": the last one
+        # that actor was said to back
+        owner = _owner_of(token, ctx)
+        backed = ctx.memory.backed_by(owner.key) if owner is not None else None
+        if backed is not None:
+            return Target(backed, 0.85)
     if lemma in lex.anaphora and has_det and not complement and not to_clause and "poss" not in children \
             and not children & {"compound", "nmod"}:  # "the peace plan" names its own proposal
         # "the package" is the last "package of sanctions" named, however far back and whatever was
@@ -283,6 +290,24 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         proposal = with_proposer(proposal, author)
     return Target(proposal, 1.0 if proposal.proposal_type != "Policy" else 0.9,
                   author=author or (proposer if lemma in lex.word_sets["authored"] else None))
+
+
+def _owner_of(noun: Token, ctx: SentenceContext) -> Actor | None:
+    """The actor whose NOUN it is, when the noun says nothing else of what it is: a named possessor
+    ("Germany's proposal") or a demonym or name after "the" ("the German proposal", "the Philippine
+    push"); not a pronoun, and not "Russia's territorial demands" or "a European Union plan"."""
+    owners = [c for c in noun.children if (c.dep_ == "poss" and c.pos_ == "PROPN")
+              or (c.dep_ in ("amod", "compound") and c.i < noun.i and c.ent_type_ in ("NORP", "GPE", "ORG"))]
+    if len(owners) != 1:
+        return None
+    owner = owners[0]
+    others = [c for c in noun.children if c != owner and not c.is_punct
+              and not (c.dep_ == "det" and c.lower_ in ("the", "this", "that") and owner.dep_ != "poss")
+              and not (c.dep_ == "case" or c.head == owner)]
+    if others or (owner.dep_ != "poss" and not any(c.dep_ == "det" for c in noun.children)):
+        return None
+    actor, _ = resolve_actor_token(owner, ctx)
+    return actor
 
 
 def _noun_tagged_verb(token: Token) -> bool:
