@@ -162,3 +162,22 @@ def test_leaders_of_a_body_act_for_it(nlp):
 def test_a_name_longer_than_its_tagged_last_word_is_its_own(nlp, sentence, actor):
     found, _ = positions(nlp, "Headline\n\n" + sentence + "\n")
     assert {a for a, _s, _p in found} == {actor}, found
+
+
+@pytest.mark.parametrize("text,stance,proposal", [
+    ("The campaign group Clean Seas Now said shareholders, not customers, should bear the losses.", "supports",
+     "bear the losses"),
+    ("The campaign group Clean Seas Now said the state must hold a referendum on the dam.", "supports",
+     "hold a referendum on the dam"),
+    ("The campaign group Clean Seas Now said Britain should not bear the cost of the clean-up.", "rejects",
+     "bear the cost of the clean up"),
+])
+def test_a_course_someone_says_should_be_taken(nlp, text, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert ("Clean Seas Now", stance, proposal) in found, found
+
+
+def test_a_hedge_between_a_verb_and_its_object(nlp):
+    found, _ = positions(nlp, "Headline\n\nGhana urged Nigeria to allow at least government-to-government "
+                              "sales of rice.")
+    assert has(found, "Ghana", "supports", "allow government to government sales"), found

@@ -91,6 +91,7 @@ class Lexicon:
     deontic_verbs: frozenset = frozenset()  # "needs to scrap Z", "has to be lifted": the same, with "to"
     posed_harms: frozenset = frozenset()  # "said the reform posed a risk": the same, with "pose"
     acting_verbs: frozenset = frozenset()  # "Chile will take control of X": a course announced in a lead
+    wished_verbs: frozenset = frozenset()  # "X said shareholders should bear the losses": a course wished for
     word_sets: dict = field(default_factory=dict, hash=False, compare=False)  # [word_sets]: name -> frozenset
     type_heads: dict = field(default_factory=dict, hash=False, compare=False)  # concept -> last words of its phrases
     deliberating_verbs: frozenset = frozenset()  # "ready to consider X": X is weighed, not backed
@@ -204,6 +205,7 @@ def load_lexicon() -> Lexicon:
         deontic_verbs=frozenset(modal.get("deontic_verbs", ())),
         posed_harms=frozenset(data.get("harming", {}).get("posed", ())),
         acting_verbs=frozenset(data.get("acting", {}).get("verbs", ())),
+        wished_verbs=frozenset(data.get("acting", {}).get("wished", ())),
         word_sets={name: frozenset(words) for name, words in data.get("word_sets", {}).items()},
         type_heads=_type_heads(types),
         not_proposals=lexicon_words("not_proposals.txt"), not_policy_verbs=lexicon_words("not_policy_verbs.txt"),

@@ -11,12 +11,15 @@ subjects, actor_tokens, targets, verb_targets, polarity, phrases and proposal_me
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Callable
 
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import GOVERNMENT_NOUNS
 from kg.extract.lexicon import Cue, Lexicon
+from kg.iris import slugify
 from kg.model import Actor
 from kg.extract.context import ACTOR_ENTS, Position, SentenceContext, _inside_quote, _pobj, _prep_targets, distinct_heads
 from kg.extract.subjects import _governing_subject, _speech_subject, find_subject
@@ -124,7 +127,7 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             continue
         # ---- "X said the government should scrap the tax": what the speaker says must be done ----
         if pos == "VERB" and lemma not in lex.verbs and _deontic(token, lex) \
-                and lemma in lex.acting_verbs | lex.reversal_verbs | lex.enacting_verbs:
+                and lemma in lex.acting_verbs | lex.reversal_verbs | lex.enacting_verbs | lex.wished_verbs:
             _deontic_course_positions(token, ctx, emit)
             continue
         # ---- "X said the law violated Y": a proposal that harms, in someone's words ----
@@ -423,6 +426,10 @@ def _deontic_course_positions(token: Token, ctx: SentenceContext, emit: Emit) ->
     if target is None:
         return
     negated = any(c.dep_ == "neg" for c in own.children) or any(c.dep_ == "neg" for c in token.children)
+    if negated and re.match(r"(?:not|never)\s", target.proposal.label):
+        # "should not bear the bulk of it": against bearing it, not for not bearing it
+        label = re.sub(r"^(?:not|never)\s+", "", target.proposal.label)
+        target = replace(target, proposal=replace(target.proposal, key=slugify(label), label=label))
     emit(speaker, "rejects" if negated else "supports", target, token.lemma_.lower(), _DEONTIC_CUE.weight, 1.0)
 
 

@@ -26,6 +26,7 @@ _DROP_PREPS_AFTER_HEAD = {"amid", "during", "after", "before", "since", "despite
 _CLAUSE_DEPS = {"dobj", "prt", "prep", "pobj", "compound", "amod", "nummod", "attr", "acomp", "xcomp",
                 "ccomp", "oprd", "dative", "nmod", "poss", "case", "det", "conj", "cc", "neg", "nsubj", "nsubjpass"}
 _MAX_WORDS = 14
+_HEDGES = frozenset({"at", "least", "most", "only", "even"})  # may stand between a verb and its object
 # quotation marks a label may span ("''value-added tax'' systems": the tokenizer's doubled apostrophes too)
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "''", "``"})
 _STOP_HEADS = {"everything", "something", "anything", "nothing", "all", "this", "that", "it", "which", "what",
@@ -454,6 +455,7 @@ def clause_proposal(verb: Token, lexicon: Lexicon, include_subject: bool = True)
         if contiguous and token.i != contiguous[-1].i + 1:
             gap = verb.doc[contiguous[-1].i + 1:token.i]
             if not all((g.is_punct and (g.text in _QUOTES | {"-"} or (g.text == "," and g.head in keep and g.head.conjuncts)))
+                       or g.lower_ in _HEDGES  # "to allow at least government-to-government sales"
                        or (g.dep_ == "aux" and g.lower_ == "to" and g.head in keep and g.head != verb)
                        # "for the strongholds to be hit", "for some of his rivals to drop out"
                        or (include_subject and g.head == verb and g.dep_ in ("aux", "auxpass") and g.i < verb.i
