@@ -154,6 +154,12 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
         if (pos == "ADJ" and lemma in lex.adjectives) or participle_adjective:
             _adjective_cue_positions(token, ctx, emit)
             continue
+        if pos == "ADJ" and any(c.dep_ == "advmod" and c.lower_ == "too" for c in token.children) \
+                and not any(c.dep_ in ("xcomp", "ccomp", "prep") for c in token.children):
+            # "called the remedy too small and too late", "'The levy is far too high,' X said" (not
+            # "too early to say", "too close to call")
+            _adjective_cue_positions(token, ctx, emit, _EXCESS_CUE)
+            continue
         # ---- verdict nouns: "called the offer a joke", "described the draft as a betrayal" ----
         verdict_stance = verdict_heads.get(token.i)
         if verdict_stance == "supports" and any(t.lower_ in lex.word_sets["villains"]
@@ -433,6 +439,9 @@ def _deontic_course_positions(token: Token, ctx: SentenceContext, emit: Emit) ->
     emit(speaker, "rejects" if negated else "supports", target, token.lemma_.lower(), _DEONTIC_CUE.weight, 1.0)
 
 
+# "too small", "far too weak": a verdict against what it is said of, whatever the adjective
+_EXCESS_CUE = Cue(lemma="too", pos="adjective", stance="rejects", weight=0.65, subject_is_proposal=True)
+
 _QUANTITY_NOUNS = frozenset({"thousand", "million", "billion", "hundred", "dozen", "lot", "number", "ton", "tonne", "tens"})
 
 
@@ -608,12 +617,13 @@ def _passive_verdict(token: Token) -> bool:
         and not any(c.dep_ in ("agent", "xcomp", "ccomp") for c in token.children)
 
 
-def _adjective_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
-    """An adjective cue: "X is opposed to Y", "willing to back Y", "found the plan unacceptable"."""
+def _adjective_cue_positions(token: Token, ctx: SentenceContext, emit: Emit, cue: Cue | None = None) -> None:
+    """An adjective cue: "X is opposed to Y", "willing to back Y", "found the plan unacceptable"
+    (CUE: the adjective's own cue, if it has none in the lexicon)."""
     lex = ctx.lexicon
     lemma = token.lemma_.lower()
     pos = token.pos_
-    cue = lex.adjectives[lemma if pos == "ADJ" else token.text.lower()]
+    cue = cue or lex.adjectives[lemma if pos == "ADJ" else token.text.lower()]
     modal = _modal_factor(token.head if token.head.pos_ in ("VERB", "AUX") else token, ctx)
     if modal is None:
         return
