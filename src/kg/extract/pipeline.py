@@ -20,6 +20,7 @@ from kg.extract.proposals import ProposalMemory
 from kg.extract.subjects import continues_quote, quote_attribution, quote_marks
 from kg.extract.entity_repair import tag_introduced_organisations
 from kg.extract.headline_variants import merge_headline_variants
+from kg.extract.officials import official_positions
 from kg.extract.variants import merge_variants
 from kg.iris import person_key
 from kg.model import Actor, Article, Evidence, ExtractionResult, Proposal, Statement
@@ -289,11 +290,11 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
             found = [p for p in positions_in_sentence(sent, ctx) if p.proposal is not None]
             found += echoed_positions(sent, ctx, found, [] if block.is_headline else said_before)
             found += affiliated_positions(sent, ctx, found, [] if block.is_headline else said_before)
+            found += official_positions(sent, ctx, found)
             said_before = found
             for position in found:
-                if position.stance == "supports" and position.proposal.proposal_type != "Candidacy":
-                    for actor in position.actors:
-                        memory.back(actor.key, position.proposal)
+                for actor in position.actors:
+                    memory.take_side(actor.key, position.stance, position.proposal, position.confidence)
                 for actor, stance, confidence, cue in _with_proposer(position):
                     confidence = round(min(max(confidence, 0.0), 1.0), 3)
                     statement = Statement(actor, stance, position.proposal, article, evidence, confidence, cue)

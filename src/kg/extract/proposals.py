@@ -57,6 +57,8 @@ class ProposalMemory:
 
     backed: dict = field(default_factory=dict)  # actor key -> the proposals it was last said to back, latest last
 
+    taken: dict = field(default_factory=dict)  # actor key -> (stance, proposal, confidence) of its sides, latest last
+
     def remember(self, proposal: Proposal, sentence: int = 0, ended: bool = False) -> None:
         """PROPOSAL named in SENTENCE as what a position is taken on."""
         self.seen.append((proposal, sentence))
@@ -112,9 +114,16 @@ class ProposalMemory:
                 return p
         return None
 
-    def back(self, actor_key: str, proposal: Proposal) -> None:
-        """The actor of ACTOR_KEY was said to back or put forward PROPOSAL."""
-        self.backed.setdefault(actor_key, []).append(proposal)
+    def take_side(self, actor_key: str, stance: str, proposal: Proposal, confidence: float) -> None:
+        """The actor of ACTOR_KEY was said to take STANCE on PROPOSAL."""
+        self.taken.setdefault(actor_key, []).append((stance, proposal, confidence))
+        if stance == "supports" and proposal.proposal_type != "Candidacy":
+            self.backed.setdefault(actor_key, []).append(proposal)
+
+    def last_side(self, actor_key: str) -> tuple[str, Proposal, float] | None:
+        """The side the actor of ACTOR_KEY was last said to take: (stance, proposal, confidence)."""
+        found = self.taken.get(actor_key)
+        return found[-1] if found else None
 
     def backed_by(self, actor_key: str) -> Proposal | None:
         """What a later "the German proposal" or "Manila's push" means: the last proposal the
