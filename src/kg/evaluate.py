@@ -46,6 +46,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from kg.errors import InputError
 from kg.model import Actor, Proposal, Statement
+from kg.plurals import singular
 
 GOLD_SUFFIX = ".gold.json"
 STANCES = ("supports", "rejects")
@@ -461,19 +462,8 @@ def _flat(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", joined))
 
 
-def _stem(word: str) -> str:
-    """A plural-insensitive form: enough for "sanctions" ~ "sanction", "taxes" ~ "tax"."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
 def _content_stems(words: Iterable[str]) -> set[str]:
-    return {_stem(w) for w in words if len(w) > 1 and w not in CONTENT_STOPWORDS}
+    return {singular(w) for w in words if len(w) > 1 and w not in CONTENT_STOPWORDS}
 
 
 def criterion_matches(stance: str, proposal: Proposal, criterion: ProposalCriterion) -> bool:

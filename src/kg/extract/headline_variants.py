@@ -22,6 +22,7 @@ from dataclasses import replace
 from kg.extract.lexicon import Lexicon
 from kg.gazetteer import default_gazetteer
 from kg.model import Proposal, Statement
+from kg.plurals import singular
 
 _FUNCTION_WORDS = frozenset("""
     the a an of on for in to with and by at from over between against its their his her our this that
@@ -116,7 +117,7 @@ def _name_words(name: str, lexicon: Lexicon) -> set[str]:
         i += 1
         if word in _FUNCTION_WORDS or word in lexicon.anaphora or not re.search(r"[a-z]", word):
             continue
-        found.add(lexicon.same_words.get(word) or lexicon.same_words.get(_singular(word)) or _singular(word))
+        found.add(lexicon.same_words.get(word) or lexicon.same_words.get(singular(word)) or singular(word))
     return found
 
 
@@ -131,13 +132,3 @@ def _longest_entry(run: list[str], gazetteer):
         if entry is not None:
             return entry, length
     return None, 0
-
-
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
