@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import re
 import unicodedata
 
@@ -20,6 +21,7 @@ def slugify(text: str) -> str:
     return slug[:80].rstrip("-")
 
 
+@lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     """The key of a person's IRI: the slug with word-final doubled letters collapsed and
     common transliteration endings unified, so "Zelenskyy" and "Zelensky", "Muhammad" and

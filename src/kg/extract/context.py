@@ -65,8 +65,22 @@ def subjects_of(verb: Token) -> list[Token]:
 
 
 def _inside_quote(token: Token, sent: Span) -> bool:
-    quotes = sum(1 for t in sent if t.i < token.i and t.text in QUOTE_MARKS)
-    return quotes % 2 == 1
+    """Whether an odd number of quotation marks stands between SENT's start and TOKEN."""
+    marks = _quote_marks_before(sent.doc)
+    at = min(max(token.i, sent.start), sent.end)  # (a token outside SENT counts SENT's marks up to it)
+    return (marks[at] - marks[sent.start]) % 2 == 1
+
+
+def _quote_marks_before(doc) -> list[int]:
+    """For each token index i (and len(doc)), how many quotation marks stand before it in DOC:
+    counted once per document, kept in its user_data."""
+    marks = doc.user_data.get("kg_quote_marks")
+    if marks is None or len(marks) != len(doc) + 1:
+        marks = [0]
+        for t in doc:
+            marks.append(marks[-1] + (t.text in QUOTE_MARKS))
+        doc.user_data["kg_quote_marks"] = marks
+    return marks
 
 
 def _pobj(prep: Token) -> Token | None:

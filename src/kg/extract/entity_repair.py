@@ -30,13 +30,15 @@ def tag_introduced_organisations(docs: list[Doc], lexicon: Lexicon) -> None:
               if not persons.intersection(name) and name not in shortened}
     if not names:
         return
-    longest = max(len(n) for n in names)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(names, key=len, reverse=True):  # the longest name first
+        by_first.setdefault(name[0], []).append(name)
     for doc in docs:
         found: list[tuple[int, int]] = []
         i = 0
         while i < len(doc):
-            length = next((n for n in range(min(longest, len(doc) - i), 0, -1)
-                           if tuple(t.text for t in doc[i:i + n]) in names), 0)
+            length = next((len(n) for n in by_first.get(doc[i].text, ())
+                           if tuple(t.text for t in doc[i:i + len(n)]) == n), 0)
             if length and not any(t.ent_type_ == "ORG" for t in doc[i:i + length]) \
                     and (i + length == len(doc) or doc[i + length].pos_ != "PROPN") \
                     and (i == 0 or doc[i - 1].pos_ != "PROPN"):

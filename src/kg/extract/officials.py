@@ -11,25 +11,28 @@ serves the government the article is about.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extract.actor_tokens import resolve_actors
 from kg.extract.context import Position, SentenceContext
-from kg.extract.subjects import quote_attribution, subjects_of
+from kg.extract.subjects import subjects_of
 from kg.model import Actor
 
 _FACTOR = 0.75  # an official's side, read from the body's, is less certain than the body's own
 
 
-def official_positions(sent: Span, ctx: SentenceContext, here: list[Position]) -> list[Position]:
+def official_positions(sent: Span, ctx: SentenceContext, here: list[Position], quoted: Token | None) -> list[Position]:
     """Positions the officials who speak in SENT take for the bodies they serve (HERE: the
-    positions SENT states itself)."""
+    positions SENT states itself; QUOTED: the speaker SENT attributes a quote to, if any)."""
     lex = ctx.lexicon
-    speakers = [quote_attribution(sent, lex)] + [s for t in sent if t.lemma_.lower() in lex.speech_verbs
-                                                 and t.pos_ in ("VERB", "AUX") for s in subjects_of(t)]
+    # (every speaker is resolved, even before any body has taken a side: resolving records the
+    # mention, so that a later "he" or "the minister" can refer back to the speaker)
+    speakers = [quoted] + [s for t in sent if t.lemma_.lower() in lex.speech_verbs
+                           and t.pos_ in ("VERB", "AUX") for s in subjects_of(t)]
+    speakers = [s for s in speakers if s is not None]
     found: list[Position] = []
     seen: set[str] = set()
-    for speaker in (s for s in speakers if s is not None):
+    for speaker in speakers:
         for person in resolve_actors(speaker, ctx)[0]:
             if person.kind != "person" or person.key in seen:
                 continue

@@ -290,7 +290,7 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
             found = [p for p in positions_in_sentence(sent, ctx) if p.proposal is not None]
             found += echoed_positions(sent, ctx, found, [] if block.is_headline else said_before)
             found += affiliated_positions(sent, ctx, found, [] if block.is_headline else said_before)
-            found += official_positions(sent, ctx, found)
+            found += official_positions(sent, ctx, found, attribution)
             said_before = found
             for position in found:
                 for actor in position.actors:
