@@ -55,3 +55,12 @@ def test_a_state_s_parliament_by_its_own_name(nlp, text, label):
     found, result = positions(nlp, "Headline\n\n" + text)
     bodies = {s.actor.key for s in result.statements}
     assert len(bodies) == 1 and all(s.actor.label == label for s in result.statements), found
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Headline\n\nPresident Ruto backed the housing levy.", "Ruto"),
+    ("Headline\n\nThe union General Secretary Sharon Graham said the pay offer was an insult.", "Sharon Graham"),
+])
+def test_a_title_before_a_name_makes_no_organisation(nlp, text, person):
+    found, result = positions(nlp, text)
+    assert any(s.actor.kind == "person" and person in s.actor.label for s in result.statements), found

@@ -36,6 +36,10 @@ def test_an_official_with_a_side_of_its_own_keeps_it(nlp):
     "Chile's government proposed a copper tax. Former Mining Minister Rosa Vidal said the mines were old.",
     # a post that is not one of speaking for a body
     "Chile's government proposed a copper tax. Economist Rosa Vidal said the mines were old.",
+    # a post in the opposition
+    "Chile's government proposed a copper tax. Opposition leader Rosa Vidal said she would hold rallies.",
+    # a minister of another state
+    "Chile's government proposed a copper tax. Peru's Mining Minister Rosa Vidal said Lima would study it.",
 ])
 def test_no_side_for_one_who_does_not_speak_for_the_government(nlp, text):
     found, _ = positions(nlp, "Headline\n\n" + text)

@@ -167,8 +167,8 @@ def test_a_name_longer_than_its_tagged_last_word_is_its_own(nlp, sentence, actor
 @pytest.mark.parametrize("text,stance,proposal", [
     ("The campaign group Clean Seas Now said shareholders, not customers, should bear the losses.", "supports",
      "bear the losses"),
-    ("The campaign group Clean Seas Now said the state must hold a referendum on the dam.", "supports",
-     "hold a referendum on the dam"),
+    ("The campaign group Clean Seas Now said the state must compensate the fishing families.", "supports",
+     "compensate the fishing families"),
     ("The campaign group Clean Seas Now said Britain should not bear the cost of the clean-up.", "rejects",
      "bear the cost of the clean up"),
 ])
@@ -181,3 +181,13 @@ def test_a_hedge_between_a_verb_and_its_object(nlp):
     found, _ = positions(nlp, "Headline\n\nGhana urged Nigeria to allow at least government-to-government "
                               "sales of rice.")
     assert has(found, "Ghana", "supports", "allow government to government sales"), found
+
+
+@pytest.mark.parametrize("text", [
+    "The IMF said the economy should return to growth next year.",  # a forecast, not a wish
+    "Oxfam said the bank bailout was far too generous to shareholders.",  # no praise
+    "Greenpeace said support for the carbon tax was weak.",  # a verdict on the support, not the tax
+])
+def test_no_side_from_forecasts_or_verdicts_on_something_else(nlp, text):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert not any(s == "supports" for _a, s, _p in found) and not has(found, "Greenpeace", "rejects", "tax"), found

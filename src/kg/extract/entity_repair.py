@@ -90,7 +90,8 @@ def _acting_names(doc: Doc, lexicon: Lexicon) -> set[tuple[str, ...]]:
                 or (run.start == run.sent.start and len(run) == 1 and token.lower_ in lexicon.headline_vocabulary):
             continue  # ("Alternative for Germany": the name goes on after the subject's head)
         words = [t.lower_ for t in run]
-        if words[0] in given or any(w in proposal_words for w in words) or gazetteer.lookup_name(run.text):
+        if words[0] in given or any(w in proposal_words for w in words) or gazetteer.lookup_name(run.text) \
+                or not _is_new_name(run):
             continue
         names.add(tuple(t.text for t in run))
     return names
@@ -136,6 +137,12 @@ def _name_word(token: Token) -> bool:
 
 
 def _is_new_name(run: Span) -> bool:
-    """A name the gazetteer does not know as a state."""
+    """A name the gazetteer does not know as a state, with no title or given name in it ("President
+    Ruto", "General Secretary Sharon Graham" are people)."""
+    from kg.extract.actors import given_name_genders
+
+    given = given_name_genders()
+    if any(gazetteer.default_gazetteer().is_role_word(t.text) or t.lower_ in given for t in run):
+        return False
     entry = gazetteer.lookup_name(run.text)
     return entry is None or entry.kind != "state"

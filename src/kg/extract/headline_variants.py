@@ -7,10 +7,12 @@ trade rules". The two names share few words and no type head, so the variant mer
 
 A proposal named only in the headline joins a proposal of the body when an actor who takes a
 side on it in the headline takes the same side on that body proposal (itself, or a body it is
-part of: "EU clears X", "the European Commission approved X"), and the two names share a word. Words are compared after folding plurals, the groups of interchangeable words in the
+part of: "EU clears X", "the European Commission approved X"), and the two names share two
+words, or one that is neither a name nor a kind of proposal, and name no two different places
+or bodies. Words are compared after folding plurals, the groups of interchangeable words in the
 lexicon's [same_words] ("delay" ~ "postpone", "talks" ~ "negotiations"), and names of states
 and organisations in the gazetteer ("WTO" ~ "World Trade Organization", "Nicaraguan" ~
-"Nicaragua"). Of several body proposals the one sharing most words wins, then the earliest.
+"Nicaragua"). Of several body proposals the one sharing most words wins; a tie merges nothing.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from kg.plurals import singular
 
 _FUNCTION_WORDS = frozenset("""
     the a an of on for in to with and by at from over between against its their his her our this that
-    new its own any all
+    new own any all
 """.split())
 
 
@@ -47,18 +49,15 @@ def merge_headline_variants(statements: list[Statement], headline_starts: Collec
         return words[proposal.key]
 
     body = [s for s in statements if s.evidence.start not in headline_starts]
-    order = {}
-    for index, statement in enumerate(sorted(body, key=lambda s: s.evidence.start)):
-        order.setdefault(statement.proposal.key, index)
     merged: dict[str, Proposal] = {}
     for key in sorted(only_headline):
         sides = {(k, s.stance) for s in statements if s.proposal.key == key for k in _keys(s)}
         short = next(s.proposal for s in statements if s.proposal.key == key)
         candidates = {s.proposal.key: s.proposal for s in body if any((k, s.stance) in sides for k in _keys(s))}
-        scored = [(len(words_of(short) & words_of(p)), -order[k], k) for k, p in candidates.items()]
-        scored = [entry for entry in scored if entry[0] > 0]
-        if scored:
-            merged[key] = candidates[max(scored)[2]]
+        scored = sorted(((len(words_of(short) & words_of(p)), k) for k, p in candidates.items()
+                         if _shares_enough(words_of(short), words_of(p), lexicon)), reverse=True)
+        if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):  # (a tie says nothing)
+            merged[key] = candidates[scored[0][1]]
     if not merged:
         return statements
     hosts: dict[str, Proposal] = {}
@@ -75,6 +74,22 @@ def merge_headline_variants(statements: list[Statement], headline_starts: Collec
         host_key = merged[key].key if key in merged else key
         result.append(replace(statement, proposal=hosts[host_key]) if host_key in hosts else statement)
     return result
+
+
+def _shares_enough(short: frozenset[str], full: frozenset[str], lexicon: Lexicon) -> bool:
+    """Whether two names share enough to be one proposal: two words, or one that is neither a
+    state's or organisation's name nor a kind of proposal ("EU migration pact" and "EU ban on oil"
+    share only the EU; "new tax on mobile money" and "new tax on fuel" only "tax"); and no two
+    different places or bodies ("Mercosur trade deal", "trade deal with Canada")."""
+    shared = short & full
+    named_short = {w for w in short if w.startswith("@")}
+    named_full = {w for w in full if w.startswith("@")}
+    if named_short and named_full and not named_short & named_full:
+        return False
+    if len(shared) >= 2:
+        return True
+    kinds = frozenset(w for phrase, _concept in lexicon.proposal_types for w in phrase)  # "tax", "trade", "peace"
+    return any(not w.startswith("@") and w not in kinds for w in shared)
 
 
 def _keys(statement: Statement) -> tuple[str, ...]:

@@ -172,6 +172,8 @@ def _reported_verdict(clause: Token, ctx: SentenceContext, also_negated_by: Toke
     counts too ("not acceptable"). JUDGED_DEP: "nsubjpass" for a participle ("the bill is justified")."""
     judged = next((c for c in clause.children if c.dep_ == judged_dep), None)
     speaker = _speech_subject(clause, ctx)
+    if judged is not None and judged.lemma_.lower() in ctx.lexicon.word_sets["not_judged"]:
+        return None  # "support for the tax was weak", "the chances of a deal were good"
     if judged is None or speaker is None or speaker == judged or (clause.dep_ == "relcl" and judged.tag_ in ("WDT", "WP")):
         return None  # (a relative clause's "that": "every amendment that would strengthen the bill")
     if judged.lower_ in ("it", "this", "that") and any(c.dep_ in ("xcomp", "ccomp", "csubj") for c in clause.children):

@@ -107,7 +107,8 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
         if pos in ("ADV", "NOUN", "ADJ") and lemma in lex.verbs and any(c.dep_ == "nsubj" for c in token.children) \
                 and any(c.dep_ == "dobj" for c in token.children):
             verb_like = True  # '"We back the truce," said X': a verb the tagger took for an adverb
-        participle_adjective = (pos == "VERB" and token.dep_ in ("acomp", "oprd", "amod", "acl")
+        participle_adjective = (pos == "VERB" and (token.dep_ in ("acomp", "oprd", "amod", "acl")
+                                                   or _adjective_after_copula(token))
                                 and token.text.lower() in lex.adjectives
                                 and not any(c.dep_ == "agent" for c in token.children))  # "opposed by X" is the verb
         if pos == "VERB" and token.tag_ == "VBN" and lemma not in lex.verbs and token.text.lower() in lex.adjectives \
@@ -151,14 +152,18 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             _noun_cue_positions(token, ctx, emit)
             continue
         # ---- adjectives ------------------------------------------------------
+        if pos == "ADJ" and any(c.dep_ == "advmod" and c.lower_ == "too" for c in token.children) \
+                and not any(c.dep_ in ("xcomp", "ccomp", "prep") for c in token.children) \
+                and (lemma not in lex.adjectives or lex.adjectives[lemma].subject_is_proposal):
+            # "called the remedy too small and too late", "'The levy is far too high,' X said", "far
+            # too generous" (even a word of praise; not "too early to say", "too close to call")
+            _adjective_cue_positions(token, ctx, emit, _EXCESS_CUE)
+            continue
+        if pos == "ADJ" and lemma in lex.adjectives and lex.adjectives[lemma].stance == "supports" \
+                and any(c.dep_ == "advmod" and c.lower_ == "too" for c in token.children):
+            continue  # "far too generous to shareholders": no praise
         if (pos == "ADJ" and lemma in lex.adjectives) or participle_adjective:
             _adjective_cue_positions(token, ctx, emit)
-            continue
-        if pos == "ADJ" and any(c.dep_ == "advmod" and c.lower_ == "too" for c in token.children) \
-                and not any(c.dep_ in ("xcomp", "ccomp", "prep") for c in token.children):
-            # "called the remedy too small and too late", "'The levy is far too high,' X said" (not
-            # "too early to say", "too close to call")
-            _adjective_cue_positions(token, ctx, emit, _EXCESS_CUE)
             continue
         # ---- verdict nouns: "called the offer a joke", "described the draft as a betrayal" ----
         verdict_stance = verdict_heads.get(token.i)
@@ -609,6 +614,13 @@ def _noun_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
         emit(subject, stance, target, lemma, cue.weight, modal * (0.8 if negated else 1.0))
 
 
+def _adjective_after_copula(token: Token) -> bool:
+    """Whether TOKEN, a participle, is a second predicate of a copula ("it was in favour of X but
+    opposed to Y"), read by the parser as a verb conjoined to it, with no object of its own."""
+    return token.dep_ == "conj" and token.head.lemma_ == "be" and token.tag_ in ("VBN", "VBD") \
+        and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in token.children)
+
+
 def _passive_verdict(token: Token) -> bool:
     """Whether TOKEN is a participle judging its passive subject, with no one doing it ("the
     bill was justified"), and no clause after it ("it is needed to ...")."""
@@ -673,6 +685,8 @@ def _adjective_cue_positions(token: Token, ctx: SentenceContext, emit: Emit, cue
         # 'he was "personally opposed" to the ban': the quotes made the parser give the
         # adjective its own subject
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and _adjective_after_copula(token):
+        subject = find_subject(token.head, lex)  # "it was in favour of X but opposed to Y"
     if token.dep_ in ("oprd", "advcl"):
         # "it empowers candidates willing to ...": the adjective describes the object
         objects = [c for c in token.head.children if c.dep_ == "dobj" and c.right_edge.i == token.i - 1]

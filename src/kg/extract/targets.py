@@ -158,7 +158,8 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         course = ctx.memory.course_named(lemma, lex.nominal_courses[lemma])
         if course is not None:
             return Target(course, 0.8, flip=ctx.memory.is_ended(course))
-    if lemma in lex.anaphora | lex.containers and not complement and not to_clause:
+    if lemma in lex.anaphora | lex.containers and not complement and not to_clause \
+            and lemma not in lex.word_sets["event_nouns"]:  # ("Germany's decision" is not what it backed)
         # "Italy welcomed the German proposal", "the Philippine push", "Germany's plan": the last one
         # that actor was said to back
         owner = _owner_of(token, ctx)
@@ -303,7 +304,7 @@ def _owner_of(noun: Token, ctx: SentenceContext) -> Actor | None:
     owner = owners[0]
     others = [c for c in noun.children if c != owner and not c.is_punct
               and not (c.dep_ == "det" and c.lower_ in ("the", "this", "that") and owner.dep_ != "poss")
-              and not (c.dep_ == "case" or c.head == owner)]
+              and c.dep_ != "case"]
     if others or (owner.dep_ != "poss" and not any(c.dep_ == "det" for c in noun.children)):
         return None
     actor, _ = resolve_actor_token(owner, ctx)

@@ -118,8 +118,9 @@ def _merge_bare_agreements(proposals: list[Proposal], result: dict[str, Proposal
 
 def _same_kind(bare: Proposal, host: Proposal, canonical: set[str], lexicon: Lexicon) -> bool:
     """Whether BARE, a label with no distinctive word, names the same kind of thing as HOST: it
-    shares a word with it ("the bill", "the pension bill") or a word of one [same_words] group
-    ("the merger", "Nordair's takeover of Baltic Wings"), is its type's own label ("ceasefire"
+    shares a word with it ("the bill", "the pension bill"), is a takeover or a law named by a word
+    of the host's [same_words] group ("the merger" for "Nordair's takeover of Baltic Wings", "the
+    law" for "the land bill"; not "a moratorium" for "a ban on fracking"), is its type's own label ("ceasefire"
     for "a humanitarian truce"), or both are agreements ("the trade pact", "the partnership
     agreement"); "the provision" is not "the pension bill"."""
     agreements = lexicon.word_sets["agreement_heads"]
@@ -127,7 +128,7 @@ def _same_kind(bare: Proposal, host: Proposal, canonical: set[str], lexicon: Lex
     same = lexicon.same_words
     return bare.label in canonical or bool(set(bare_words) & set(host_words)) \
         or (bare_words[-1] in agreements and host_words[-1] in agreements) \
-        or (bare_words[-1] in same and bare_words[-1] not in agreements
+        or (bare.proposal_type in ("Takeover", "Legislation") and bare_words[-1] in same
             and any(same.get(w) == same[bare_words[-1]] for w in host_words))
 
 
