@@ -44,3 +44,15 @@ def test_an_official_with_a_side_of_its_own_keeps_it(nlp):
 def test_no_side_for_one_who_does_not_speak_for_the_government(nlp, text):
     found, _ = positions(nlp, "Headline\n\n" + text)
     assert not any(a == "Rosa Vidal" for a, _s, _p in found), found
+
+
+def test_what_an_official_said_last_week_is_still_spoken_for_the_government(nlp):
+    found, _ = positions(nlp, "Headline\n\nOSLO (Reuters) - Norway's government proposed a tax on salmon farms. "
+                              "Fisheries Minister Kari Dahl said last week the fjords belonged to everyone.")
+    assert ("Kari Dahl", "supports", "tax on salmon farms") in found, found
+
+
+def test_what_an_official_said_a_year_earlier_is_not(nlp):
+    found, _ = positions(nlp, "Headline\n\nOSLO (Reuters) - Norway's government proposed a tax on salmon farms. "
+                              "A year earlier, Fisheries Minister Kari Dahl said the fjords belonged to everyone.")
+    assert not any(a == "Kari Dahl" for a, _s, _p in found), found
