@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
+from kg.extract.actors import given_name_genders
 from kg.extract.lexicon import Lexicon
 
 _MAX_NAME = 5  # words in a name
@@ -74,11 +75,8 @@ def _introduced_names(doc: Doc, kinds: frozenset[str]) -> set[tuple[str, ...]]:
 
 def _acting_names(doc: Doc, lexicon: Lexicon) -> set[tuple[str, ...]]:
     """Untagged names that are the subject of a verb ("Skyways opposes the merger"): not a
-    person's (no given name in them), not a proposal's ("Obamacare"), not a state's."""
-    from kg.extract.actors import given_name_genders
-
-    given = given_name_genders()
-    proposal_words = frozenset().union(*lexicon.type_heads.values())
+    person's (no title or given name in them), not a proposal's ("Obamacare"), none the gazetteer
+    knows (it resolves those without a tag)."""
     names: set[tuple[str, ...]] = set()
     for token in doc:
         if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ or token.head.pos_ != "VERB" \
@@ -89,8 +87,7 @@ def _acting_names(doc: Doc, lexicon: Lexicon) -> set[tuple[str, ...]]:
         if run is None or whole is None or whole.end != token.i + 1 or any(t.ent_type_ for t in run) \
                 or (run.start == run.sent.start and len(run) == 1 and token.lower_ in lexicon.headline_vocabulary):
             continue  # ("Alternative for Germany": the name goes on after the subject's head)
-        words = [t.lower_ for t in run]
-        if words[0] in given or any(w in proposal_words for w in words) or gazetteer.lookup_name(run.text) \
+        if any(t.lower_ in lexicon.proposal_heads for t in run) or gazetteer.lookup_name(run.text) \
                 or not _is_new_name(run):
             continue
         names.add(tuple(t.text for t in run))
@@ -139,8 +136,6 @@ def _name_word(token: Token) -> bool:
 def _is_new_name(run: Span) -> bool:
     """A name the gazetteer does not know as a state, with no title or given name in it ("President
     Ruto", "General Secretary Sharon Graham" are people)."""
-    from kg.extract.actors import given_name_genders
-
     given = given_name_genders()
     if any(gazetteer.default_gazetteer().is_role_word(t.text) or t.lower_ in given for t in run):
         return False

@@ -22,6 +22,7 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from kg.extract.lexicon import Lexicon
+from kg.extract.variants import with_variants
 from kg.gazetteer import default_gazetteer
 from kg.model import Proposal, Statement
 from kg.plurals import singular
@@ -49,10 +50,11 @@ def merge_headline_variants(statements: list[Statement], headline_starts: Collec
         return words[proposal.key]
 
     body = [s for s in statements if s.evidence.start not in headline_starts]
+    by_key = {s.proposal.key: s.proposal for s in statements}
     merged: dict[str, Proposal] = {}
     for key in sorted(only_headline):
         sides = {(k, s.stance) for s in statements if s.proposal.key == key for k in _keys(s)}
-        short = next(s.proposal for s in statements if s.proposal.key == key)
+        short = by_key[key]
         candidates = {s.proposal.key: s.proposal for s in body if any((k, s.stance) in sides for k in _keys(s))}
         scored = sorted(((len(words_of(short) & words_of(p)), k) for k, p in candidates.items()
                          if _shares_enough(words_of(short), words_of(p), lexicon)), reverse=True)
@@ -60,14 +62,10 @@ def merge_headline_variants(statements: list[Statement], headline_starts: Collec
             merged[key] = candidates[scored[0][1]]
     if not merged:
         return statements
-    hosts: dict[str, Proposal] = {}
+    shorts: dict[str, list[Proposal]] = {}
     for key, host in merged.items():
-        current = hosts.get(host.key, host)
-        short = next(s.proposal for s in statements if s.proposal.key == key)
-        hosts[host.key] = replace(current, aliases=current.aliases | short.aliases | {short.label},
-                                  qualifiers=current.qualifiers + tuple(q for q in short.qualifiers
-                                                                        if q not in current.qualifiers),
-                                  proposer=current.proposer or short.proposer)
+        shorts.setdefault(host.key, []).append(by_key[key])
+    hosts = {key: with_variants(by_key[key], found) for key, found in shorts.items()}
     result = []
     for statement in statements:
         key = statement.proposal.key
@@ -88,8 +86,7 @@ def _shares_enough(short: frozenset[str], full: frozenset[str], lexicon: Lexicon
         return False
     if len(shared) >= 2:
         return True
-    kinds = frozenset(w for phrase, _concept in lexicon.proposal_types for w in phrase)  # "tax", "trade", "peace"
-    return any(not w.startswith("@") and w not in kinds for w in shared)
+    return any(not w.startswith("@") and w not in lexicon.type_words for w in shared)  # ("tax", "trade")
 
 
 def _keys(statement: Statement) -> tuple[str, ...]:

@@ -94,6 +94,9 @@ class Lexicon:
     wished_verbs: frozenset = frozenset()  # "X said shareholders should bear the losses": a course wished for
     word_sets: dict = field(default_factory=dict, hash=False, compare=False)  # [word_sets]: name -> frozenset
     type_heads: dict = field(default_factory=dict, hash=False, compare=False)  # concept -> last words of its phrases
+    proposal_heads: frozenset = frozenset()  # the last words of every type's phrases ("truce", "bill", "tax")
+    type_words: frozenset = frozenset()  # every word of every type's phrases ("trade", "peace", "tax")
+    referring_nouns: frozenset = frozenset()  # anaphora and containers: nouns that may stand for a proposal
     deliberating_verbs: frozenset = frozenset()  # "ready to consider X": X is weighed, not backed
     word_nouns: frozenset = frozenset()  # "the term X", "the word X": X is mentioned, not proposed
     vague_heads: frozenset = frozenset()  # "immediate action": a proposal only with a complement
@@ -173,6 +176,8 @@ def load_lexicon() -> Lexicon:
     phrases = tuple(_cue(" ".join(p["lemmas"]), "phrase", p, str(path)) for p in data.get("phrases", []))
     proposal_graph = _proposal_graph()
     types = _proposal_types(proposal_graph)
+    heads = _type_heads(types)
+    anaphora, containers = lexicon_words("anaphora.txt"), lexicon_words("containers.txt")
     light = data.get("light_verbs", {})
     control = data.get("control", {})
     modal = data.get("modal", {})
@@ -192,8 +197,8 @@ def load_lexicon() -> Lexicon:
         official_role_words=frozenset(modal.get("official_role_words", ())),
         naming_verbs=frozenset(data.get("free_relatives", {}).get("naming_verbs", ())),
         from_complements=frozenset(data.get("from_complements", {}).get("nouns", ())),
-        qualifiers=lexicon_words("qualifiers.txt"), anaphora=lexicon_words("anaphora.txt"),
-        containers=lexicon_words("containers.txt"), people=lexicon_words("people.txt"),
+        qualifiers=lexicon_words("qualifiers.txt"), anaphora=anaphora,
+        containers=containers, people=lexicon_words("people.txt"),
         descriptive=lexicon_words("descriptive.txt"),
         enacting_verbs=frozenset(data.get("enacting", {}).get("verbs", ())),
         harming_verbs=frozenset(data.get("harming", {}).get("verbs", ())),
@@ -207,7 +212,10 @@ def load_lexicon() -> Lexicon:
         acting_verbs=frozenset(data.get("acting", {}).get("verbs", ())),
         wished_verbs=frozenset(data.get("acting", {}).get("wished", ())),
         word_sets={name: frozenset(words) for name, words in data.get("word_sets", {}).items()},
-        type_heads=_type_heads(types),
+        type_heads=heads,
+        proposal_heads=frozenset().union(*heads.values()),
+        type_words=frozenset(w for phrase, _concept in types for w in phrase),
+        referring_nouns=anaphora | containers,
         not_proposals=lexicon_words("not_proposals.txt"), not_policy_verbs=lexicon_words("not_policy_verbs.txt"),
         reversal_verbs=frozenset(data.get("reversal", {}).get("verbs", ())),
         reversal_nouns=frozenset(data.get("reversal", {}).get("nouns", ())),

@@ -225,7 +225,7 @@ def _person_words(docs: list, lexicon) -> frozenset[str]:
     three-word name the tagger took for an organisation but the article then shortens to its
     last word, as it does a person's ("Rodrigo Salazar ... Salazar said"; a company is shortened
     to its first word: "Harland Resources ... Harland")."""
-    proposal_words = frozenset().union(*lexicon.type_heads.values())  # "the Finance Bill" tagged as a person
+    proposal_words = lexicon.proposal_heads  # "the Finance Bill" tagged as a person
     words = {ent[-1].text for doc in docs for ent in doc.ents
              if ent.label_ == "PERSON" and ent[-1].pos_ == "PROPN" and ent[-1].text[:1].isupper()}
     # proper nouns standing alone: outside any entity, or an entity of one word

@@ -42,7 +42,7 @@ def _introduce_proposals(sent: Span, ctx: SentenceContext) -> None:
             if target is not None and not target.flip:
                 ctx.memory.mention_in_passing(target.proposal, ctx.sentence_index)
             continue
-        if token.pos_ != "NOUN" or lemma not in lex.anaphora | lex.containers:
+        if token.pos_ != "NOUN" or lemma not in lex.referring_nouns:
             continue
         if any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in token.children) and not any(
                 c.dep_ in ("prep", "acl", "relcl", "poss", "compound", "nmod", "amod") for c in token.children):

@@ -55,8 +55,6 @@ class ProposalMemory:
 
     passing: list[tuple[Proposal, int]] = field(default_factory=list)  # named in passing, no position taken
 
-    backed: dict = field(default_factory=dict)  # actor key -> the proposals it was last said to back, latest last
-
     taken: dict = field(default_factory=dict)  # actor key -> (stance, proposal, confidence) of its sides, latest last
 
     def remember(self, proposal: Proposal, sentence: int = 0, ended: bool = False) -> None:
@@ -117,8 +115,6 @@ class ProposalMemory:
     def take_side(self, actor_key: str, stance: str, proposal: Proposal, confidence: float) -> None:
         """The actor of ACTOR_KEY was said to take STANCE on PROPOSAL."""
         self.taken.setdefault(actor_key, []).append((stance, proposal, confidence))
-        if stance == "supports" and proposal.proposal_type != "Candidacy":
-            self.backed.setdefault(actor_key, []).append(proposal)
 
     def last_side(self, actor_key: str) -> tuple[str, Proposal, float] | None:
         """The side the actor of ACTOR_KEY was last said to take: (stance, proposal, confidence)."""
@@ -128,8 +124,8 @@ class ProposalMemory:
     def backed_by(self, actor_key: str) -> Proposal | None:
         """What a later "the German proposal" or "Manila's push" means: the last proposal the
         actor was said to back."""
-        found = self.backed.get(actor_key)
-        return found[-1] if found else None
+        return next((proposal for stance, proposal, _c in reversed(self.taken.get(actor_key, ()))
+                     if stance == "supports" and proposal.proposal_type != "Candidacy"), None)
 
     def enact(self, proposal: Proposal, reversed_: bool = False) -> None:
         """PROPOSAL was approved, granted or passed (REVERSED_: vetoed, voted down): what a later

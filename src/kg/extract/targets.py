@@ -158,7 +158,7 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         course = ctx.memory.course_named(lemma, lex.nominal_courses[lemma])
         if course is not None:
             return Target(course, 0.8, flip=ctx.memory.is_ended(course))
-    if lemma in lex.anaphora | lex.containers and not complement and not to_clause \
+    if lemma in lex.referring_nouns and not complement and not to_clause \
             and lemma not in lex.word_sets["event_nouns"]:  # ("Germany's decision" is not what it backed)
         # "Italy welcomed the German proposal", "the Philippine push", "Germany's plan": the last one
         # that actor was said to back
@@ -285,7 +285,7 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         label = f"{proposer.label}'s {proposal.label}"
         proposal = Proposal(slugify(label), label, proposal.proposal_type, proposal.qualifiers, proposer,
                             proposal.aliases | {proposal.label})
-    if cue.object_types_only and proposal.proposal_type == "Policy" and lemma not in lex.anaphora | lex.containers:
+    if cue.object_types_only and proposal.proposal_type == "Policy" and lemma not in lex.referring_nouns:
         return None
     if author is not None:
         proposal = with_proposer(proposal, author)
@@ -361,8 +361,8 @@ def pronoun_target(token: Token, ctx: SentenceContext, topic: bool) -> Target | 
     rivals = [t for t in token.sent if t.i < token.i and t.pos_ in ("NOUN", "PROPN")
               and t.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "appos")
               and not any(a.dep_ == "nsubj" for a in t.ancestors)  # (not "the Union of Korea")
-              and (t.pos_ == "PROPN" or t.dep_ != "pobj" or t.lemma_.lower() in lex.anaphora | lex.containers
-                   or any(t.lemma_.lower() in heads for heads in lex.type_heads.values()))]
+              and (t.pos_ == "PROPN" or t.dep_ != "pobj" or t.lemma_.lower() in lex.referring_nouns
+                   or t.lemma_.lower() in lex.proposal_heads)]
     # (an object, or a prepositional object that could name a proposal: not "by contrast", "on Monday")
     if len(before) == 1 and not rivals:  # "consider the draft ... and send it": the nearer noun
         return Target(next(iter(before.values())), 0.75)

@@ -138,12 +138,18 @@ def _representative(group: list[Proposal], counts: dict[str, int], words: dict, 
     canonical = {label for _concept, label in lexicon.synonyms.values()}
     best = max(group, key=lambda p: (counts.get(p.key, 0), bool(words[p.key]) or p.label in canonical,
                                      -len(p.label), p.key))
-    aliases = set(best.aliases)
-    qualifiers = list(best.qualifiers)
-    proposer = best.proposer
-    for proposal in group:
+    return with_variants(best, group)
+
+
+def with_variants(host: Proposal, variants: list[Proposal]) -> Proposal:
+    """HOST carrying every name of VARIANTS as an alias, their qualifiers after its own, and the
+    first proposer named if it has none."""
+    aliases = set(host.aliases)
+    qualifiers = list(host.qualifiers)
+    proposer = host.proposer
+    for proposal in variants:
         aliases |= proposal.aliases | {proposal.label}
         qualifiers += [q for q in proposal.qualifiers if q not in qualifiers]
         proposer = proposer or proposal.proposer
-    aliases.discard(best.label)
-    return replace(best, aliases=frozenset(aliases), qualifiers=tuple(qualifiers), proposer=proposer)
+    aliases.discard(host.label)
+    return replace(host, aliases=frozenset(aliases), qualifiers=tuple(qualifiers), proposer=proposer)
