@@ -57,6 +57,20 @@ def region_adjectives() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def unnamed_legislatures() -> frozenset[str]:
+    """"parliament", "the upper house": a legislature named without its state
+    (lexicons/unnamed_legislatures.txt)."""
+    return lexicon_words("unnamed_legislatures.txt")
+
+
+@lru_cache(maxsize=1)
+def legislature_heads() -> frozenset[str]:
+    """"parliament", "senate", "deputies": last words of a state's legislature named with its state
+    (lexicons/legislature_heads.txt)."""
+    return lexicon_words("legislature_heads.txt")
+
+
+@lru_cache(maxsize=1)
 def generic_bodies() -> frozenset[str]:
     """"senate", "supreme court": names any state gives its own institutions (lexicons/generic_bodies.txt)."""
     return lexicon_words("generic_bodies.txt")
@@ -323,7 +337,7 @@ class ActorResolver:
         filed from, or else of the state it names most; its gazetteer entry where it has one ("the
         British parliament"), else "Kenya's parliament"."""
         bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).lower()
-        if bare not in _LEGISLATURES or gazetteer.lookup_name(text) is not None:
+        if bare not in unnamed_legislatures() or gazetteer.lookup_name(text) is not None:
             return None
         state = self.home or self._state_in_focus(position)
         entry = gazetteer.get_entry(state.key) if state is not None else None
@@ -608,8 +622,6 @@ _GENERIC_ORGANISATION_NOUNS = frozenset({"group", "organisation", "organization"
 
 # a state's own bodies, named by their field ("the Labor Ministry", "the Justice Department")
 # a state's legislature, named by what it is: "Parliament approved the bill", "the upper house"
-_LEGISLATURES = frozenset({"parliament", "legislature", "upper house", "lower house", "national assembly",
-                           "national parliament"})
 _STATE_BODIES = frozenset({"ministry", "department", "agency", "office", "secretariat", "directorate"})
 
 # a government named by the parties that form it
@@ -671,7 +683,7 @@ def owned_by_state(actor: Actor, owner_text: str, head_text: str) -> Actor:
         return actor
     entry = gazetteer.get_entry(actor.key)
     belongs_to = state_key_of(entry)
-    if belongs_to == owner.key and actor.kind == "organisation" and head_text.lower() in _LEGISLATURE_HEADS:
+    if belongs_to == owner.key and actor.kind == "organisation" and head_text.lower() in legislature_heads():
         return _with_alias(actor, f"{owner_text}'s {head_text}")  # "Norway's parliament", the Storting
     if belongs_to == owner.key or (entry is not None and belongs_to is None):
         return actor
@@ -701,13 +713,10 @@ def _new_body(owner, owner_text: str, head_text: str) -> Actor:
                  affiliation=entry_actor(owner))
 
 
-_LEGISLATURE_HEADS = frozenset({"parliament", "legislature", "senate", "congress", "assembly", "deputies"})
-
-
 def _state_legislature(words: list[str], text: str) -> Actor | None:
     """"The Czech parliament", "Kenya's parliament", "the Czech Chamber of Deputies": a state's
     legislature, an actor of its own (its gazetteer entry where it has one: "the French Senate")."""
-    if len(words) < 2 or words[-1].lower() not in _LEGISLATURE_HEADS:
+    if len(words) < 2 or words[-1].lower() not in legislature_heads():
         return None
     owner = re.sub(r"['’]s$", "", words[0])
     state = gazetteer.lookup_demonym(owner) or gazetteer.lookup_name(owner)

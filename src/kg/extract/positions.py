@@ -447,7 +447,6 @@ def _deontic_course_positions(token: Token, ctx: SentenceContext, emit: Emit) ->
 # "too small", "far too weak": a verdict against what it is said of, whatever the adjective
 _EXCESS_CUE = Cue(lemma="too", pos="adjective", stance="rejects", weight=0.65, subject_is_proposal=True)
 
-_QUANTITY_NOUNS = frozenset({"thousand", "million", "billion", "hundred", "dozen", "lot", "number", "ton", "tonne", "tens"})
 
 
 def _consequence_stance(verb: Token, lex: Lexicon) -> str | None:
@@ -462,7 +461,7 @@ def _consequence_stance(verb: Token, lex: Lexicon) -> str | None:
     if any(c.lower_ in ("little", "nothing", "less", "few") for c in verb.children):
         return None  # ("would cost consumers little")
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is not None and obj.lemma_.lower() in _QUANTITY_NOUNS:
+    if obj is not None and obj.lemma_.lower() in lex.word_sets["quantity_nouns"]:
         obj = next((t for _p, t in _prep_targets(obj, ("of",))), obj)  # "thousands of jobs"
     return table.get(obj.lemma_.lower()) if obj is not None else None
 
