@@ -256,3 +256,20 @@ def test_an_actor_s_proposal_is_the_one_it_backed(nlp, last):
 def test_an_actor_s_proposal_named_in_full_is_its_own(nlp, last, proposal):
     found, _ = positions(nlp, "Headline\n\nGermany proposed a carbon border tax. " + last)
     assert has(found, "Italy", "rejects", proposal), found
+
+
+@pytest.mark.parametrize("text,proposal", [
+    ("Greenpeace said the port project would destroy thousands of jobs.", "port project"),
+    ("The Fishing Federation opposed the light rail project.", "light rail project"),
+])
+def test_a_project_named_by_its_kind_is_a_typed_proposal(nlp, text, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert has(found, "", "rejects", proposal), found
+
+
+def test_the_project_is_the_dam_named_before(nlp):
+    found, _ = positions(nlp, "Headline\n\nCambodia said the Don Khiang dam could cut the flow of sediment by a "
+                              "fifth. The Lao government has defended the project, which it says will earn $400 "
+                              "million a year.")
+    assert has(found, "Laos", "supports", "Don Khiang dam"), found
+    assert not any(p.lower() == "project" for _a, _s, p in found), found

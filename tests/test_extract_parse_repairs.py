@@ -268,3 +268,17 @@ def test_opposed_to_read_as_a_verb_after_but(nlp):
                               "opposed to any cap on rents.")
     assert has(found, "Green Party", "rejects", "cap"), found
     assert has(found, "Green Party", "supports", "register of landlords"), found
+
+
+@pytest.mark.parametrize("text,stance", [
+    ("Greenpeace welcomed the marine reserve.", "supports"),
+    ("Greenpeace said the new marine reserve was reckless.", "rejects"),
+])
+def test_a_lowercase_phrase_tagged_as_a_name_is_a_common_noun(nlp, text, stance):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert has(found, "Greenpeace", stance, "marine reserve"), found
+
+
+def test_a_capitalised_name_keeps_its_tag(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Marine Reserve Trust opposed the port expansion.")
+    assert has(found, "Marine Reserve Trust", "rejects", "port expansion"), found

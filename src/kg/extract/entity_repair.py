@@ -53,6 +53,30 @@ def tag_introduced_organisations(docs: list[Doc], lexicon: Lexicon) -> None:
                               key=lambda e: e.start)
 
 
+_NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC"})
+
+
+def untag_common_nouns(docs: list[Doc]) -> None:
+    """Drop the name tags the tagger puts on lowercase words ("welcomed the marine reserve" as an
+    organisation): a name has a capital somewhere after a sentence's first word. The words become
+    common nouns again."""
+    for doc in docs:
+        dropped = [e for e in doc.ents if e.label_ in _NAME_LABELS and _lowercase(e)]
+        if not dropped:
+            continue
+        doc.ents = [e for e in doc.ents if e not in dropped]
+        for ent in dropped:
+            for token in ent:
+                if token.pos_ == "PROPN":
+                    token.pos_ = "NOUN"
+
+
+def _lowercase(ent: Span) -> bool:
+    words = [t for t in ent if t.is_alpha and t.pos_ != "DET" and not t.is_sent_start]
+    return bool(words) and len(words) == sum(1 for t in ent if t.is_alpha and t.pos_ != "DET") \
+        and all(t.text.islower() for t in words)
+
+
 def _introduced_names(doc: Doc, kinds: frozenset[str]) -> set[tuple[str, ...]]:
     names: set[tuple[str, ...]] = set()
     for token in doc:

@@ -30,6 +30,7 @@ class Cue:
     clause: bool = False
     object_control: bool = False
     object_control_preps: tuple[str, ...] = ()
+    courses_only: bool = False  # with object_control: the complement is a course of policy or a stance cue
     particle: str | None = None
     person_object: str | None = None
     object_types_only: bool = False

@@ -83,7 +83,8 @@ def _polarity(verb: Token, cue_stance: str, ctx: SentenceContext) -> tuple[str |
         elif governor.pos_ == "ADJ" and governor.dep_ == "acomp" and any(c.dep_ == "neg" for c in governor.head.children):
             negated = not negated  # "was not willing to back X": the negation sits on the copula
         governing_cue = ctx.lexicon.verbs.get(lemma) if governor.pos_ == "VERB" else None
-        if lemma in ctx.lexicon.control_flip or (governing_cue is not None and governing_cue.stance == "rejects"):
+        if lemma in ctx.lexicon.control_flip or (governing_cue is not None and governing_cue.stance == "rejects"
+                                                 and lemma not in ctx.lexicon.control_keep):
             # "refused to back X" rejects X; so does "opposed backing X"; "opposed scrapping X" keeps X
             if stance == "supports":
                 return "rejects", 0.9

@@ -275,8 +275,10 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         return None
     if has_det and proposal.label.lower() == lemma and all(
             c.dep_ in ("det", "punct") or (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree))
+            or (c.dep_ == "relcl" and c.i > 0 and token.doc[c.left_edge.i - 1].text == ",")
             for c in token.children):
-        # "the deal", "the bill": the one named more fully before, not a second, vaguer proposal
+        # "the deal", "the bill", "the project, which ...": the one named more fully before, not a
+        # second, vaguer proposal
         earlier = ctx.memory.fuller(lemma, lex.same_heads.get(lemma, ()))
         if earlier is not None and not earlier.course:
             # (not a course of action that names it: "the dam" after "postpone construction of the dam")

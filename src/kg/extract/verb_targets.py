@@ -31,16 +31,25 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
                 targets.append((cue.stance, target))
     # "promised Sunday at a rally to end X": an infinitive parsed as an adverbial clause
     xcomps = [c for c in verb.children if c.pos_ in ("VERB", "AUX") and (
-        c.dep_ == "xcomp" or (c.dep_ == "advcl" and cue.xcomp and not any(m.dep_ == "mark" for m in c.children)
+        c.dep_ == "xcomp" or (c.dep_ == "advcl" and (cue.xcomp or (cue.object_control and not cue.object)) and not any(m.dep_ == "mark" for m in c.children)
                               and any(a.dep_ == "aux" and a.text.lower() == "to" for a in c.children)))]
+    # "implored the government to scrap X", parsed as a clause with its own subject
+    addressed = [c for c in verb.children if cue.object_control and c.dep_ == "ccomp" and c.pos_ == "VERB"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                 and any(a.dep_ == "nsubj" and a.i < c.i for a in c.children)]
     # "promised to cut taxes, a move that ...": a noun after the verb's own "to" clause sums it up
     objects = [c for c in verb.children if c.dep_ in ("dobj",) and not any(x.i < c.i for x in xcomps)]
+    if addressed and not xcomps:
+        xcomps, objects = addressed[:1], [next(a for a in addressed[0].children if a.dep_ == "nsubj")]
     if cue.object_control and xcomps and (objects or list(_prep_targets(verb, cue.object_control_preps))):
         # "urged Iran to accept the deal", "called on Russia to withdraw"; "urged ministers to put the
         # firm into administration and to strip its bosses of their bonuses": each course
         for x in [xcomps[0], *(c for c in xcomps[0].conjuncts if c.pos_ == "VERB" and c.i > xcomps[0].i
                                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]:
             inner_cue = lex.verbs.get(x.lemma_.lower())
+            if cue.courses_only and inner_cue is None and x.lemma_.lower() not in \
+                    lex.acting_verbs | lex.wished_verbs | lex.enacting_verbs:
+                continue  # "asked residents to stay indoors" is a request, not a course of policy
             inner_objects = [c for c in x.children if c.dep_ == "dobj"]
             if inner_cue is not None and inner_cue.object and inner_objects:
                 target = object_target(inner_objects[0], inner_cue, ctx)

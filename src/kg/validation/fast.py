@@ -43,7 +43,7 @@ from kg.rdfio import to_ox_term, to_rdflib_term
 from kg.validation import values as V
 from kg.validation.report import LABEL_PROPERTIES, RawResult
 from kg.validation.shapes import Shapes
-from kg.validation.streaming import RDF_TYPE, SUBCLASS_OF, QuadSource, Tables
+from kg.validation.streaming import QuadSource, Tables
 
 # Predicates of a shape that are not constraints (or are handled elsewhere).
 NON_CONSTRAINTS = {
