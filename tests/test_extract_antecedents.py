@@ -273,3 +273,65 @@ def test_the_project_is_the_dam_named_before(nlp):
                               "million a year.")
     assert has(found, "Laos", "supports", "Don Khiang dam"), found
     assert not any(p.lower() == "project" for _a, _s, p in found), found
+
+
+def test_the_delay_is_the_postponement_named_before(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe European Parliament voted on Thursday to postpone the deforestation "
+                              "regulation by another year. Brazil and Indonesia welcomed the delay.")
+    assert has(found, "Brazil", "supports", "postpone the deforestation regulation"), found
+
+
+def test_a_vote_yes_is_on_the_question_a_referendum_puts(nlp):
+    found, _ = positions(nlp, "Headline\n\nVoters will decide on Sunday whether to introduce an inheritance tax. "
+                              "Anna Keller said she would vote yes, and Tom Graf said he would vote no.")
+    assert has(found, "Anna Keller", "supports", "inheritance tax"), found
+    assert has(found, "Tom Graf", "rejects", "inheritance tax"), found
+
+
+def test_a_proposal_for_something_names_it_when_the_parser_hangs_for_on_the_verb(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe African Group tabled the idea of a UN tax convention. Brazil and "
+                              "Spain threw their weight behind the African proposal for a protocol on taxing "
+                              "billionaires.")
+    assert has(found, "Brazil", "supports", "protocol"), found
+    assert not has(found, "Brazil", "supports", "convention"), found
+
+
+def test_where_a_proposal_was_fought_is_not_part_of_its_name(nlp):
+    found, _ = positions(nlp, "Headline\n\nBrazil and Indonesia lobbied against the deforestation rules at the "
+                              "World Trade Organization.")
+    assert ("Brazil", "rejects", "deforestation rules") in found, found
+
+
+def test_approving_a_whole_approves_the_parts_it_is_said_to_include(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe House of Representatives approved the state budget on Wednesday, "
+                              "including a 75% increase in the price of subsidised bread.")
+    assert has(found, "House of Representatives", "supports", "state budget"), found
+    assert has(found, "House of Representatives", "supports", "increase in the price of subsidised bread"), found
+
+
+def test_the_vote_a_bill_passed_in_is_the_bill(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Legislative Assembly on Monday approved in a first vote a bill "
+                              "allowing 12-hour shifts. The Exporters' Chamber welcomed the vote.")
+    assert has(found, "Exporters' Chamber", "supports", "bill"), found
+    assert not any("first vote" in p for _a, _s, p in found), found
+
+
+def test_a_delay_to_the_rules_is_not_the_rules(nlp):
+    found, _ = positions(nlp, "EU proposes delay to deforestation rules\n\nThe European Commission proposed on "
+                              "Thursday to postpone its deforestation regulation by a year. Brazil, which had "
+                              "lobbied against the rules, welcomed the delay.")
+    assert has(found, "Brazil", "rejects", "rules"), found
+    assert not any(s == "rejects" and "delay" in p for _a, s, p in found), found
+
+
+def test_an_untyped_proposal_once_taken_up_can_be_judged(nlp):
+    text = "The Law Society said the voucher system would weaken public schools."
+    found, _ = positions(nlp, "Headline\n\nThe Greens backed the voucher system. " + text)
+    assert has(found, "Law Society", "rejects", "voucher system"), found
+    alone, _ = positions(nlp, "Headline\n\n" + text)
+    assert not alone, alone
+
+
+def test_an_untyped_thing_never_taken_up_is_not_judged(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Law Society said the drought would weaken the economy.")
+    assert not found, found

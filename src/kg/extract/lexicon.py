@@ -72,6 +72,7 @@ class Lexicon:
     not_proposals: frozenset
     not_policy_verbs: frozenset
     reversal_verbs: frozenset
+    reversal_phrasal: frozenset  # "strike out", "strip from": undoing only with that particle or preposition
     reversal_nouns: frozenset
     proposal_types: tuple  # ((phrase words tuple, concept local name), ...) longest first
     synonyms: dict  # lower-case synonym -> (concept local name, canonical label)
@@ -114,6 +115,15 @@ class Lexicon:
     nominal_courses: dict = field(default_factory=dict, hash=False, compare=False)  # "the increase" -> raise, ...
     same_heads: dict = field(default_factory=dict, hash=False, compare=False)  # "the law" may be "the bill" named before
     same_words: dict = field(default_factory=dict, hash=False, compare=False)  # word -> its group's first word
+
+
+def reverses(verb, lexicon: "Lexicon") -> bool:
+    """Whether VERB undoes its object: "scrap", "repeal"; "strike out", "strip X out of Y"."""
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.reversal_verbs:
+        return True
+    return any(f"{lemma} {c.lower_}" in lexicon.reversal_phrasal for c in verb.children
+               if c.dep_ in ("prt", "prep", "advmod"))
 
 
 def _cue(lemma: str, pos: str, spec: dict, source: str) -> Cue:
@@ -219,6 +229,7 @@ def load_lexicon() -> Lexicon:
         referring_nouns=anaphora | containers,
         not_proposals=lexicon_words("not_proposals.txt"), not_policy_verbs=lexicon_words("not_policy_verbs.txt"),
         reversal_verbs=frozenset(data.get("reversal", {}).get("verbs", ())),
+        reversal_phrasal=frozenset(data.get("reversal", {}).get("phrasal", ())),
         reversal_nouns=frozenset(data.get("reversal", {}).get("nouns", ())),
         proposal_types=types, synonyms=_synonyms(proposal_graph),
         headline_vocabulary=_headline_vocabulary(data, types),

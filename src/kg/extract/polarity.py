@@ -123,8 +123,11 @@ def _announced(verb: Token, ctx: SentenceContext) -> bool:
 
 
 def _bare_vote(verb: Token) -> str | None:
-    """The stance of "voted in favour" or "voted against" with nothing after it, else None."""
+    """The stance of "voted in favour" or "voted against" with nothing after it, or of "would
+    vote yes" / "voted no", else None."""
     for child in verb.children:
+        if child.dep_ in ("advmod", "dobj", "npadvmod", "intj", "attr") and child.lower_ in ("yes", "no"):
+            return "supports" if child.lower_ == "yes" else "rejects"
         if child.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") and c.lower_ not in ("favour", "favor")
                                        for c in child.children):
             continue

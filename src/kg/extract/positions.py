@@ -141,7 +141,8 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             # "X said the tax would cost thousands of jobs", "... the deal would create 5,000 jobs"
             _harm_verdict_positions(token, sent, ctx, emit, stance=consequence)
             continue
-        if pos == "VERB" and ((lemma in lex.harming_verbs and any(c.dep_ == "dobj" for c in token.children)
+        if pos == "VERB" and ((lemma in lex.harming_verbs and any(c.dep_ == "dobj" or (
+                c.dep_ == "ccomp" and c.left_edge.lower_ == "what") for c in token.children)  # ("gut what is left of X")
                                and not any(c.dep_ == "xcomp" for c in token.children))
                               or (lemma == "pose" and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.posed_harms
                                                           for c in token.children))):
@@ -316,8 +317,10 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
     targets = _verb_targets(token, cue, ctx)
     bare = _bare_vote(token) if lemma == "vote" and not targets else None
     if bare is not None:
-        # "X voted in favour, while Y voted against": on the proposal just reported
-        last = ctx.memory.last(ctx.sentence_index)
+        # "X voted in favour, while Y voted against": on the proposal just reported ("would vote
+        # yes": on the question a referendum puts, if there is one)
+        ballot = any(c.lower_ in ("yes", "no") for c in token.children)
+        last = (ctx.memory.last_of_type("Referendum") if ballot else None) or ctx.memory.last(ctx.sentence_index)
         if last is not None:
             targets = [(bare, Target(last, 0.85))]
     judge, agrees = _judge_of(token, lex)

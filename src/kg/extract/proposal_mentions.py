@@ -49,6 +49,9 @@ def _introduce_proposals(sent: Span, ctx: SentenceContext) -> None:
             continue  # "the package" itself refers back
         if any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in token.children):
             continue  # "warned against any move to curb X": no move was made that "the move" could mean
+        if token.dep_ == "pobj" and token.head.lower_ in ("in", "by", "after", "during") \
+                and token.head.head.pos_ == "VERB":
+            continue  # "approved in a first vote a bill ...": how it was done; the bill is what
         target = object_target(token, _MENTION_CUE, ctx)
         if target is not None and not target.flip and target.proposal.label.lower() not in (lemma, token.lower_):
             ctx.memory.introduce(lemma, target.proposal)

@@ -66,6 +66,10 @@ class ProposalMemory:
         else:
             self.ended.discard(proposal.key)
 
+    def taken_up(self, key: str) -> bool:
+        """Whether a proposal of KEY was already named as what someone took a side on."""
+        return key in self.mentions
+
     def mention_in_passing(self, proposal: Proposal, sentence: int) -> None:
         """PROPOSAL named in full where no position is taken on it ("Italy holds a referendum on
         X next week"): "the bill" or "a Yes vote" may mean it later, but "the move" or "the
@@ -279,10 +283,14 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
             if child.dep_ == "prep":
                 if child.i < token.i or child.lemma_.lower() in _DROP_PREPS_AFTER_HEAD or depth >= 2:
                     continue
-                if child.lemma_.lower() not in _KEEP_PREPS:
-                    continue
+                if child.lemma_.lower() not in _KEEP_PREPS and not (
+                        child.lower_ == "in" and depth == 0 and token.lemma_.lower() in lexicon.nominal_courses):
+                    continue  # (but "a rise in the minimum wage", "a cut in fuel duty": what changes)
                 if any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
                     continue
+                if child.lower_ == "at" and any(g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "FAC", "LOC", "EVENT")
+                                                for g in child.children):
+                    continue  # "the rules at the World Trade Organization": where, not what
             if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod", "pobj"):
                 continue
             visit(child, depth + (1 if child.dep_ == "prep" else 0), in_clause)

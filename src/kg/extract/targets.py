@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extract.actors import entity_of, mention_span
-from kg.extract.lexicon import Cue, Lexicon
+from kg.extract.lexicon import Cue, Lexicon, reverses
 from kg.extract.proposals import clause_proposal, noun_proposal, with_proposer
 from kg.iris import slugify
 from kg.model import Actor, Proposal
@@ -110,7 +110,8 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
     has_det = any(c.dep_ == "det" and c.text.lower() in _ANAPHORIC_DETS for c in token.children)
     complement = [t for _p, t in (_noun_prep_targets(token, _CONTAINER_PREPS, lex) if lemma in lex.containers
                                   else _prep_targets(token, _CONTAINER_PREPS))]
-    if not complement and lemma in lex.containers and token.dep_ == "dobj":
+    if not complement and lemma in lex.containers and (token.dep_ == "dobj" or (
+            token.dep_ == "pobj" and token.head.head.pos_ == "VERB")):
         # "rejected the calls from X for scrapping the ban": the parser hangs "for ..." on the verb
         complement = _hung_complement(token, lex)
     to_clause = [c for c in token.children if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB"
@@ -287,8 +288,9 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         label = f"{proposer.label}'s {proposal.label}"
         proposal = Proposal(slugify(label), label, proposal.proposal_type, proposal.qualifiers, proposer,
                             proposal.aliases | {proposal.label})
-    if cue.object_types_only and proposal.proposal_type == "Policy" and lemma not in lex.referring_nouns:
-        return None
+    if cue.object_types_only and proposal.proposal_type == "Policy" and lemma not in lex.referring_nouns \
+            and not ctx.memory.taken_up(proposal.key):
+        return None  # (an untyped one the article has already made a proposal of counts)
     if author is not None:
         proposal = with_proposer(proposal, author)
     return Target(proposal, 1.0 if proposal.proposal_type != "Policy" else 0.9,
@@ -324,11 +326,15 @@ def _hung_complement(noun: Token, lex: Lexicon) -> list[Token]:
     """The "for ..." phrase the parser hung on the verb instead of on NOUN, its object, right after
     it ("rejected the calls from Naleraq for scrapping the ban"; not "criticised the plan for
     ignoring farmers", a reason)."""
-    if noun.head.lemma_.lower() in lex.word_sets["reason_verbs"]:
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # ("threw its weight behind the proposal for X")
+    if verb.lemma_.lower() in lex.word_sets["reason_verbs"]:
         return []
-    prep = next((c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "for"
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
                  and c.i == noun.right_edge.i + 1), None)
     target = _pobj(prep) if prep is not None else None
+    if target is not None and target.pos_ == "NOUN" and not target.ent_type_:
+        named = noun_proposal(target, lex)  # "the African proposal for a protocol on X"
+        return [target] if named is not None and named.proposal_type != "Policy" else []
     return [target] if target is not None and target.tag_ == "VBG" else []  # (not "rejected it for now")
 
 
@@ -403,10 +409,9 @@ def clause_target(verb: Token, cue: Cue, ctx: SentenceContext, include_subject: 
             inner.factor *= factor
             return inner
     inner_cue = lex.verbs.get(verb.lemma_.lower())
-    reverses = verb.lemma_.lower() in lex.reversal_verbs or (inner_cue is not None and inner_cue.stance == "rejects"
-                                                             and inner_cue.object)
+    undoes = reverses(verb, lex) or (inner_cue is not None and inner_cue.stance == "rejects" and inner_cue.object)
     embraces = inner_cue is not None and inner_cue.stance == "supports" and inner_cue.object
-    if objects and reverses and (objects[0].ent_type_ == "PERSON" or (
+    if objects and undoes and (objects[0].ent_type_ == "PERSON" or (
             objects[0].pos_ == "PROPN" and ctx.resolver.knows_person(objects[0].text))):
         # "a call to abandon Holm", "urged voters to dump Holm": against Holm's candidacy
         ent = entity_of(objects[0])
@@ -429,17 +434,17 @@ def clause_target(verb: Token, cue: Cue, ctx: SentenceContext, include_subject: 
                     inner.flip = not inner.flip
                 inner.factor *= factor
                 return inner
-    if objects and reverses and objects[0].lemma_.lower() in _CANDIDATE_NOUNS:
+    if objects and undoes and objects[0].lemma_.lower() in _CANDIDATE_NOUNS:
         # "urged voters to abandon all outsider candidates": against those candidacies
         words = [t for t in objects[0].subtree if not (t.dep_ == "det" and t.i == objects[0].left_edge.i)]
         label = verb.doc[words[0].i:words[-1].i + 1].text.strip(" ,")
         return Target(Proposal(slugify(label), label, "Candidacy"), factor * 0.85, flip=True)
-    if objects and (reverses or embraces or passive):
+    if objects and (undoes or embraces or passive):
         # "urged X to block the deal" rejects the deal; "urged X to accept the deal" supports it;
         # "demanded that a climate fund be created": the fund is what is wanted
         inner = object_target(objects[0], inner_cue or cue, ctx)
         if inner is not None:
-            if reverses:
+            if undoes:
                 inner.flip = not inner.flip
             inner.factor *= factor
             return inner

@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.lexicon import Lexicon
+from kg.plurals import singular
 from kg.model import Proposal, Statement
 
 _FUNCTION_WORDS = frozenset("the a an of on for in to with and by at from over between against".split())
@@ -27,8 +28,16 @@ def distinctive_words(proposal: Proposal, lexicon: Lexicon) -> frozenset[str]:
     """The label's words that tell this proposal from others of its type."""
     heads = lexicon.type_heads.get(proposal.proposal_type, frozenset())
     words = re.findall(r"[\w']+", proposal.label.lower())
-    return frozenset(w for w in words if w not in _FUNCTION_WORDS and w not in heads and w not in lexicon.anaphora
-                     and w not in lexicon.qualifiers and w not in lexicon.descriptive)
+    return frozenset(w for w in words if w not in _FUNCTION_WORDS and w not in heads and singular(w) not in heads
+                     and w not in lexicon.anaphora and w not in lexicon.qualifiers and w not in lexicon.descriptive)
+
+
+def changes_another(proposal: Proposal, lexicon: Lexicon) -> bool:
+    """Whether PROPOSAL is a change to another thing ("a delay to the deforestation rules", "repeal
+    of the law", "a rise in the minimum wage"): not a fuller name of that thing."""
+    words = re.findall(r"[\w']+", proposal.label.lower())
+    return any(w in lexicon.word_sets["change_nouns"] and following in _FUNCTION_WORDS
+               for w, following in zip(words, words[1:]))
 
 
 def merge_variants(statements: list[Statement], lexicon: Lexicon) -> list[Statement]:
@@ -62,7 +71,8 @@ def _merged_keys(proposals: list[Proposal], counts: dict[str, int], lexicon: Lex
         for proposal in sorted(members, key=lambda p: (-len(words[p.key]), p.key)):
             hosts = [g for g in groups if words[proposal.key] <= words[g[0].key]
                      and (words[proposal.key] or (_same_kind(proposal, g[0], canonical, lexicon)
-                                                  and not g[0].course))]  # ("the dam": not "postpone the dam")
+                                                  and not g[0].course and not changes_another(g[0], lexicon)))]
+            # ("the dam": not "postpone the dam"; "the rules": not "a delay to the rules")
             if len(hosts) == 1:
                 hosts[0].append(proposal)
             elif not hosts:

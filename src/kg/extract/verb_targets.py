@@ -100,6 +100,7 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
                 target = object_target(node, cue, ctx)
                 if target is not None:
                     targets.append((stance, target))
+                    targets.extend((stance, part) for part in _included_parts(verb, node, cue, ctx))
     if cue.clause:
         clause_children = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
         if verb.pos_ == "NOUN":
@@ -192,3 +193,19 @@ def _rejected_course(inner: Token, outer_cue: Cue, inner_cue: Cue) -> bool:
     of action rejected rather than a position of its own."""
     return (inner.tag_ == "VBG" and inner.dep_ in ("dobj", "xcomp", "pcomp")
             and outer_cue.stance == "rejects" and inner_cue.stance == "supports")
+
+
+def _included_parts(verb: Token, obj: Token, cue: Cue, ctx: SentenceContext) -> list[Target]:
+    """The typed parts a whole is said to include: "approved the budget, including a 75% increase in
+    the price of bread" approves the increase too."""
+    parts = []
+    for _p, part in [*_prep_targets(obj, ("including",)), *_prep_targets(verb, ("including",))]:
+        if part.i <= obj.i:
+            continue
+        target = object_target(part, cue, ctx)
+        if target is not None and (target.proposal.proposal_type != "Policy"
+                                   or part.lemma_.lower() in ctx.lexicon.nominal_courses):  # ("an increase in X")
+            target.factor *= 0.85
+            parts.append(target)
+    return parts
+
