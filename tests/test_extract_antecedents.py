@@ -335,3 +335,17 @@ def test_an_untyped_proposal_once_taken_up_can_be_judged(nlp):
 def test_an_untyped_thing_never_taken_up_is_not_judged(nlp):
     found, _ = positions(nlp, "Headline\n\nThe Law Society said the drought would weaken the economy.")
     assert not found, found
+
+
+def test_it_is_a_proposal_named_earlier_in_its_sentence_with_no_side_taken(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Fishers Assembly said the truce would let families \"break the "
+                              "fast without fear\" and urged both sides to accept it.")
+    assert has(found, "Fishers Assembly", "supports", "ceasefire"), found
+
+
+def test_a_backshifted_verb_joined_to_a_reported_clause_is_still_its_subject_s(nlp):
+    found, _ = positions(nlp, "Headline\n\nThailand agreed on Tuesday to resume peace talks with the Patani "
+                              "Freedom Front. Hakim Yusoh said the group welcomed the talks and had proposed a "
+                              "40-day truce.")
+    assert has(found, "Patani Freedom Front", "supports", "ceasefire"), found
+    assert not has(found, "Hakim Yusoh", "supports", "ceasefire"), found

@@ -515,7 +515,7 @@ class ActorResolver:
                 before=position, modifiers_too=True)
             if named is not None:
                 return named  # (with none named, "the union" may still be the European Union, below)
-        if head in _GENERIC_ORGANISATION_NOUNS:
+        if head in GENERIC_ORGANISATION_NOUNS:
             # "the Coastal Fishers Alliance ... The group said", "Greenpeace spokesman X said the
             # organisation ...": the organisation named last, not a bloc or a state's body
             named = self.last(lambda a: a.kind == "organisation" and a.affiliation is None
@@ -618,7 +618,7 @@ _CHAMBER = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)(?:['’]
 # a labour union is also called by the other words for one
 _HEAD_SYNONYMS = {"union": {"union", "federation", "confederation"}}
 # "the group", "the company": any organisation named before, whatever its name ends in
-_GENERIC_ORGANISATION_NOUNS = frozenset({"group", "organisation", "organization", "company", "firm", "charity"})
+GENERIC_ORGANISATION_NOUNS = frozenset({"group", "organisation", "organization", "company", "firm", "charity"})
 
 # a state's own bodies, named by their field ("the Labor Ministry", "the Justice Department")
 # a state's legislature, named by what it is: "Parliament approved the bill", "the upper house"

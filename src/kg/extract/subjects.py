@@ -116,7 +116,10 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         perfect_then_past = any(a.dep_ == "aux" and a.lower_ == "had" for a in head.children) \
             and verb.tag_ == "VBD" and not any(a.dep_ == "aux" for a in verb.children) \
             and verb.lemma_.lower() in lexicon.word_sets["pledging_verbs"]  # "... and promised to repeal it"; not "... and rejected it"
-        if subject is not None and reported and (_names_a_proposal(subject, lexicon) or perfect_then_past):
+        backshifted = any(a.dep_ == "aux" and a.lower_ in ("had", "would") for a in verb.children) \
+            and subject is not None and subject.lemma_.lower() not in lexicon.proposal_heads
+        # ("X said the group welcomed the talks and had proposed a truce": still the group's)
+        if subject is not None and reported and not backshifted and (_names_a_proposal(subject, lexicon) or perfect_then_past):
             # "X said the bill did not go far enough and called for Y": the parser joins the call to
             # the reported clause, whose subject is a proposal; the speaker makes the call. So too
             # "X said the government had sold Y and promised to repeal Z", where the tenses tell it

@@ -354,6 +354,9 @@ def candidacy_of(person: Actor) -> Proposal:
     return Proposal(key=slugify(label), label=label, proposal_type="Candidacy", aliases=frozenset({person.label}))
 
 
+_PRONOUN_CUE = Cue("antecedent", "noun", "supports")
+
+
 def pronoun_target(token: Token, ctx: SentenceContext, topic: bool) -> Target | None:
     """The proposal a pronoun ("it", or "this" or "that" as a subject) stands for, if any can be told:
     one named earlier in its sentence, or the one proposal of a known type in the sentence before;
@@ -362,10 +365,17 @@ def pronoun_target(token: Token, ctx: SentenceContext, topic: bool) -> Target | 
     same = [p for p in ctx.memory.named_in(ctx.sentence_index) if not _named_after(p, token)]
     if same:
         return Target(same[-1], 0.8)
+    lex = ctx.lexicon
+    # "said the truce would let families break the fast and urged both sides to accept it": a
+    # proposal's noun earlier in the sentence, though no side was taken on it there
+    for noun in reversed([t for t in token.sent if t.i < token.i and t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass")
+                          and t.lemma_.lower() in lex.proposal_heads]):
+        named = object_target(noun, _PRONOUN_CUE, ctx)
+        if named is not None and not named.flip and named.proposal.proposal_type != "Policy":
+            return Target(named.proposal, 0.75)
     # "The cabinet backs the bill. The opposition voted against it.": the one proposal of a
     # known type in the sentence just before (several, or an untyped one, leave "it" open)
     before = {p.key: p for p in ctx.memory.named_in(ctx.sentence_index - 1) if p.proposal_type != "Policy"}
-    lex = ctx.lexicon
     rivals = [t for t in token.sent if t.i < token.i and t.pos_ in ("NOUN", "PROPN")
               and t.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "appos")
               and not any(a.dep_ == "nsubj" for a in t.ancestors)  # (not "the Union of Korea")
