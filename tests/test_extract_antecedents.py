@@ -349,3 +349,10 @@ def test_a_backshifted_verb_joined_to_a_reported_clause_is_still_its_subject_s(n
                               "40-day truce.")
     assert has(found, "Patani Freedom Front", "supports", "ceasefire"), found
     assert not has(found, "Hakim Yusoh", "supports", "ceasefire"), found
+
+
+def test_that_noun_is_the_one_untyped_course_named_just_before(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe tribunal voted against the merger and rejected the companies' "
+                              "offer to sell 400 stores. Councillor Helena Bastos called that remedy \"too small "
+                              "and too late\".")
+    assert has(found, "Helena Bastos", "rejects", "sell 400 stores"), found

@@ -282,3 +282,23 @@ def test_a_lowercase_phrase_tagged_as_a_name_is_a_common_noun(nlp, text, stance)
 def test_a_capitalised_name_keeps_its_tag(nlp):
     found, _ = positions(nlp, "Headline\n\nThe Marine Reserve Trust opposed the port expansion.")
     assert has(found, "Marine Reserve Trust", "rejects", "port expansion"), found
+
+
+def test_a_state_after_an_opening_quote_is_still_the_subject(nlp):
+    found, _ = positions(nlp, "Headline\n\n\"Denmark backs the defence fund,\" Prime Minister Mette Lund said.")
+    assert has(found, "Denmark", "supports", "defence fund"), found
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("BOGOTA (Reuters) - The ruling Historic Pact coalition sponsored the fracking bill.", "Historic Pact"),
+    ("The opposition UGTT federation opposed the pension bill.", "UGTT"),
+])
+def test_a_named_organisation_of_a_lowercase_kind(nlp, text, actor):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert any(a == actor for a, _s, _p in found), found
+
+
+def test_a_headline_s_capitalised_kind_word_is_no_name(nlp):
+    found, _ = positions(nlp, "Transit union endorses Ouellette for NDP leader\n\nThe Canadian Federation of "
+                              "Transit Workers endorsed Sylvie Ouellette for the leadership.")
+    assert not any(a == "Transit" for a, _s, _p in found), found

@@ -408,6 +408,9 @@ class ActorResolver:
         role, affiliation_entry, name = split.role, split.affiliation, _clean(split.name)
         affiliation = entry_actor(affiliation_entry) if affiliation_entry else None
 
+        if label == "PERSON" and core and name.split() and name.split()[-1] not in core.split() \
+                and name.split()[-1].lower() in organisation_heads() | GENERIC_ORGANISATION_NOUNS:
+            label = "ORG"  # "the ruling Historic Pact coalition" tagged as a person: the coalition's name
         if label == "PERSON" and core and len(_clean(core).split()) == 1:
             place = gazetteer.lookup_name(_clean(core))
             if place is not None:  # "Berlin supports ..." mis-tagged as a person
@@ -470,6 +473,20 @@ class ActorResolver:
             # organisation word (of two words, not a state's "Finance Ministry" or "Security Council")
             entry = gazetteer.lookup_name(" ".join(bare_words))
             return _with_alias(entry_actor(entry), text) if entry is not None else _organisation(" ".join(bare_words))
+        if label in (None, "ORG", "PERSON") and len(words) >= 2 and words[-1].islower() \
+                and words[-1] in organisation_heads() | GENERIC_ORGANISATION_NOUNS:
+            # "the ruling Historic Pact coalition", "the Fathom Alliance group": the name before the kind
+            run: list[str] = []
+            for word in reversed(words[:-1]):
+                if not word[:1].isupper() or word.lower() in ("the", "a", "an"):
+                    break
+                run.insert(0, word)
+            # (one word only if an acronym: a headline's "Transit union endorses ..." is no name)
+            if run and (len(run) > 1 or run[0].isupper()) and _looks_like_name(run) \
+                    and gazetteer.lookup_demonym(run[0]) is None and run[0].lower() not in _NAME_PARTICLES:
+                entry = gazetteer.lookup_name(" ".join(run))
+                if entry is None or entry.kind != "state":
+                    return _with_alias(entry_actor(entry), text) if entry is not None else _organisation(" ".join(run))
         legislature = _state_legislature(bare_words, text)
         if legislature is not None:
             return legislature

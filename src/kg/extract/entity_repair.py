@@ -71,6 +71,26 @@ def untag_common_nouns(docs: list[Doc]) -> None:
                     token.pos_ = "NOUN"
 
 
+def tag_known_subjects(docs: list[Doc]) -> None:
+    """Tag a subject the gazetteer knows but the tagger took for a verb or left untagged, as after
+    an opening quotation mark ('"Denmark backs the fund," Lund said' with "Denmark" a verb)."""
+    for doc in docs:
+        added = []
+        for token in doc:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ or not token.is_title \
+                    or token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN") or token.i + 1 >= len(doc):
+                continue
+            entry = gazetteer.lookup_name(token.text)
+            if entry is None or entry.kind != "state" or token.text not in (entry.label, *entry.aliases, *entry.metonyms):
+                continue
+            token.pos_ = "PROPN"
+            token.lemma_ = token.text
+            added.append(Span(doc, token.i, token.i + 1, label="GPE"))
+        if added:
+            doc.ents = sorted([e for e in doc.ents if not any(e.start <= a.start < e.end for a in added)] + added,
+                              key=lambda e: e.start)
+
+
 def _lowercase(ent: Span) -> bool:
     words = [t for t in ent if t.is_alpha and t.pos_ != "DET" and not t.is_sent_start]
     return bool(words) and len(words) == sum(1 for t in ent if t.is_alpha and t.pos_ != "DET") \

@@ -110,6 +110,7 @@ class Lexicon:
     verdict_nouns: frozenset = frozenset()  # "called the offer a joke": a verdict that rejects the thing judged
     verdict_verbs: frozenset = frozenset()  # the verbs that pass such a verdict ("call", "describe ... as")
     praise_nouns: frozenset = frozenset()  # "called the pact a breakthrough": a verdict for the thing judged
+    verdict_degrees: dict = field(default_factory=lambda: {"praise": frozenset(), "blame": frozenset()})
     verdict_phrases: dict = field(default_factory=dict, hash=False, compare=False)  # first word -> ((words...), stance)
     verdict_frames: frozenset = frozenset()  # "an act of betrayal", "a form of theft": the verdict is the complement
     nominal_courses: dict = field(default_factory=dict, hash=False, compare=False)  # "the increase" -> raise, ...
@@ -241,6 +242,7 @@ def load_lexicon() -> Lexicon:
         verdict_nouns=frozenset(data.get("verdicts", {}).get("nouns", ())),
         verdict_verbs=frozenset(data.get("verdicts", {}).get("verbs", ())),
         praise_nouns=frozenset(data.get("verdicts", {}).get("praise", ())),
+        verdict_degrees={side: frozenset(data.get("verdicts", {}).get(f"{side}_degrees", ())) for side in ("praise", "blame")},
         verdict_phrases=_verdict_phrases(data.get("verdicts", {})),
         verdict_frames=frozenset(data.get("verdicts", {}).get("frames", ())),
         nominal_courses={noun: tuple(verbs) for noun, verbs in data.get("nominal_courses", {}).items()},

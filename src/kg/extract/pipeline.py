@@ -18,7 +18,7 @@ from kg import gazetteer
 from kg.gazetteer import collective_nouns
 from kg.extract.proposals import ProposalMemory
 from kg.extract.subjects import continues_quote, quote_attribution, quote_marks
-from kg.extract.entity_repair import tag_introduced_organisations, untag_common_nouns
+from kg.extract.entity_repair import tag_introduced_organisations, tag_known_subjects, untag_common_nouns
 from kg.extract.headline_variants import merge_headline_variants
 from kg.extract.officials import official_positions
 from kg.extract.variants import merge_variants
@@ -262,6 +262,7 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
                        min_confidence: float) -> ExtractionResult:
     """Positions in the parsed blocks of one article, deduplicated into statements."""
     untag_common_nouns(docs)
+    tag_known_subjects(docs)
     tag_introduced_organisations(docs, lexicon)
     resolver = ActorResolver(home=dateline_state(next((b.dateline for b in blocks if b.dateline), "")),
                              person_words=_person_words(docs, lexicon))

@@ -46,6 +46,7 @@ _BORNE_CUE = Cue(lemma="borne", pos="noun", stance="supports", weight=0.85, obje
 # a verdict noun is no cue of its own in cues.toml: it rejects, typed things only ("called the
 # rally a joke" is about no proposal)
 _VERDICT_CUE = Cue(lemma="verdict", pos="noun", stance="rejects", weight=0.7, object=True, object_types_only=True)
+_CANDIDATE_VERDICT_CUE = replace(_VERDICT_CUE, person_object="candidacy")
 # what praise of an outcome is seldom about: "called the outcome a win", "said the move was a boon"
 _EVENT_ANAPHORS = frozenset({"vote", "outcome", "result", "move", "step", "decision", "victory", "win", "change"})
 # what an actor who refuses a proposal "unless" something is done wants done
@@ -130,6 +131,11 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
         if pos == "VERB" and lemma not in lex.verbs and _deontic(token, lex) \
                 and lemma in lex.acting_verbs | lex.reversal_verbs | lex.enacting_verbs | lex.wished_verbs:
             _deontic_course_positions(token, ctx, emit)
+            continue
+        # ---- "'The ceasefire must hold,' X said": what the speaker says must stand or be kept ----
+        if pos == "VERB" and (lemma not in lex.verbs or lemma in lex.word_sets["taking_effect"]) \
+                and _deontic(token, lex) and _takes_effect(token, lex):
+            _deontic_effect_positions(token, ctx, emit)
             continue
         # ---- "X said the law violated Y": a proposal that harms, in someone's words ----
         if pos == "VERB" and lemma in lex.benefiting_verbs and any(c.dep_ == "dobj" for c in token.children) \
@@ -233,6 +239,11 @@ def _verdict_heads(sent: Span, lex) -> dict[int, str]:
             continue
         lemma = token.lemma_.lower()
         stance = "rejects" if lemma in lex.verdict_nouns else "supports" if lemma in lex.praise_nouns else None
+        if stance is None:
+            # "called her the strongest candidate", "the worst deal in a generation": a superlative verdict
+            degree = {c.lower_ for c in token.children if c.dep_ == "amod"}
+            stance = "supports" if degree & lex.verdict_degrees["praise"] else \
+                "rejects" if degree & lex.verdict_degrees["blame"] else None
         if stance is None:
             continue
         frame = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
@@ -447,6 +458,31 @@ def _deontic_course_positions(token: Token, ctx: SentenceContext, emit: Emit) ->
     emit(speaker, "rejects" if negated else "supports", target, token.lemma_.lower(), _DEONTIC_CUE.weight, 1.0)
 
 
+def _takes_effect(verb: Token, lex: Lexicon) -> bool:
+    """"the truce must hold", "the referendum should go ahead", "the law must be respected": its
+    subject, a proposal, is to stand, happen or be kept ([word_sets] taking_effect, kept)."""
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return lemma in lex.word_sets["kept"]
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if lemma == "go":
+        return any(c.lower_ in ("ahead", "forward") for c in verb.children)
+    return lemma in lex.word_sets["taking_effect"] or lemma in ("hold", "stand", "stay", "continue")
+
+
+def _deontic_effect_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
+    """"'The ceasefire must hold,' X said", "X said the referendum should go ahead": the speaker
+    backs the subject; "must not go ahead" rejects it."""
+    speaker = _wisher(token, ctx)
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if speaker is None or subject is None:
+        return
+    negated = any(c.dep_ == "neg" for c in token.children)
+    emit(speaker, "rejects" if negated else "supports", object_target(subject, _VERDICT_CUE, ctx),
+         token.lemma_.lower(), _DEONTIC_CUE.weight, 0.9)
+
+
 # "too small", "far too weak": a verdict against what it is said of, whatever the adjective
 _EXCESS_CUE = Cue(lemma="too", pos="adjective", stance="rejects", weight=0.65, subject_is_proposal=True)
 
@@ -643,6 +679,7 @@ def _adjective_cue_positions(token: Token, ctx: SentenceContext, emit: Emit, cue
         return
     if cue.subject_is_proposal:
         head = token.head
+        cue = replace(cue, object_types_only=True)  # a verdict on a thing named as a proposal ("called the hotel wonderful": none)
         if token.dep_ == "amod" and token.i > head.i and head.dep_ == "dobj" \
                 and head.head.lemma_.lower() in _JUDGING_VERBS:
             # "called the plan unworkable", the verdict parsed as a modifier after its noun
@@ -730,8 +767,10 @@ def _judged_verdict_positions(token: Token, verdict_stance: str, ctx: SentenceCo
     if judge is not None and judged is not None and not any(c.dep_ == "neg" for c in judge.children) \
             and not (verdict_stance == "supports" and judged.lemma_.lower() in _EVENT_ANAPHORS):
         modal = _modal_factor(judge, ctx)
+        # "called Alleyne the strongest candidate": of a person as a candidate, on the candidacy
+        cue = _CANDIDATE_VERDICT_CUE if lemma in lex.word_sets["candidate_nouns"] else _VERDICT_CUE
         if modal is not None:
-            emit(find_subject(judge, lex), verdict_stance, object_target(judged, _VERDICT_CUE, ctx), lemma,
+            emit(find_subject(judge, lex), verdict_stance, object_target(judged, cue, ctx), lemma,
                  _VERDICT_CUE.weight, modal)
 
 

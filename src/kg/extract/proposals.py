@@ -105,6 +105,12 @@ class ProposalMemory:
         return next((p for p, _at in reversed(self._all()) if p.proposal_type != "Policy"
                      and len(p.label.split()) > 1 and heads & set(p.label.lower().split())), None)
 
+    def containing(self, word: str, sentence: int) -> Proposal | None:
+        """The latest proposal of the last few sentences with WORD in its label: what "that remedy"
+        means after "the offer to sell 400 stores as a remedy"."""
+        return next((p for p, at in reversed(self._all()) if sentence - self.reach <= at <= sentence
+                     and word in p.label.lower().split() and p.label.lower() != word), None)
+
     def course_named(self, noun: str, verbs: tuple[str, ...]) -> Proposal | None:
         """The latest proposal a bare NOUN ("the increase") names: one with NOUN in its label
         ("a 15 percent cut in the catch"), or a course of action done by one of VERBS ("raise the
