@@ -210,7 +210,8 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
                                       core=ent.text if ent is not None else None)
     if actor is None and label in (None, "ORG"):  # ("South Korea's labor ministry", tagged ORG)
         # "Ukrainian officials": a demonym modifying a collective noun
-        norp = [t for t in token.children if t.ent_type_ == "NORP" or t.ent_type_ == "GPE"]
+        norp = [t for t in token.children if t.ent_type_ == "NORP" or t.ent_type_ == "GPE" or (
+            t.dep_ == "poss" and t.ent_type_ and _names_state((entity_of(t) or t).text))]  # ("Sri Lanka's" tagged a person)
         if norp:
             head = "government" if RULING_COALITION.search(span.text) else token.text  # "Germany's ruling coalition"
             names = [(entity_of(t) or t).text for t in norp]  # "Saudi Arabia", not its last word
@@ -219,6 +220,11 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
         actor = _owned_by_named_state(token, actor)
     coref = token.pos_ != "PROPN" and not token.ent_type_
     return actor, coref
+
+
+def _names_state(text: str) -> bool:
+    entry = gazetteer.lookup_name(re.sub(r"['’]s?$", "", text).strip())
+    return entry is not None and entry.kind == "state"
 
 
 def _state_at(place: Token | None, ctx: SentenceContext, depth: int) -> Actor | None:

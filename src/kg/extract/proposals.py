@@ -8,7 +8,7 @@ ceasefire, proposed by Guterres. "this call" -> the proposal mentioned before it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -430,8 +430,20 @@ def noun_proposal(head: Token, lexicon: Lexicon, proposer: Actor | None = None) 
         # "defended his actions to tighten checks", the parser hanging "to tighten" on the verb
         tokens = (tokens + sorted(clause.subtree, key=lambda t: t.i))[:_MAX_WORDS]
     surface = head.doc[min(t.i for t in head.subtree):max(t.i for t in head.subtree) + 1].text
-    return _make(_label(tokens), lexicon, head.lemma_.lower(), qualifiers, proposer, surface,
+    made = _make(_label(tokens), lexicon, head.lemma_.lower(), qualifiers, proposer, surface,
                  [t.lemma_.lower() for t in tokens])
+    if made is not None and bids_for_a_company(head, lexicon):
+        made = replace(made, proposal_type="Takeover")  # "a French bid for the bank", "X's offer for Y"
+    return made
+
+
+def bids_for_a_company(head: Token, lexicon: Lexicon) -> bool:
+    """Whether HEAD is a bid or offer for a company: "a bid for the bank", "an offer for Ojekita"."""
+    if head.lemma_.lower() not in ("bid", "offer", "approach"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.dep_ == "pobj" and (g.ent_type_ == "ORG" or g.lemma_.lower() in lexicon.word_sets["company_nouns"])
+        for g in c.children) for c in head.children)
 
 
 # verbs whose complement clause has its own subject, part of the course proposed

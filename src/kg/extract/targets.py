@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from kg.extract.actors import entity_of, mention_span
 from kg.extract.lexicon import Cue, Lexicon, reverses
-from kg.extract.proposals import clause_proposal, noun_proposal, with_proposer
+from kg.extract.proposals import bids_for_a_company, clause_proposal, noun_proposal, with_proposer
 from kg.iris import slugify
 from kg.model import Actor, Proposal
 from kg.extract.context import ACTOR_ENTS, SentenceContext, _pobj, _prep_targets
@@ -213,7 +213,8 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         if inner is not None:
             inner.flip = not inner.flip
             return inner
-    if lemma in lex.containers and (complement or to_clause):
+    if lemma in lex.containers and (complement or to_clause) and not bids_for_a_company(token, lex):
+        # ("a bid for the bank" is the takeover itself, not the bank)
         inner_token = complement[0] if complement else to_clause[0]
         inner = object_target(inner_token, cue, ctx, via_prep=True) if complement else None
         if inner is None and to_clause:
