@@ -356,3 +356,16 @@ def test_that_noun_is_the_one_untyped_course_named_just_before(nlp):
                               "offer to sell 400 stores. Councillor Helena Bastos called that remedy \"too small "
                               "and too late\".")
     assert has(found, "Helena Bastos", "rejects", "sell 400 stores"), found
+
+
+def test_an_indefinite_summing_up_noun_is_the_whole_phrase_before_it(nlp):
+    found, _ = positions(nlp, "DODOMA (Reuters) - Haki Sasa, a rights group, said it urged the United Nations to "
+                              "set up an independent inquiry into the killings, an idea the government has rejected.")
+    assert has(found, "Tanzania", "rejects", "inquiry"), found
+    assert not any(p == "idea" for _a, _s, p in found), found
+
+
+def test_a_summing_up_noun_after_a_participle_phrase_is_the_noun_it_describes(nlp):
+    found, _ = positions(nlp, "MADRID (Reuters) - Spain's lower house approved an amnesty for separatists involved "
+                              "in the failed 2017 independence bid, a measure Catalan parties had demanded.")
+    assert not any("independence bid" in p for _a, _s, p in found), found

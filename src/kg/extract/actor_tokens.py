@@ -123,8 +123,8 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
                 # "Foreign Minister X said her government would not ...": the state the official speaks
                 # for (who is added beside it, as its official)
                 return actor.affiliation, True
-            if actor is not None and actor.kind == "person":
-                return actor, True
+            if actor is not None and actor.kind == "person" and (actor.role or actor.affiliation):
+                return actor, True  # (an official: not "Haki Sasa, a rights group," tagged a person)
     if token.pos_ == "NOUN" and token.lemma_.lower() in organisation_heads() and depth < 2 and any(
             c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS for c in token.children):
         # "spokesman X said his party would ...": the party X speaks for, when the text named it

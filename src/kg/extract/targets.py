@@ -133,11 +133,24 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         last = ctx.memory.last(ctx.sentence_index)
         return Target(last, 0.8) if last is not None else None
     before = token.doc[token.left_edge.i - 2] if token.left_edge.i >= 2 else None
-    if lemma in lex.anaphora and token.dep_ == "appos" and not has_det and not complement and not to_clause \
+    summing_up = token.dep_ == "appos" or (token.dep_ in ("dobj", "npadvmod") and token.head.pos_ == "VERB" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and any(
+        c.dep_ in ("relcl", "acl") for c in token.children))  # ("..., an idea the government has rejected")
+    if lemma in lex.anaphora and summing_up and not has_det and not complement and not to_clause \
             and before is not None and token.doc[token.left_edge.i - 1].text == "," and before.pos_ == "NOUN" \
             and before.lemma_.lower() not in lex.anaphora:
         # "vowed to cut the levy, a plan the union opposes": the noun sums up the phrase just before
         # it (the parser often hangs it on the subject instead)
+        while before.dep_ == "pobj" and before.head.dep_ == "prep":
+            # "an inquiry into the killings, an idea ...": the inquiry (the "into" hung on it or on its verb)
+            owner = before.head.head
+            if owner.pos_ == "VERB" and owner.dep_ in ("acl", "relcl") and owner.head.pos_ == "NOUN":
+                owner = owner.head  # "an amnesty for separatists involved in the 2017 bid, a measure ..."
+            elif owner.pos_ == "VERB":
+                owner = next((c for c in owner.children if c.dep_ == "dobj" and c.i < before.head.i), owner)
+            if owner.pos_ != "NOUN" or owner.i > before.i:
+                break
+            before = owner
         if token.head.pos_ == "NOUN" and token.head.dep_ in ("dobj", "pobj", "attr") and token.head.i < token.i:
             return object_target(token.head, cue, ctx, via_prep)  # "proposed a voucher program for X, a plan ..."
         verb = before.head
