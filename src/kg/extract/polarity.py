@@ -15,6 +15,8 @@ from kg.extract.subjects import _speech_subject
 def _modal_factor(verb: Token, ctx: SentenceContext) -> float | None:
     """1.0 for a plain statement, < 1 for a conditional one, None for a hypothetical or question."""
     factor = 1.0
+    if any(c.dep_ == "advmod" and c.lower_ in ctx.lexicon.word_sets["habitual_rarity"] for c in verb.children):
+        return None  # "the Senate, which rarely blocks government bills": a habit, no position taken
     for child in verb.children:
         if child.dep_ in ("aux",) and child.lemma_.lower() in ctx.lexicon.conditional:
             factor *= 0.7

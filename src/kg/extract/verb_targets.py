@@ -17,9 +17,13 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
     # "called for X", "insisted on X", "voted against X"; not "calls X's idea for Y ..." (a verb whose
     # cue takes no object has another sense when an object comes before the preposition)
     early_objects = [c for c in verb.children if c.dep_ == "dobj"] if not cue.object else []
+    first_prep: dict[str, int] = {}
     for prep, target_token in _prep_targets(verb, cue.preps):
         if any(o.i < target_token.i for o in early_objects):
             continue
+        if target_token.dep_ == "pobj" and prep in ("at", "in", "on") \
+                and first_prep.setdefault(prep, target_token.head.i) != target_token.head.i:
+            continue  # "balked at the listings at a preparatory meeting": the second "at" says where
         target = object_target(target_token, cue, ctx, via_prep=True)
         if target is not None:
             targets.append((cue.stance_for(prep), target))
