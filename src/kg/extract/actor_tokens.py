@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kg.extract.actors import (GOVERNMENT_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS,
+from kg.extract.actors import (GENERIC_ORGANISATION_NOUNS, GOVERNMENT_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS,
                                RULING_COALITION, SPEAKER_PRONOUNS, entity_name, entity_of, entry_actor,
                                mention_span, organisation_heads, owned_by_state)
 from kg import gazetteer
@@ -218,8 +218,28 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
             actor = ctx.resolver.resolve_text(" ".join(names) + " " + head, None, ctx.position_of(token))
     if actor is not None and actor.kind == "organisation":
         actor = _owned_by_named_state(token, actor)
+    if actor is None and depth < 2 and _own_body_word(token, ctx):
+        # "Party chairman Kofi Mensah said the party would vote against the budget", no party named:
+        # the speaker speaks for it
+        speaker = _speech_subject(token, ctx)
+        if speaker is not None and speaker != token and speaker.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS \
+                and not _inside_quote(speaker, token.sent):
+            spoken, _ = resolve_actor_token(speaker, ctx, depth + 1)
+            if spoken is not None:
+                return spoken, True
     coref = token.pos_ != "PROPN" and not token.ent_type_
     return actor, coref
+
+
+def _own_body_word(token: Token, ctx: SentenceContext) -> bool:
+    """Whether TOKEN is an unnamed "the party", "the union", "our members" a speaker may speak for."""
+    lemma = token.lemma_.lower()
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ or token.pos_ != "NOUN":
+        return False
+    if not (lemma in organisation_heads() or lemma in GENERIC_ORGANISATION_NOUNS or lemma in ("member", "council", "board")):
+        return False
+    return all(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "our", "their", "his", "her")
+               for c in token.children)
 
 
 def _names_state(text: str) -> bool:
