@@ -369,3 +369,10 @@ def test_a_summing_up_noun_after_a_participle_phrase_is_the_noun_it_describes(nl
     found, _ = positions(nlp, "MADRID (Reuters) - Spain's lower house approved an amnesty for separatists involved "
                               "in the failed 2017 independence bid, a measure Catalan parties had demanded.")
     assert not any("independence bid" in p for _a, _s, p in found), found
+
+
+def test_a_change_does_not_take_in_the_thing_it_changes(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Labour Party proposed a rise in the minimum wage. Carvel Group has "
+                              "long opposed the minimum wage.")
+    assert has(found, "Labour Party", "supports", "rise in the minimum wage"), found
+    assert ("Carvel Group", "rejects", "minimum wage") in found, found

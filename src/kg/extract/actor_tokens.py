@@ -220,10 +220,11 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
         actor = _owned_by_named_state(token, actor)
     if actor is None and depth < 2 and _own_body_word(token, ctx):
         # "Party chairman Kofi Mensah said the party would vote against the budget", no party named:
-        # the speaker speaks for it
+        # the speaker speaks for it, when the speaker's title says they are of it ("Union leader X said
+        # members would ...", not "Analyst X said the party would ...")
         speaker = _speech_subject(token, ctx)
         if speaker is not None and speaker != token and speaker.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS \
-                and not _inside_quote(speaker, token.sent):
+                and not _inside_quote(speaker, token.sent) and _titled_by(speaker, token, ctx):
             spoken, _ = resolve_actor_token(speaker, ctx, depth + 1)
             if spoken is not None:
                 return spoken, True
@@ -236,10 +237,32 @@ def _own_body_word(token: Token, ctx: SentenceContext) -> bool:
     lemma = token.lemma_.lower()
     if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ or token.pos_ != "NOUN":
         return False
-    if not (lemma in organisation_heads() or lemma in GENERIC_ORGANISATION_NOUNS or lemma in ("member", "council", "board")):
+    if not (lemma in organisation_heads() or lemma in GENERIC_ORGANISATION_NOUNS
+            or lemma in ctx.lexicon.word_sets["own_bodies"]):
         return False
-    return all(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "our", "their", "his", "her")
-               for c in token.children)
+    return all(c.dep_ in ("det", "poss") and c.lower_ in _OWN_GOVERNMENT_DETS for c in token.children)
+
+
+def _titled_by(speaker: Token, body: Token, ctx: SentenceContext) -> bool:
+    """Whether the SPEAKER's title names the kind of BODY ("Party chairman", "union leader"; for
+    "members", any organisation word)."""
+    title = [t for t in speaker.subtree if t.i < speaker.i] + [t for a in speaker.children if a.dep_ == "appos"
+                                                               for t in a.subtree]
+    words = {t.lemma_.lower() for t in title}
+    kinds = organisation_heads() | GENERIC_ORGANISATION_NOUNS
+    if body.lemma_.lower() in words or (body.lemma_.lower() == "member" and words & kinds):
+        return True
+    # "Its chairman, X, said members would ...", "IA lawmaker X said the party would ...": of a body
+    # named in the title, unless that body is of another kind ("Carvel Group chief executive X said
+    # the union would ...")
+    outsiders = ctx.lexicon.word_sets["outside_roles"]
+    if words & outsiders:
+        return False  # "Analyst Mira Sand said the party would ...": an observer's reading
+    owners = [t for t in title if (t.dep_ == "poss" and t.lower_ in ("its", "their")) or t.ent_type_ == "ORG"
+              or t.pos_ == "PROPN" or gazetteer.is_role_word(t.lower_)]
+    other_kind = any(t.ent_type_ == "ORG" and t.lower_ in kinds and t.lemma_.lower() != body.lemma_.lower()
+                     for t in title)
+    return bool(owners) and not other_kind
 
 
 def _names_state(text: str) -> bool:

@@ -69,6 +69,7 @@ def untag_common_nouns(docs: list[Doc]) -> None:
             for token in ent:
                 if token.pos_ == "PROPN":
                     token.pos_ = "NOUN"
+                    token.tag_ = "NNS" if token.tag_ == "NNPS" else "NN"
 
 
 def tag_known_subjects(docs: list[Doc]) -> None:

@@ -242,7 +242,9 @@ def _verdict_heads(sent: Span, lex) -> dict[int, str]:
         if stance is None:
             # "called her the strongest candidate", "the worst deal in a generation": a superlative verdict
             degree = {c.lower_ for c in token.children if c.dep_ == "amod"}
-            stance = "supports" if degree & lex.verdict_degrees["praise"] else \
+            evaluable = lemma in lex.proposal_heads or lemma in lex.word_sets["evaluable_nouns"] \
+                or lemma in lex.word_sets["candidate_nouns"]  # (not "the strongest test yet", "the weakest link")
+            stance = None if not evaluable else "supports" if degree & lex.verdict_degrees["praise"] else \
                 "rejects" if degree & lex.verdict_degrees["blame"] else None
         if stance is None:
             continue
@@ -462,13 +464,15 @@ def _takes_effect(verb: Token, lex: Lexicon) -> bool:
     """"the truce must hold", "the referendum should go ahead", "the law must be respected": its
     subject, a proposal, is to stand, happen or be kept ([word_sets] taking_effect, kept)."""
     lemma = verb.lemma_.lower()
+    if any(c.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr") for c in verb.children):
+        return False  # "the port must stay open", "the bridge must be kept open": a state of a thing
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return lemma in lex.word_sets["kept"]
     if not any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ == "dobj" for c in verb.children):
         return False
     if lemma == "go":
         return any(c.lower_ in ("ahead", "forward") for c in verb.children)
-    return lemma in lex.word_sets["taking_effect"] or lemma in ("hold", "stand", "stay", "continue")
+    return lemma in lex.word_sets["taking_effect"] or lemma in lex.word_sets["standing"]
 
 
 def _deontic_effect_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:

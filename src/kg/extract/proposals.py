@@ -439,7 +439,7 @@ def noun_proposal(head: Token, lexicon: Lexicon, proposer: Actor | None = None) 
 
 def bids_for_a_company(head: Token, lexicon: Lexicon) -> bool:
     """Whether HEAD is a bid or offer for a company: "a bid for the bank", "an offer for Ojekita"."""
-    if head.lemma_.lower() not in ("bid", "offer", "approach"):
+    if head.lemma_.lower() not in lexicon.word_sets["bid_nouns"]:
         return False
     return any(c.dep_ == "prep" and c.lower_ == "for" and any(
         g.dep_ == "pobj" and (g.ent_type_ == "ORG" or g.lemma_.lower() in lexicon.word_sets["company_nouns"])

@@ -133,7 +133,8 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         last = ctx.memory.last(ctx.sentence_index)
         return Target(last, 0.8) if last is not None else None
     before = token.doc[token.left_edge.i - 2] if token.left_edge.i >= 2 else None
-    summing_up = token.dep_ == "appos" or (token.dep_ in ("dobj", "npadvmod") and token.head.pos_ == "VERB" and any(
+    summing_up = token.dep_ == "appos" or (token.dep_ in ("dobj", "npadvmod") and token.head.pos_ == "VERB"
+                                           and lemma not in lex.word_sets["event_nouns"] and any(
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and any(
         c.dep_ in ("relcl", "acl") for c in token.children))  # ("..., an idea the government has rejected")
     if lemma in lex.anaphora and summing_up and not has_det and not complement and not to_clause \

@@ -32,12 +32,19 @@ def distinctive_words(proposal: Proposal, lexicon: Lexicon) -> frozenset[str]:
                      and w not in lexicon.anaphora and w not in lexicon.qualifiers and w not in lexicon.descriptive)
 
 
-def changes_another(proposal: Proposal, lexicon: Lexicon) -> bool:
-    """Whether PROPOSAL is a change to another thing ("a delay to the deforestation rules", "repeal
-    of the law", "a rise in the minimum wage"): not a fuller name of that thing."""
+def change_noun(proposal: Proposal, lexicon: Lexicon) -> str | None:
+    """The noun of a change PROPOSAL makes to another thing ("delay" in "a delay to the
+    deforestation rules", "rise" in "a rise in the minimum wage"), if it is one: such a proposal
+    is not a fuller name of that thing."""
     words = re.findall(r"[\w']+", proposal.label.lower())
-    return any(w in lexicon.word_sets["change_nouns"] and following in _FUNCTION_WORDS
-               for w, following in zip(words, words[1:]))
+    return next((w for w, following in zip(words, words[1:])
+                 if w in lexicon.word_sets["change_nouns"] and following in _FUNCTION_WORDS), None)
+
+
+def _may_host(host: Proposal, proposal: Proposal, lexicon: Lexicon) -> bool:
+    """A change hosts only names of the same change ("the rise", not "the minimum wage")."""
+    change = change_noun(host, lexicon)
+    return change is None or change in re.findall(r"[\w']+", proposal.label.lower())
 
 
 def merge_variants(statements: list[Statement], lexicon: Lexicon) -> list[Statement]:
@@ -69,9 +76,9 @@ def _merged_keys(proposals: list[Proposal], counts: dict[str, int], lexicon: Lex
         # the most specific first: each later one joins the one group whose words include its own
         groups: list[list[Proposal]] = []
         for proposal in sorted(members, key=lambda p: (-len(words[p.key]), p.key)):
-            hosts = [g for g in groups if words[proposal.key] <= words[g[0].key]
+            hosts = [g for g in groups if words[proposal.key] <= words[g[0].key] and _may_host(g[0], proposal, lexicon)
                      and (words[proposal.key] or (_same_kind(proposal, g[0], canonical, lexicon)
-                                                  and not g[0].course and not changes_another(g[0], lexicon)))]
+                                                  and not g[0].course))]
             # ("the dam": not "postpone the dam"; "the rules": not "a delay to the rules")
             if len(hosts) == 1:
                 hosts[0].append(proposal)

@@ -55,14 +55,15 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
                     lex.acting_verbs | lex.wished_verbs | lex.enacting_verbs:
                 continue  # "asked residents to stay indoors" is a request, not a course of policy
             inner_objects = [c for c in x.children if c.dep_ == "dobj"]
+            negated = any(c.dep_ == "neg" for c in x.children)  # "asked the government not to build the dam"
             if inner_cue is not None and inner_cue.object and inner_objects:
                 target = object_target(inner_objects[0], inner_cue, ctx)
                 if target is not None:
-                    targets.append((inner_cue.stance, target))
+                    targets.append((_other(inner_cue.stance) if negated else inner_cue.stance, target))
                     continue
             target = clause_target(x, cue, ctx, False, 0.9)
             if target is not None:
-                targets.append((cue.stance, target))
+                targets.append((_other(cue.stance) if negated else cue.stance, target))
         return targets
     if cue.object_control_preps:
         for prep, addressee in _prep_targets(verb, cue.object_control_preps):
@@ -213,3 +214,6 @@ def _included_parts(verb: Token, obj: Token, cue: Cue, ctx: SentenceContext) -> 
             parts.append(target)
     return parts
 
+
+def _other(stance: str) -> str:
+    return "rejects" if stance == "supports" else "supports"
