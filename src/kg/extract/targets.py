@@ -279,8 +279,10 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
                 label = f"{subject_text} {clause.label}"
                 return Target(Proposal(slugify(label), label, clause.proposal_type), 0.85)
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+    named_text = token.ent_type_ == "ORG" and token.pos_ == "PROPN" \
+        and lemma in lex.type_heads.get("Treaty", frozenset()) | lex.type_heads.get("Legislation", frozenset())
     if token.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "FAC") and not complement and lemma not in lex.containers \
-            and not indefinite:
+            and not indefinite and not named_text:  # ("the Istanbul Convention" tagged a body is a treaty)
         # supporting a country or a body is not a proposal ("a 10 percent VAT" is no body, whatever its tag)
         return None
     if lemma in lex.containers and not complement and not to_clause and possessor is not None \
