@@ -175,9 +175,9 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
         # ---- verdict nouns: "called the offer a joke", "described the draft as a betrayal" ----
         verdict_stance = verdict_heads.get(token.i)
         if verdict_stance == "supports" and any(t.lower_ in lex.word_sets["villains"]
-                                                for _p, t in [*_prep_targets(token, ("for",)),
-                                                              *_prep_targets(token.head, ("for",))]):
-            verdict_stance = "rejects"  # "a boon for billionaires", "a win for polluters"
+                                                for _p, t in [*_prep_targets(token, ("for", "to")),
+                                                              *_prep_targets(token.head, ("for", "to"))]):
+            verdict_stance = "rejects"  # "a boon for billionaires", "a win for polluters", "a gift to polluters"
         if verdict_stance and token.dep_ in ("attr", "advmod") and token.head.lemma_.lower() in _COPULAS:
             _spoken_verdict_positions(token, verdict_stance, ctx, emit)
             continue
