@@ -7,9 +7,9 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kg.extract.actors import (GENERIC_ORGANISATION_NOUNS, GOVERNMENT_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS,
+from kg.extract.actors import (GOVERNMENT_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS,
                                RULING_COALITION, SPEAKER_PRONOUNS, entity_name, entity_of, entry_actor,
-                               mention_span, organisation_heads, owned_by_state)
+                               mention_span, organisation_heads, organisation_words, owned_by_state)
 from kg import gazetteer
 from kg.extract.lexicon import Lexicon
 from kg.iris import slugify
@@ -211,7 +211,7 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
     if actor is None and label in (None, "ORG"):  # ("South Korea's labor ministry", tagged ORG)
         # "Ukrainian officials": a demonym modifying a collective noun
         norp = [t for t in token.children if t.ent_type_ == "NORP" or t.ent_type_ == "GPE" or (
-            t.dep_ == "poss" and t.ent_type_ and _names_state((entity_of(t) or t).text))]  # ("Sri Lanka's" tagged a person)
+            t.dep_ == "poss" and t.ent_type_ and _names_state(t))]  # ("Sri Lanka's" tagged a person)
         if norp:
             head = "government" if RULING_COALITION.search(span.text) else token.text  # "Germany's ruling coalition"
             names = [(entity_of(t) or t).text for t in norp]  # "Saudi Arabia", not its last word
@@ -237,8 +237,7 @@ def _own_body_word(token: Token, ctx: SentenceContext) -> bool:
     lemma = token.lemma_.lower()
     if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ or token.pos_ != "NOUN":
         return False
-    if not (lemma in organisation_heads() or lemma in GENERIC_ORGANISATION_NOUNS
-            or lemma in ctx.lexicon.word_sets["own_bodies"]):
+    if not (lemma in organisation_words() or lemma in ctx.lexicon.word_sets["own_bodies"]):
         return False
     return all(c.dep_ in ("det", "poss") and c.lower_ in _OWN_GOVERNMENT_DETS for c in token.children)
 
@@ -249,7 +248,7 @@ def _titled_by(speaker: Token, body: Token, ctx: SentenceContext) -> bool:
     title = [t for t in speaker.subtree if t.i < speaker.i] + [t for a in speaker.children if a.dep_ == "appos"
                                                                for t in a.subtree]
     words = {t.lemma_.lower() for t in title}
-    kinds = organisation_heads() | GENERIC_ORGANISATION_NOUNS
+    kinds = organisation_words()
     if body.lemma_.lower() in words or (body.lemma_.lower() == "member" and words & kinds):
         return True
     # "Its chairman, X, said members would ...", "IA lawmaker X said the party would ...": of a body
@@ -265,8 +264,9 @@ def _titled_by(speaker: Token, body: Token, ctx: SentenceContext) -> bool:
     return bool(owners) and not other_kind
 
 
-def _names_state(text: str) -> bool:
-    entry = gazetteer.lookup_name(re.sub(r"['’]s?$", "", text).strip())
+def _names_state(token: Token) -> bool:
+    """Whether the entity TOKEN is part of is a state's name ("Sri Lanka's")."""
+    entry = gazetteer.lookup_name(entity_name(token))
     return entry is not None and entry.kind == "state"
 
 

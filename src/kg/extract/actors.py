@@ -409,7 +409,7 @@ class ActorResolver:
         affiliation = entry_actor(affiliation_entry) if affiliation_entry else None
 
         if label == "PERSON" and core and name.split() and name.split()[-1] not in core.split() \
-                and name.split()[-1].lower() in organisation_heads() | GENERIC_ORGANISATION_NOUNS:
+                and name.split()[-1].lower() in organisation_words():
             label = "ORG"  # "the ruling Historic Pact coalition" tagged as a person: the coalition's name
         if label == "PERSON" and core and len(_clean(core).split()) == 1:
             place = gazetteer.lookup_name(_clean(core))
@@ -474,7 +474,7 @@ class ActorResolver:
             entry = gazetteer.lookup_name(" ".join(bare_words))
             return _with_alias(entry_actor(entry), text) if entry is not None else _organisation(" ".join(bare_words))
         if label in (None, "ORG", "PERSON") and len(words) >= 2 and words[-1].islower() \
-                and words[-1] in organisation_heads() | GENERIC_ORGANISATION_NOUNS:
+                and words[-1] in organisation_words():
             # "the ruling Historic Pact coalition", "the Fathom Alliance group": the name before the kind
             run: list[str] = []
             for word in reversed(words[:-1]):
@@ -785,6 +785,13 @@ def party_descriptors() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def organisation_heads() -> frozenset[str]:
     return lexicon_words("organisation_heads.txt")
+
+
+@lru_cache(maxsize=1)
+def organisation_words() -> frozenset[str]:
+    """The words that say a phrase names an organisation: its heads ("union", "coalition") and the
+    generic nouns ("group", "company")."""
+    return organisation_heads() | GENERIC_ORGANISATION_NOUNS
 
 
 def _title_gender(surface: str, name: str) -> str | None:

@@ -48,9 +48,7 @@ def tag_introduced_organisations(docs: list[Doc], lexicon: Lexicon) -> None:
             else:
                 i += 1
         if found:
-            kept = [e for e in doc.ents if not any(e.start < end and start < e.end for start, end in found)]
-            doc.ents = sorted(kept + [Span(doc, start, end, label="ORG") for start, end in found],
-                              key=lambda e: e.start)
+            _replace_entities(doc, [Span(doc, start, end, label="ORG") for start, end in found])
 
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC"})
@@ -88,14 +86,18 @@ def tag_known_subjects(docs: list[Doc]) -> None:
             token.lemma_ = token.text
             added.append(Span(doc, token.i, token.i + 1, label="GPE"))
         if added:
-            doc.ents = sorted([e for e in doc.ents if not any(e.start <= a.start < e.end for a in added)] + added,
-                              key=lambda e: e.start)
+            _replace_entities(doc, added)
+
+
+def _replace_entities(doc: Doc, spans: list[Span]) -> None:
+    """Tag SPANS in DOC, dropping the entities they overlap."""
+    kept = [e for e in doc.ents if not any(e.start < span.end and span.start < e.end for span in spans)]
+    doc.ents = sorted(kept + spans, key=lambda e: e.start)
 
 
 def _lowercase(ent: Span) -> bool:
-    words = [t for t in ent if t.is_alpha and t.pos_ != "DET" and not t.is_sent_start]
-    return bool(words) and len(words) == sum(1 for t in ent if t.is_alpha and t.pos_ != "DET") \
-        and all(t.text.islower() for t in words)
+    words = [t for t in ent if t.is_alpha and t.pos_ != "DET"]
+    return bool(words) and all(t.text.islower() and not t.is_sent_start for t in words)
 
 
 def _introduced_names(doc: Doc, kinds: frozenset[str]) -> set[tuple[str, ...]]:

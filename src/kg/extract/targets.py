@@ -304,9 +304,10 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         if any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in token.children):
             # "rejected the offer to sell 400 stores as a remedy ... called that remedy too small"
             named = ctx.memory.containing(lemma, ctx.sentence_index)
-            untyped = {p.key: p for p in ctx.memory.named_in(ctx.sentence_index - 1) if p.proposal_type == "Policy"}
-            if named is None and proposal.proposal_type == "Policy" and len(untyped) == 1:
-                named = next(iter(untyped.values()))  # (or the one untyped course named just before)
+            if named is None and proposal.proposal_type == "Policy":
+                # (or the one untyped course named just before)
+                untyped = {p.key: p for p in ctx.memory.named_in(ctx.sentence_index - 1) if p.proposal_type == "Policy"}
+                named = next(iter(untyped.values())) if len(untyped) == 1 else None
             if named is not None:
                 return Target(named, 0.85)
     if proposer is not None and lemma in lex.containers and not complement:

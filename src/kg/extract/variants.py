@@ -24,10 +24,14 @@ from kg.model import Proposal, Statement
 _FUNCTION_WORDS = frozenset("the a an of on for in to with and by at from over between against".split())
 
 
+def _label_words(proposal: Proposal) -> list[str]:
+    return re.findall(r"[\w']+", proposal.label.lower())
+
+
 def distinctive_words(proposal: Proposal, lexicon: Lexicon) -> frozenset[str]:
     """The label's words that tell this proposal from others of its type."""
     heads = lexicon.type_heads.get(proposal.proposal_type, frozenset())
-    words = re.findall(r"[\w']+", proposal.label.lower())
+    words = _label_words(proposal)
     return frozenset(w for w in words if w not in _FUNCTION_WORDS and w not in heads and singular(w) not in heads
                      and w not in lexicon.anaphora and w not in lexicon.qualifiers and w not in lexicon.descriptive)
 
@@ -36,15 +40,15 @@ def change_noun(proposal: Proposal, lexicon: Lexicon) -> str | None:
     """The noun of a change PROPOSAL makes to another thing ("delay" in "a delay to the
     deforestation rules", "rise" in "a rise in the minimum wage"), if it is one: such a proposal
     is not a fuller name of that thing."""
-    words = re.findall(r"[\w']+", proposal.label.lower())
+    words = _label_words(proposal)
     return next((w for w, following in zip(words, words[1:])
                  if w in lexicon.word_sets["change_nouns"] and following in _FUNCTION_WORDS), None)
 
 
-def _may_host(host: Proposal, proposal: Proposal, lexicon: Lexicon) -> bool:
-    """A change hosts only names of the same change ("the rise", not "the minimum wage")."""
-    change = change_noun(host, lexicon)
-    return change is None or change in re.findall(r"[\w']+", proposal.label.lower())
+def _may_host(change: str | None, proposal: Proposal) -> bool:
+    """A host that is a CHANGE ("rise") takes only names of the same change ("the rise", not "the
+    minimum wage")."""
+    return change is None or change in _label_words(proposal)
 
 
 def merge_variants(statements: list[Statement], lexicon: Lexicon) -> list[Statement]:
@@ -73,10 +77,11 @@ def _merged_keys(proposals: list[Proposal], counts: dict[str, int], lexicon: Lex
         if len(members) < 2:
             continue
         words = {p.key: distinctive_words(p, lexicon) for p in members}
+        changes = {p.key: change_noun(p, lexicon) for p in members}
         # the most specific first: each later one joins the one group whose words include its own
         groups: list[list[Proposal]] = []
         for proposal in sorted(members, key=lambda p: (-len(words[p.key]), p.key)):
-            hosts = [g for g in groups if words[proposal.key] <= words[g[0].key] and _may_host(g[0], proposal, lexicon)
+            hosts = [g for g in groups if words[proposal.key] <= words[g[0].key] and _may_host(changes[g[0].key], proposal)
                      and (words[proposal.key] or (_same_kind(proposal, g[0], canonical, lexicon)
                                                   and not g[0].course))]
             # ("the dam": not "postpone the dam"; "the rules": not "a delay to the rules")
