@@ -167,6 +167,11 @@ def test_gold_that_is_not_utf8_or_empty_is_rejected(tmp_path):
     ("Secretary-General", "UN Secretary-General Guterres", False),  # titles alone identify no one
     ("President", "President of Ukraine", False),
     ("Ukraine", "Russia", False),
+    ("Conservative Party", "Labour Party", False),  # "party" names no party: the adjective does
+    ("Democratic Party", "Republican Party", False),
+    ("Conservative Party", "Conservative Party of Canada", True),
+    ("Party", "Labour Party", False),
+    ("Labour", "Labour Party", True),
 ])
 def test_actor_names_match_on_distinctive_words(mine, theirs, expected):
     assert names_match(mine, theirs) is expected

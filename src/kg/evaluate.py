@@ -438,8 +438,17 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", _fold(text))
 
 
-def _distinctive(name: str) -> frozenset[str]:
-    return frozenset(w for w in _words(name) if len(w) > 1 and w not in TITLE_WORDS and w not in NAME_STOPWORDS)
+# words that name a kind of body, not which one: "Conservative Party" is not told from "Labour
+# Party" by "party", so the title-like word before it stays distinctive
+KIND_WORDS = frozenset("""
+    party parties union unions council association ministry department group committee front alliance
+    coalition movement federation league congress assembly caucus bloc
+""".split())
+
+
+def _distinctive(name: str, titles: bool = False) -> frozenset[str]:
+    return frozenset(w for w in _words(name) if len(w) > 1 and w not in NAME_STOPWORDS
+                     and (titles or w not in TITLE_WORDS))
 
 
 def names_match(predicted: str, gold: str) -> bool:
@@ -448,6 +457,11 @@ def names_match(predicted: str, gold: str) -> bool:
     if predicted_words and predicted_words == gold_words:
         return True
     mine, theirs = _distinctive(predicted), _distinctive(gold)
+    if (mine and mine <= KIND_WORDS) or (theirs and theirs <= KIND_WORDS):
+        # "Conservative Party" against "Labour Party": the title-like word names the party
+        mine, theirs = _distinctive(predicted, titles=True), _distinctive(gold, titles=True)
+        if mine <= KIND_WORDS or theirs <= KIND_WORDS:
+            return False  # "the party" names no party
     return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
 
 
