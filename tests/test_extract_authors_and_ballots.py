@@ -3,6 +3,8 @@ for these tests)."""
 
 from __future__ import annotations
 
+import pytest
+
 from test_extract import has, positions
 
 
@@ -514,3 +516,69 @@ def test_a_sum_stands_for_what_it_pays_for(nlp):
     assert has(found, "Ireland", "supports", "public funding"), found
     assert has(found, "Congress", "supports", "aid"), found
     assert not any("million" in p or "billion" in p for _a, _s, p in found), found
+
+
+@pytest.mark.parametrize("sentence, expected, absent", [
+    ("Lawmakers voted 31-20 for the pension bill, with the ruling Unity Party and most of the Solidarity Party in favour.",
+     [("Unity Party", "supports"), ("Solidarity Party", "supports")], []),
+    ("The bill passed 68-55, with Labour and the Greens against.", [("Labour", "rejects"), ("Greens", "rejects")], []),
+    ("The senate approved the water bill, with the Farmers Party and the Greens against.",
+     [("Farmers Party", "rejects"), ("Greens", "rejects")], []),
+    # each side is said after its voters
+    ("The assembly voted on the mining bill, with the Liberal Party in favour and the Greens against.",
+     [("Liberal Party", "supports"), ("Greens", "rejects")], [("Liberal Party", "rejects")]),
+    ("The council approved the budget on Monday, with the mayor's allies in favour.", [], [("allies", "supports")]),
+])
+def test_the_sides_of_a_vote_said_after_with(nlp, sentence, expected, absent):
+    found, _ = positions(nlp, "Headline\n\n" + sentence)
+    for actor, stance in expected:
+        assert has(found, actor, stance, "bill"), found
+    for actor, stance in absent:
+        assert not has(found, actor, stance, ""), found
+
+
+@pytest.mark.parametrize("sentence, authors", [
+    ("Ireland and Portugal led a letter from ten member states calling for a delay to the methane rule.",
+     ["Ireland", "Portugal"]),
+    ("Ireland's letter urged a delay to the methane rule.", ["Ireland"]),
+    ("A letter from the Irish Farmers Association called for a delay to the methane rule.", ["Irish Farmers Association"]),
+    ("A petition signed by the Irish Farmers Association demanded a delay to the methane rule.",
+     ["Irish Farmers Association"]),
+])
+def test_a_letter_speaks_for_its_authors(nlp, sentence, authors):
+    found, _ = positions(nlp, "Headline\n\n" + sentence)
+    for author in authors:
+        assert has(found, author, "supports", "delay"), found
+
+
+def test_a_motion_to_abolish_speaks_for_its_author(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Progress Party's motion to abolish the tax on salmon farms was defeated "
+                              "by 94 votes to 75.")
+    assert has(found, "Progress Party", "rejects", "tax on salmon"), found
+    assert not has(found, "Progress Party", "supports", "tax on salmon"), found
+
+
+@pytest.mark.parametrize("sentence, actor, stance, proposal", [
+    ("The Teachers Union said it would strike if parliament approved the pension reform.",
+     "Teachers Union", "rejects", "pension reform"),
+    ("The Doctors Union will walk out if the health bill goes ahead.", "Doctors Union", "rejects", "health bill"),
+    ("The Green Party said it would leave the coalition if the government signed the trade deal.",
+     "Green Party", "rejects", "trade deal"),
+    ("The Oil Workers Union said it would strike if the pilot projects were cancelled.",
+     "Oil Workers Union", "supports", "pilot projects"),
+    ("The Teachers Union threatened to strike over the pension reform.", "Teachers Union", "rejects", "pension reform"),
+    ("The Green Party threatened to quit the coalition over the trade deal.", "Green Party", "rejects", "trade deal"),
+])
+def test_a_protest_threatened_against_a_proposal(nlp, sentence, actor, stance, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + sentence)
+    assert has(found, actor, stance, proposal), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Teachers Union said it would strike if wages fell.",  # no proposal
+    "The Teachers Union said it would not strike if parliament approved the pension reform.",
+    "The Teachers Union went on strike over pay.",
+])
+def test_a_protest_with_no_proposal_at_stake_is_no_position(nlp, sentence):
+    found, _ = positions(nlp, "Headline\n\n" + sentence)
+    assert not any(a == "Teachers Union" for a, _s, _p in found), found

@@ -15,6 +15,8 @@ ECHOES = [
     ("France does not back the ceasefire, and nor does Germany.", "Germany", "rejects"),
     ("France backed the ceasefire and Germany followed suit.", "Germany", "supports"),
     ("France, along with Germany, backed the ceasefire.", "Germany", "supports"),
+    ("France, together with Germany, backed the ceasefire.", "Germany", "supports"),
+    ("France, along with Germany and Italy, backed the ceasefire.", "Italy", "supports"),
     ("France, joined by Germany, backed the ceasefire.", "Germany", "supports"),
     ("France called for a ceasefire. Germany echoed the call.", "Germany", "supports"),
     ("France urged both sides to accept a ceasefire, a call echoed by Germany.", "Germany", "supports"),

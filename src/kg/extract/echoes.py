@@ -153,6 +153,13 @@ def _companions(token: Token) -> list[Token]:
                 target = _pobj(prep)
                 if target is not None:
                     found.extend([target, *target.conjuncts])
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            # "France, together with Spain, backed X": the phrase hangs on the subject
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "with" and any(
+                    a.dep_ == "advmod" and a.lower_ in ("along", "together") for a in (*c.children, *child.children))):
+                target = _pobj(prep)
+                if target is not None:
+                    found.extend([target, *target.conjuncts])
     return [t for t in found if _names_actor(t)]
 
 

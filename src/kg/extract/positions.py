@@ -51,6 +51,8 @@ _CANDIDATE_VERDICT_CUE = replace(_VERDICT_CUE, person_object="candidacy")
 _EVENT_ANAPHORS = frozenset({"vote", "outcome", "result", "move", "step", "decision", "victory", "win", "change"})
 # what an actor who refuses a proposal "unless" something is done wants done
 _CONDITION_CUE = Cue(lemma="unless", pos="verb", stance="supports", weight=0.7, object=True, object_types_only=False)
+# a protest threatened if a proposal goes ahead: only a typed proposal (not "if wages fall")
+_THREAT_CUE = Cue(lemma="threat", pos="verb", stance="rejects", weight=0.7, object=True, object_types_only=True)
 
 # the callback positions_in_sentence gives each kind of cue: it records a position found
 Emit = Callable[..., None]
@@ -194,8 +196,11 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             _unless_condition_positions(token, ctx, emit)
     for token in sent:
         # ---- "the bill passed with the votes of X and Y": X and Y voted for it ----------
-        if token.pos_ == "VERB" and token.lemma_.lower() in lex.word_sets["deciding"]:
+        if token.pos_ == "VERB" and (token.lemma_.lower() in lex.word_sets["deciding"] or token.lemma_.lower() == "vote"):
             _passed_with_votes_positions(token, ctx, emit)
+        # ---- "X would strike if parliament approved Y", "X threatened to strike over Y" ----------
+        if token.pos_ == "VERB" and token.lemma_.lower() in lex.word_sets["protest_actions"]:
+            _threat_positions(token, ctx, emit)
         # ---- "Senator Ortiz's bill", "Britain's NATO membership bid": its author backs it ----------
         if token.pos_ == "NOUN" and token.lemma_.lower() not in lex.nouns:
             _authored_positions(token, ctx, emit)
@@ -822,6 +827,7 @@ def _passed_with_votes_positions(token: Token, ctx: SentenceContext, emit: Emit)
             voting = next((c for c in backing.children if c.dep_ == "acl" and c.lemma_.lower() == "vote"), None)
             if voting is not None and (backing.ent_type_ in ACTOR_ENTS or backing.pos_ == "PROPN"):
                 voters.append((backing, _vote_side(voting)))  # "with the Greens voting against"
+    voters += _with_sides(token)  # "with X and most of Y in favour", "with X in favour and Y against"
     passed = next((c for c in token.children if c.dep_ in ("nsubjpass", "dobj") and c.lower_ != "thanks"
                    and c.pos_ != "NUM" and not c.ent_type_ == "CARDINAL"), None)  # (not "passed 41 to 20")
     if passed is None and token.dep_ == "conj":
@@ -830,11 +836,102 @@ def _passed_with_votes_positions(token: Token, ctx: SentenceContext, emit: Emit)
         passed = next((c for c in token.children if c.dep_ == "nsubj"), None)  # "the bill passed with ..."
     if passed is None and token.dep_ == "acl" and token.lemma_.lower() == "pass":
         passed = token.head  # "The bill passed with ...", read as a noun and its modifier
+    if token.lemma_.lower() == "vote":  # "voted 31-20 for the bill, with X in favour": the bill
+        passed = next((t for _p, t in _prep_targets(token, ("for", "on", "against", "of"))), None)
     if voters and passed is not None:
         target = object_target(passed, _CONDITION_CUE, ctx)
         for voter, side in voters:
             if side:
                 emit(voter, side, target, "vote", 0.8, 1.0)
+
+
+def _with_sides(verb: Token) -> list[Token]:
+    """The voters and their sides in "..., with X and most of Y in favour and Z against" under VERB,
+    however the parser hangs the sides: on a member, on the verb right after the group, or as a
+    small clause ("with X against")."""
+    voters: list[tuple[Token, str]] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        trailing = next((s for c in verb.children if c.dep_ == "prep" and c.i == prep.right_edge.i + 1
+                         for s in [_side_word(c)] if s), None)
+        for group in (c for c in prep.children if c.dep_ == "pobj"):
+            voters += _sides_stated(group, trailing)
+        for clause in (c for c in prep.children if c.dep_ == "pcomp"):
+            side = _side_word(clause)
+            for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+                voters += _sides_stated(subject, side)
+                # "with X in favour and Y against": Y hangs on "favour"
+                voters += [(t, side) for c in subject.children if c.dep_ == "prep" and _side_word(c)
+                           for g in c.children for t in g.conjuncts if side and t.ent_type_ in ACTOR_ENTS]
+    return voters
+
+
+def _sides_stated(group: Token, default: str | None) -> list[tuple[Token, str]]:
+    """The voters of "X and most of Y in favour" (or "against"): a member's side is the next one
+    said from it on, else DEFAULT; "most of Y" or "all of Y" is Y's vote."""
+    members = sorted([group, *group.conjuncts], key=lambda m: m.i)
+    own = [next((s for c in m.children if c.dep_ == "prep" for s in [_side_word(c)] if s), None) for m in members]
+    voters = []
+    for n, member in enumerate(members):
+        side = next((s for s in own[n:] if s), default)  # "X and Y against": X's side is said after Y
+        if side is None:
+            break
+        if member.pos_ in ("ADJ", "DET", "NUM", "PRON") or member.lower_ in ("most", "all", "some", "half"):
+            voters += [(t, side) for _p, t in _prep_targets(member, ("of",))]
+        elif member.ent_type_ in ACTOR_ENTS or member.pos_ == "PROPN":
+            voters.append((member, side))
+    return voters
+
+
+def _side_word(prep: Token) -> str | None:
+    """"against": rejects; "in favour" or "for" standing alone: supports."""
+    if prep.lower_ == "against" and not any(c.dep_ == "pobj" for c in prep.children):
+        return "rejects"
+    if prep.lower_ == "in" and any(g.lemma_.lower() in ("favour", "favor") and not any(c.dep_ == "prep" for c in g.children)
+                                   for g in prep.children):
+        return "supports"
+    return None
+
+
+def _threat_positions(action: Token, ctx: SentenceContext, emit: Emit) -> None:
+    """A protest threatened against a proposal: "would strike if parliament approved the reform",
+    "will walk out if the bill goes ahead", "threatened to quit the coalition over the treaty"
+    (against it); "would strike if the pilots were cancelled" (for them)."""
+    lex = ctx.lexicon
+    if action.lemma_.lower() == "walk" and not any(c.lower_ == "out" for c in action.children):
+        return
+    if any(c.dep_ == "neg" for c in action.children):
+        return  # "would not strike if ...": no threat
+    for clause in (c for c in action.children if c.dep_ == "advcl"
+                   and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)):
+        found = _condition_feared(clause, lex)
+        if found is not None and not any(c.dep_ == "neg" for c in clause.children):
+            target = object_target(found[0], _THREAT_CUE, ctx)
+            emit(find_subject(action, lex), "supports" if found[1] else "rejects", target, "threat",
+                 _THREAT_CUE.weight, 1.0)
+    # "over" read as a particle, or hung on the object ("to quit the coalition over the treaty")
+    holders = [action, *(c for c in action.children if c.dep_ == "dobj")]
+    grounds = [t for h in holders for c in h.children if c.dep_ in ("prep", "prt") and c.lower_ in ("over", "against")
+               for p in c.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)]
+    for ground in grounds:
+        emit(find_subject(action, lex), "rejects", object_target(ground, _THREAT_CUE, ctx), "threat", _THREAT_CUE.weight, 1.0)
+
+
+def _condition_feared(clause: Token, lex: Lexicon) -> tuple[Token, bool] | None:
+    """(what, reversed) the "if" clause of a threat is about: "if parliament approved the reform"
+    or "if the bill goes ahead" (the reform, the bill); "if the pilots were cancelled" (reversed)."""
+    lemma = clause.lemma_.lower()
+    particles = {c.lower_ for c in clause.children if c.dep_ in ("prt", "advmod")}
+    objects = [c for c in clause.children if c.dep_ == "dobj"]
+    passive = [c for c in clause.children if c.dep_ == "nsubjpass"]
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    if lemma in lex.reversal_verbs:
+        return ((objects or passive or [None])[0], True) if objects or passive else None
+    enacted = lemma in lex.enacting_verbs | lex.word_sets["deciding"] or (lemma == "take" and "up" in particles)
+    if enacted and (objects or passive):
+        return (objects or passive)[0], False
+    if subjects and ((lemma == "go" and "ahead" in particles) or lemma in lex.word_sets["taking_effect"]):
+        return subjects[0], False  # "if the bill goes ahead", "if the merger proceeds"
+    return None
 
 
 def _thanks_to(token: Token) -> list[Token]:

@@ -83,6 +83,8 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     for child in subjects_of(verb):
         if child.text.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head
+        if child.lemma_.lower() in lexicon.documents and child.dep_ == "nsubj":
+            return _document_author(child) or child  # "Ireland's letter urged X", "a letter from X urged Y"
         return child
     split = _split_quote_speech(verb, lexicon) if verb.dep_ == "ROOT" else None
     if split is not None:
@@ -176,6 +178,8 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                 and noun.head.head.lemma_.lower() in lexicon.document_verbs:
             # "X signed on to a letter urging Y": the signatories speak through it
             return find_subject(noun.head.head, lexicon, depth + 1)
+        if noun.lemma_.lower() in lexicon.documents and _document_author(noun) is not None:
+            return _document_author(noun)  # "a letter from ten states calling for X", "Kenya's motion urging X"
         if dep == "acl" and verb.tag_ == "VBG" and noun.tag_ in ("NNS", "NNPS") and verb.i > noun.i \
                 and not any(t.is_punct for t in verb.doc[noun.i + 1:verb.i]):
             return None  # "House Republicans supporting the bill said ...": those of them who do, not the party
@@ -183,6 +187,23 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             return noun
     if dep in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
         return find_subject(head, lexicon, depth + 1)
+    return None
+
+
+def _document_author(document: Token) -> Token | None:
+    """Who wrote a letter, statement or petition, where the phrase says so: "Ireland's letter",
+    "a letter from ten member states", "a statement by the union", "a petition signed by X"."""
+    for child in document.children:
+        if child.dep_ == "poss" and (child.pos_ == "PROPN" or child.ent_type_ in ACTOR_ENTS):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            author = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if author is not None and author.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+                return author
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
     return None
 
 
