@@ -83,3 +83,27 @@ def test_a_bare_bid_is_the_one_takeover_of_the_article(nlp):
 def test_opposing_the_undoing_of_a_measure_supports_it(nlp):
     found, _ = positions(nlp, "Headline\n\nThe Labour Congress opposed scrapping the fuel subsidy.\n")
     assert found == {("Labour Congress", "supports", "fuel subsidy")}, found
+
+
+@pytest.mark.parametrize("sentence, actor, proposal", [
+    ("President William Ruto ordered a ceasefire in the north.", "William Ruto", "ceasefire"),
+    ("The Constitutional Court ordered the closure of every unlicensed quarry within 30 days.",
+     "Constitutional Court", "closure of every unlicensed quarry"),
+    ("The Constitutional Court ordered the government to scrap the fuel levy.", "Constitutional Court", "fuel levy"),
+    ("The Constitutional Court directed the energy ministry to cut the gas connections of the quarries.",
+     "Constitutional Court", "cut the gas connections"),
+])
+def test_what_one_orders_one_wants_done(nlp, sentence, actor, proposal):
+    found, _ = positions(nlp, "Headline\n\n" + sentence)
+    stance = "rejects" if "scrap" in sentence else "supports"
+    assert has(found, actor, stance, proposal), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Judge Maria Lopez ordered the arrest of the opposition leader.",  # not a proposal
+    "Judge Maria Lopez ordered residents to stay indoors.",  # no course of policy
+    "Producer Maria Lopez directed the film about the strike.",
+])
+def test_an_order_that_is_no_policy_is_no_position(nlp, sentence):
+    found, _ = positions(nlp, "Headline\n\n" + sentence)
+    assert not found, found
