@@ -376,3 +376,12 @@ def test_a_change_does_not_take_in_the_thing_it_changes(nlp):
                               "long opposed the minimum wage.")
     assert has(found, "Labour Party", "supports", "rise in the minimum wage"), found
     assert ("Carvel Group", "rejects", "minimum wage") in found, found
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("Minister Dilruba Haque said the ministry backed a faster switch to concrete blocks.", "switch to concrete blocks"),
+    ("Senator Ana Ruiz backed a return to the gold standard.", "return to the gold standard"),
+])
+def test_a_change_keeps_the_phrase_the_parser_hung_on_the_verb(nlp, sentence, label):
+    found, _ = positions(nlp, "Headline\n\n" + sentence)
+    assert any(p == label for _a, _s, p in found), found

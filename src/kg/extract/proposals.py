@@ -302,6 +302,12 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
             visit(child, depth + (1 if child.dep_ == "prep" else 0), in_clause)
 
     visit(head, 0)
+    if head.dep_ == "dobj" and head.lemma_.lower() in lexicon.word_sets["change_nouns"]:
+        # "backed a faster switch to concrete blocks": the parser hung the "to" phrase on the verb
+        hung = next((c for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
+                     and c.i == head.right_edge.i + 1), None)
+        if hung is not None and not any(t.ent_type_ in ("DATE", "TIME") for t in hung.subtree):
+            visit(hung, 1)
     keep.sort(key=lambda t: t.i)
     qualifier_words = set(qualifiers)
     # keep one window containing the head; a gap may only hold dropped qualifiers and determiners
