@@ -22,6 +22,15 @@ CASES = [
     ("Senator Ana Ruiz said the tax cut would ease the burden on families.", "Ana Ruiz", "supports", "tax cut"),
     ("Senator Ana Ruiz said the ban would raise prices for consumers.", "Ana Ruiz", "rejects", "ban"),
     ("Senator Ana Ruiz said the subsidy would lower energy bills.", "Ana Ruiz", "supports", "subsidy"),
+    ("Senator Ana Ruiz said the tax would force farmers to sell their land.", "Ana Ruiz", "rejects", "tax"),
+    ("Senator Ana Ruiz warned that the pay freeze would trigger a wider walkout.", "Ana Ruiz", "rejects", "pay freeze"),
+    ("Senator Ana Ruiz said the ban would spark unrest.", "Ana Ruiz", "rejects", "ban"),
+    ("Senator Ana Ruiz called the wealth tax \"a tax on jobs\".", "Ana Ruiz", "rejects", "wealth tax"),
+    ("\"The levy is a tax on hard work,\" Senator Ana Ruiz said.", "Ana Ruiz", "rejects", "levy"),
+    ("Senator Ana Ruiz said the carbon levy was a tax on polluters.", "Ana Ruiz", "supports", "carbon levy"),
+    ("Senator Ana Ruiz said the 48-hour deadline for the takedown rule was technically impossible.",
+     "Ana Ruiz", "rejects", "takedown rule"),
+    ("Senator Ana Ruiz said the fuel tax rise was painful but unavoidable.", "Ana Ruiz", "supports", "fuel tax"),
 ]
 
 
@@ -36,6 +45,9 @@ def test_attitudes_and_consequences(nlp, text, actor, stance, proposal):
     "Senator Ana Ruiz said the merger would create the largest bank in the region.",  # what, not how good
     "The ban raised prices for consumers last year.",  # no one's words
     "Analysts were sceptical of the ceasefire.",  # no one named
+    "Senator Ana Ruiz said the tariff was a tax on imported steel.",  # what it is, not how good
+    "Senator Ana Ruiz said a trade deal was impossible without China.",  # a condition, not a verdict
+    "Senator Ana Ruiz said job losses were unavoidable.",  # no proposal
 ])
 def test_no_consequence_stance(nlp, text):
     found, _ = positions(nlp, "Headline\n\n" + text)

@@ -30,6 +30,7 @@ from kg.extract.targets import (Target, _hung_complement, _noun_prep_targets, _t
                                 candidacy_of, clause_target, object_target)
 from kg.extract.verb_targets import _rejected_course, _verb_targets
 from kg.extract.proposal_mentions import _introduce_proposals
+from kg.extract.proposals import tax_verdict
 from kg.extract.phrases import _phrase_positions
 
 # what other modules import from here (kg.extract.pipeline); defined in the modules it is split into
@@ -244,6 +245,8 @@ def _verdict_heads(sent: Span, lex) -> dict[int, str]:
             continue
         lemma = token.lemma_.lower()
         stance = "rejects" if lemma in lex.verdict_nouns else "supports" if lemma in lex.praise_nouns else None
+        if stance is None:
+            stance = tax_verdict(token, lex)  # "a tax on jobs", "a levy on polluters"
         if stance is None:
             # "called her the strongest candidate", "the worst deal in a generation": a superlative verdict
             degree = {c.lower_ for c in token.children if c.dep_ == "amod"}
@@ -717,12 +720,16 @@ def _adjective_cue_positions(token: Token, ctx: SentenceContext, emit: Emit, cue
                 emit(verdict.speaker, _negate(cue.stance) if verdict.negated else cue.stance,
                      object_target(verdict.judged, _VERDICT_CUE, ctx), lemma, cue.weight * 0.95, verdict.modal)
             return
+        if token.dep_ == "conj" and head.dep_ == "acomp" and head.head.lemma_.lower() in _COPULAS:
+            token, head = head, head.head  # "was painful but unavoidable": the copula's second predicate
         if token.dep_ == "acomp" and head.lemma_.lower() in _COPULAS:
             # "'The ruling is deeply flawed,' Li said", "X said the plan was unworkable": a verdict
             # on the proposal, in the words of the one reporting it (the author's own is none)
             extraposed = any(c.dep_ in ("xcomp", "ccomp") for c in head.children) or any(
                 c.dep_ in ("xcomp", "ccomp") for c in token.children)  # "it is vital to act", "... that X"
-            verdict = None if extraposed else _reported_verdict(head, ctx, also_negated_by=token)
+            conditional = any(c.dep_ == "prep" and c.lower_ in ("without", "unless", "until")
+                              for c in (*token.children, *head.children))  # "a deal is impossible without Russia"
+            verdict = None if extraposed or conditional else _reported_verdict(head, ctx, also_negated_by=token)
             if verdict is not None and verdict.judged.lemma_.lower() != "vote":  # "the vote was crucial": the ballot
                 emit(verdict.speaker, _negate(cue.stance) if verdict.negated else cue.stance,
                      object_target(verdict.judged, _VERDICT_CUE, ctx), lemma, cue.weight * 0.95, modal)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from kg.extract.lexicon import Cue
-from kg.extract.proposals import clause_proposal
+from kg.extract.proposals import clause_proposal, tax_verdict
 from kg.extract.context import SentenceContext
 from kg.extract.targets import _ANAPHORIC_DETS, object_target
 
@@ -28,6 +28,8 @@ def _introduce_proposals(sent: Span, ctx: SentenceContext) -> None:
             if proposal is not None:
                 ctx.memory.remember(proposal, ctx.sentence_index)
             continue
+        if token.dep_ in ("attr", "oprd", "appos") and tax_verdict(token, lex) is not None:
+            continue  # "the levy is a tax on jobs": a verdict, not another name for the levy
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and lemma in lex.word_sets["named_in_full"] \
                 and (any((c.dep_ == "prep" and c.lower_ in ("on", "to", "for")) or (c.dep_ == "acl" and c.tag_ == "VB")
                          or (c.dep_ == "acl" and c.tag_ == "VBG" and lemma in lex.documents

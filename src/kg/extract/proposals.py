@@ -551,3 +551,17 @@ def with_proposer(proposal: Proposal, proposer: Actor | None) -> Proposal:
         return proposal
     return Proposal(proposal.key, proposal.label, proposal.proposal_type, proposal.qualifiers, proposer,
                     proposal.aliases)
+
+
+def tax_verdict(tax: Token, lex: Lexicon) -> str | None:
+    """"a tax on jobs", "a tax on hard work": a verdict against what is so called; "a tax on
+    polluters": one for it. A tax on anything else ("a tax on imported steel") only says what it is."""
+    if tax.lemma_.lower() not in ("tax", "levy"):
+        return None
+    taxed = [t for p in tax.children if p.dep_ == "prep" and p.lower_ == "on"
+             for o in p.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
+    if any(t.lower_ in lex.word_sets["villains"] or t.lemma_.lower() in lex.word_sets["villains"] for t in taxed):
+        return "supports"
+    if any(t.lemma_.lower() in lex.word_sets["taxed_victims"] or t.lower_ in lex.word_sets["taxed_victims"] for t in taxed):
+        return "rejects"
+    return None
