@@ -249,6 +249,12 @@ def test_an_actor_s_proposal_is_the_one_it_backed(nlp, last):
     assert not has(found, "Italy", "supports", "digital levy"), found
 
 
+def test_the_government_s_proposal_is_the_one_its_government_backed(nlp):
+    found, _ = positions(nlp, "Headline\n\nPanama's government proposed reopening the copper mine under a new contract. "
+                              "The Panama Business Council backed the government's proposal.")
+    assert has(found, "Panama Business Council", "supports", "reopening the copper mine"), found
+
+
 @pytest.mark.parametrize("last,proposal", [
     ("Italy rejected Germany's territorial demands.", "territorial demands"),  # it names its own content
     ("Italy rejected a German plan to cut fishing quotas.", "cut fishing quotas"),

@@ -521,6 +521,9 @@ def test_a_sum_stands_for_what_it_pays_for(nlp):
 @pytest.mark.parametrize("sentence, expected, absent", [
     ("Lawmakers voted 31-20 for the pension bill, with the ruling Unity Party and most of the Solidarity Party in favour.",
      [("Unity Party", "supports"), ("Solidarity Party", "supports")], []),
+    ("Lawmakers voted 31-20 for the so-called 4x3 bill, with the governing Social Democratic Progress Party and most "
+     "of the Social Christian Unity Party in favor.",  # the side hung on the first of them
+     [("Social Democratic Progress Party", "supports"), ("Social Christian Unity Party", "supports")], []),
     ("The bill passed 68-55, with Labour and the Greens against.", [("Labour", "rejects"), ("Greens", "rejects")], []),
     ("The senate approved the water bill, with the Farmers Party and the Greens against.",
      [("Farmers Party", "rejects"), ("Greens", "rejects")], []),

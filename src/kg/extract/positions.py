@@ -879,7 +879,8 @@ def _sides_stated(group: Token, default: str | None) -> list[tuple[Token, str]]:
     own = [next((s for c in m.children if c.dep_ == "prep" for s in [_side_word(c)] if s), None) for m in members]
     voters = []
     for n, member in enumerate(members):
-        side = next((s for s in own[n:] if s), default)  # "X and Y against": X's side is said after Y
+        # "X and Y against": X's side is said after Y; "X in favour and most of Y": or hung on X
+        side = next((s for s in own[n:] if s), None) or next((s for s in reversed(own[:n]) if s), default)
         if side is None:
             break
         if member.pos_ in ("ADJ", "DET", "NUM", "PRON") or member.lower_ in ("most", "all", "some", "half"):

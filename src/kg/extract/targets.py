@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kg.extract.actors import entity_of, mention_span
+from kg.extract.actors import GOVERNMENT_NOUNS, entity_of, mention_span
 from kg.extract.lexicon import Cue, Lexicon, reverses
 from kg.extract.proposals import bids_for_a_company, clause_proposal, noun_proposal, with_proposer
 from kg.iris import slugify
@@ -327,7 +327,8 @@ def _owner_of(noun: Token, ctx: SentenceContext) -> Actor | None:
     """The actor whose NOUN it is, when the noun says nothing else of what it is: a named possessor
     ("Germany's proposal") or a demonym or name after "the" ("the German proposal", "the Philippine
     push"); not a pronoun, and not "Russia's territorial demands" or "a European Union plan"."""
-    owners = [c for c in noun.children if (c.dep_ == "poss" and c.pos_ == "PROPN")
+    owners = [c for c in noun.children if (c.dep_ == "poss" and (c.pos_ == "PROPN" or (
+                  c.lemma_.lower() in GOVERNMENT_NOUNS and any(d.lower_ == "the" for d in c.children))))  # "the government's plan"
               or (c.dep_ in ("amod", "compound") and c.i < noun.i and c.ent_type_ in ("NORP", "GPE", "ORG"))]
     if len(owners) != 1:
         return None
