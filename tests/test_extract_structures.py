@@ -191,3 +191,13 @@ def test_a_hedge_between_a_verb_and_its_object(nlp):
 def test_no_side_from_forecasts_or_verdicts_on_something_else(nlp, text):
     found, _ = positions(nlp, "Headline\n\n" + text)
     assert not any(s == "supports" for _a, s, _p in found) and not has(found, "Greenpeace", "rejects", "tax"), found
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("Oman had pressed for a longer phase-in for British cars.", "longer phase in for British cars"),
+    ("Senator Ana Ruiz voted for the bill for the second time.", "bill"),
+    ("The Teachers Union called for a ceasefire for the sake of the children.", "ceasefire"),
+])
+def test_a_second_for_completes_the_first_unless_it_says_when_or_why(nlp, sentence, label):
+    found, _ = positions(nlp, "Headline\n\n" + sentence)
+    assert [p for _a, _s, p in found] == [label], found

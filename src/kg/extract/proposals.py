@@ -20,6 +20,8 @@ from kg.model import Actor, Proposal
 _DROP_DEPS = {"det", "poss", "case", "punct", "relcl", "appos", "cc", "predet", "advmod", "neg", "mark", "aux",
               "auxpass", "nsubj", "nsubjpass", "advcl", "parataxis", "dep", "acl", "preconj", "quantmod"}
 # prepositions whose phrase is part of what is proposed ("cessation of hostilities", "talks with Iran")
+# what "for" says of a verb rather than of the proposal before it
+_ADVERBIAL_FOR = {"time", "sake", "now", "once", "year", "month", "week", "day", "decade", "reason", "purpose", "while"}
 _KEEP_PREPS = {"of", "on", "between", "with", "for", "against", "to", "from", "into", "over", "at", "along", "across", "without"}
 _DROP_PREPS_AFTER_HEAD = {"amid", "during", "after", "before", "since", "despite", "because", "as", "by",
                           "within", "throughout", "until", "like", "including", "via", "under"}
@@ -294,6 +296,9 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
                     continue  # (but "a rise in the minimum wage", "a cut in fuel duty": what changes)
                 if any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
                     continue
+                if child.lower_ == "for" and any(g.dep_ == "pobj" and g.lemma_.lower() in _ADVERBIAL_FOR
+                                                 for g in child.children):
+                    continue  # "a ceasefire for the sake of the children", "a ban for now"
                 if child.lower_ == "at" and any(g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "FAC", "LOC", "EVENT")
                                                 for g in child.children):
                     continue  # "the rules at the World Trade Organization": where, not what
@@ -302,6 +307,13 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
             visit(child, depth + (1 if child.dep_ == "prep" else 0), in_clause)
 
     visit(head, 0)
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.pos_ == "VERB":
+        # "pressed for a longer phase-in for British cars": the second "for" hung on the verb
+        again = next((c for c in head.head.head.children if c.dep_ == "prep" and c.lower_ == "for"
+                      and c.i == head.right_edge.i + 1), None)
+        if again is not None and not any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") or t.lemma_.lower() in _ADVERBIAL_FOR
+                                         for t in again.subtree):
+            visit(again, 1)  # (not "for the second time", "for the sake of X", "for now")
     if head.dep_ == "dobj" and head.lemma_.lower() in lexicon.word_sets["change_nouns"]:
         # "backed a faster switch to concrete blocks": the parser hung the "to" phrase on the verb
         hung = next((c for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
