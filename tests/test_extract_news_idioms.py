@@ -107,3 +107,25 @@ def test_what_one_orders_one_wants_done(nlp, sentence, actor, proposal):
 def test_an_order_that_is_no_policy_is_no_position(nlp, sentence):
     found, _ = positions(nlp, "Headline\n\n" + sentence)
     assert not found, found
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("Kenya and Uganda agreed a trade pact on Monday. Tanzania signed on Tuesday.", ["Tanzania"]),
+    ("Britain and the Gulf Cooperation Council signed a free trade agreement. Oman had pressed for a longer "
+     "phase-in for British cars, an official said, but signed along with Qatar and Kuwait.", ["Oman", "Qatar", "Kuwait"]),
+])
+def test_a_bare_signed_is_the_agreement_just_reported(nlp, text, actors):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    for actor in actors:
+        assert has(found, actor, "supports", "trade"), found
+    assert not has(found, "Qatar", "supports", "British cars"), found  # only what is done along with
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda agreed a trade pact on Monday. Tanzania has not signed.",
+    "Kenya and Uganda agreed a trade pact on Monday. Tanzania signed up for the talks.",
+    "The president vetoed the budget. Senator Ana Ruiz signed on Tuesday.",  # no agreement to sign
+])
+def test_a_bare_signed_with_another_sense_or_nothing_to_sign_is_no_position(nlp, text):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert not any(a in ("Tanzania", "Ana Ruiz") and s == "supports" for a, s, _p in found), found

@@ -53,9 +53,12 @@ def echoed_positions(sent: Span, ctx: SentenceContext, here: list[Position], bef
         subject = find_subject(token, ctx.lexicon)
         owners, _ = resolve_actors(subject, ctx) if subject is not None else ([], False)
         keys = {a.key for a in owners}
+        # (only what the subject does at TOKEN: "pressed for X ... but signed along with Y" is no
+        # pressing by Y; a cue of another word may stand for it, so one of the token's own is preferred)
+        own = [p for p in here if keys & {a.key for a in p.actors} and p.cue == token.lemma_.lower()]
         for companion in companions:
             actors, coref = resolve_actors(companion, ctx)
-            for source in here:
+            for source in own or here:
                 if keys & {a.key for a in source.actors} and actors:
                     found.append(Position(actors, source.stance, source.proposal, "echo",
                                           source.confidence * _ECHO_FACTOR, coref))
@@ -153,6 +156,12 @@ def _companions(token: Token) -> list[Token]:
                 target = _pobj(prep)
                 if target is not None:
                     found.extend([target, *target.conjuncts])
+        if child.dep_ == "prep" and child.lower_ == "with" and any(
+                a.dep_ == "advmod" and a.lower_ in ("along", "together") and a.i + 1 == child.i for a in token.children):
+            # "signed along with Qatar", "along" and "with" both hung on the verb
+            target = _pobj(child)
+            if target is not None:
+                found.extend([target, *target.conjuncts])
         if child.dep_ in ("nsubj", "nsubjpass"):
             # "France, together with Spain, backed X": the phrase hangs on the subject
             for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "with" and any(

@@ -264,6 +264,19 @@ def _verdict_heads(sent: Span, lex) -> dict[int, str]:
     return heads
 
 
+# what a bare "signed" can have signed
+_SIGNED_TYPES = {"Treaty", "TradeDeal", "PeaceAgreement", "ClimateAgreement", "Ceasefire"}
+
+
+def _signed_bare(verb: Token) -> bool:
+    """"X signed", "signed along with Y", "signed in Doha": "sign" with nothing signed named and
+    no other sense ("signed up", "signed off on", "signed a letter", "was signed")."""
+    return not any(c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass", "prt", "auxpass", "neg", "dative")
+                   or (c.dep_ == "prep" and c.lower_ in ("on", "up", "off", "onto", "for", "as", "to")
+                       and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children))  # ("signed on Tuesday")
+                   for c in verb.children)
+
+
 def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
     """A verb cue: "X backs Y", "X urged Z to reject Y", "Y is opposed by X"."""
     lex = ctx.lexicon
@@ -344,6 +357,11 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
         last = (ctx.memory.last_of_type("Referendum") if ballot else None) or ctx.memory.last(ctx.sentence_index)
         if last is not None:
             targets = [(bare, Target(last, 0.85))]
+    if lemma == "sign" and not targets and _signed_bare(token):
+        # "Oman pressed for changes but signed along with Qatar": the agreement just reported
+        last = ctx.memory.last_among(_SIGNED_TYPES, ctx.sentence_index)
+        if last is not None:
+            targets = [("supports", Target(last, 0.8))]
     judge, agrees = _judge_of(token, lex)
     for target_stance, target in targets:
         if stance != cue.stance and stance == "supports":  # "refused to scrap X": X is to stay

@@ -170,6 +170,11 @@ class ProposalMemory:
                 break
         return found
 
+    def last_among(self, concepts: set[str], sentence: int) -> Proposal | None:
+        """The latest proposal of one of CONCEPTS named in SENTENCE or the few before it."""
+        return next((p for p, at in reversed(self.seen) if p.proposal_type in concepts
+                     and sentence - at <= self.reach), None)
+
     def last_of_type(self, concept: str) -> Proposal | None:
         """The latest proposal of type CONCEPT ("Referendum"), however far back."""
         return next((p for p, _at in reversed(self._all()) if p.proposal_type == concept), None)
