@@ -129,3 +129,23 @@ def test_a_bare_signed_is_the_agreement_just_reported(nlp, text, actors):
 def test_a_bare_signed_with_another_sense_or_nothing_to_sign_is_no_position(nlp, text):
     found, _ = positions(nlp, "Headline\n\n" + text)
     assert not any(a in ("Tanzania", "Ana Ruiz") and s == "supports" for a, s, _p in found), found
+
+
+@pytest.mark.parametrize("second, stance", [
+    ("The Kivu Front accepted.", "supports"),
+    ("The Kivu Front accepted on Monday.", "supports"),
+    ("The Kivu Front refused, saying its fighters would not disarm.", "rejects"),
+    ("The Kivu Front objected.", "rejects"),
+])
+def test_a_bare_acceptance_or_refusal_takes_the_proposal_just_reported(nlp, second, stance):
+    found, _ = positions(nlp, "Headline\n\nKenya proposed a 30-day truce. " + second)
+    assert has(found, "Kivu Front", stance, "ceasefire"), found
+
+
+@pytest.mark.parametrize("second", [
+    "Minister Ana Pereira refused to comment.",
+    "Minister Ana Pereira accepted the invitation.",
+])
+def test_a_refusal_or_acceptance_of_something_else_is_no_position(nlp, second):
+    found, _ = positions(nlp, "Headline\n\nKenya proposed a 30-day truce. " + second)
+    assert not any(a == "Ana Pereira" for a, _s, _p in found), found

@@ -268,6 +268,14 @@ def _verdict_heads(sent: Span, lex) -> dict[int, str]:
 _SIGNED_TYPES = {"Treaty", "TradeDeal", "PeaceAgreement", "ClimateAgreement", "Ceasefire"}
 
 
+def _taken_bare(verb: Token) -> bool:
+    """"The rebels accepted", "the ministry has refused, saying ...": the verb with nothing
+    after it that says what (no object, complement or clause; a date or a reason may follow)."""
+    return not any(c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass", "prt", "auxpass", "dative", "attr", "oprd")
+                   or (c.dep_ == "prep" and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children))
+                   for c in verb.children)
+
+
 def _signed_bare(verb: Token) -> bool:
     """"X signed", "signed along with Y", "signed in Doha": "sign" with nothing signed named and
     no other sense ("signed up", "signed off on", "signed a letter", "was signed")."""
@@ -357,6 +365,11 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
         last = (ctx.memory.last_of_type("Referendum") if ballot else None) or ctx.memory.last(ctx.sentence_index)
         if last is not None:
             targets = [(bare, Target(last, 0.85))]
+    if lemma in lex.word_sets["bare_takers"] and not targets and not ctx.is_headline and _taken_bare(token):
+        # "Kenya proposed a truce. The Kivu Front accepted.", "... The ministry has refused."
+        last = ctx.memory.last(ctx.sentence_index)
+        if last is not None:
+            targets = [(cue.stance, Target(last, 0.8))]
     if lemma == "sign" and not targets and _signed_bare(token):
         # "Oman pressed for changes but signed along with Qatar": the agreement just reported
         last = ctx.memory.last_among(_SIGNED_TYPES, ctx.sentence_index)
