@@ -585,3 +585,18 @@ def test_a_protest_threatened_against_a_proposal(nlp, sentence, actor, stance, p
 def test_a_protest_with_no_proposal_at_stake_is_no_position(nlp, sentence):
     found, _ = positions(nlp, "Headline\n\n" + sentence)
     assert not any(a == "Teachers Union" for a, _s, _p in found), found
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Gambia nominated its former finance minister, Lamin Sowe, last month, and Nigeria and Ghana have since "
+     "declared for him.", "Ghana"),
+    ("Senator Ana Ruiz is running for governor. The Farmers Union endorsed her on Monday.", "Farmers Union"),
+])
+def test_him_or_her_backed_in_a_race_is_a_candidacy(nlp, text, actor):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert any(a == actor and s == "supports" and p.startswith("candidacy of") for a, s, p in found), found
+
+
+def test_backing_her_outside_a_race_is_no_candidacy(nlp):
+    found, _ = positions(nlp, "Headline\n\nSenator Ana Ruiz criticised the tax. The Farmers Union backed her.")
+    assert not any(p.startswith("candidacy") for _a, _s, p in found), found

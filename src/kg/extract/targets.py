@@ -67,6 +67,13 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
                       if p.proposal_type != "Policy" and p.label.lower().split()[-1].endswith("s")]
             if len({p.key for p in plural}) == 1:
                 return Target(plural[0], 0.75)
+        if lower in ("him", "her") and cue.person_object == "candidacy" and token.dep_ in ("dobj", "pobj") \
+                and any(t.lemma_.lower() in lex.word_sets["race_words"] for t in token.doc):
+            # "Gambia nominated Lamin Sowe. Nigeria has since declared for him": his candidacy, in
+            # an article about a race ("backed her" after a speech is backing what she said)
+            person, _ = resolve_actor_token(token, ctx)
+            if person is not None and person.kind == "person":
+                return Target(candidacy_of(person), 0.8)
         return None  # a bare "it" or "this" is too often an event, not the last proposal
     if token.pos_ == "VERB" and lemma in lex.deliberating_verbs:
         return None  # "open to reviewing the deal" weighs it without taking a side
