@@ -18,6 +18,8 @@ Sets:
                  development set)
   composed-5     gold and articles bench/dev/composed-5/ (twenty more, written and annotated blind; a
                  development set)
+  composed-6     gold and articles bench/dev/composed-6/ (twenty more, written and annotated blind; a
+                 development set)
   held-out-3     gold and articles bench/dev/held-out-3/ (twelve more, written and annotated blind;
                  measure only)
   held-out-4     gold and articles bench/dev/held-out-4/ (twelve more, written and annotated blind;
@@ -56,13 +58,14 @@ def dev_sets(shared: Path) -> list[tuple[str, Path, Path]]:
     held3 = REPO / "bench" / "dev" / "held-out-3"
     composed4 = REPO / "bench" / "dev" / "composed-4"
     composed5 = REPO / "bench" / "dev" / "composed-5"
+    composed6 = REPO / "bench" / "dev" / "composed-6"
     held4 = REPO / "bench" / "dev" / "held-out-4"
     held5 = REPO / "bench" / "dev" / "held-out-5"
     held6 = REPO / "bench" / "dev" / "held-out-6"
     return [("seeds", shared / "gold", REPO / "seeds"), ("polnear-train", polnear, polnear),
             ("composed", composed, composed), ("composed-2", composed2, composed2),
             ("composed-3", composed3, composed3), ("composed-4", composed4, composed4),
-            ("composed-5", composed5, composed5), ("held-out", held, held),
+            ("composed-5", composed5, composed5), ("composed-6", composed6, composed6), ("held-out", held, held),
             ("held-out-2", held2, held2),
             ("held-out-3", held3, held3), ("held-out-4", held4, held4), ("held-out-5", held5, held5),
             ("held-out-6", held6, held6)]
@@ -78,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="the shared folder holding gold/ and dev/ (default: ../shared)")
     parser.add_argument("--set", dest="sets", action="append", default=None,
                         help="evaluate only this set (repeatable): seeds, polnear-train, composed, composed-2, "
-                             "composed-3, composed-4, composed-5, held-out, held-out-2, held-out-3, held-out-4, held-out-5, held-out-6")
+                             "composed-3, composed-4, composed-5, composed-6, held-out, held-out-2, held-out-3, held-out-4, held-out-5, held-out-6")
     parser.add_argument("--json", dest="json_out", type=Path, default=None, help="also write a JSON summary here")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: kg's default)")
     parser.add_argument("--min-confidence", type=float, default=0.0)

@@ -28,6 +28,8 @@ CASES = [
     ("Senator Ana Ruiz called the wealth tax \"a tax on jobs\".", "Ana Ruiz", "rejects", "wealth tax"),
     ("\"The levy is a tax on hard work,\" Senator Ana Ruiz said.", "Ana Ruiz", "rejects", "levy"),
     ("Senator Ana Ruiz said the carbon levy was a tax on polluters.", "Ana Ruiz", "supports", "carbon levy"),
+    ("The Tanker Operators Association called the transfer ban \"a gift to Fujairah and Port Said\".",
+     "Tanker Operators Association", "rejects", "transfer ban"),
     ("Senator Ana Ruiz said the 48-hour deadline for the takedown rule was technically impossible.",
      "Ana Ruiz", "rejects", "takedown rule"),
     ("Senator Ana Ruiz said the fuel tax rise was painful but unavoidable.", "Ana Ruiz", "supports", "fuel tax"),

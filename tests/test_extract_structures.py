@@ -201,3 +201,40 @@ def test_no_side_from_forecasts_or_verdicts_on_something_else(nlp, text):
 def test_a_second_for_completes_the_first_unless_it_says_when_or_why(nlp, sentence, label):
     found, _ = positions(nlp, "Headline\n\n" + sentence)
     assert [p for _a, _s, p in found] == [label], found
+
+
+@pytest.mark.parametrize("sentence, expected, absent", [
+    ("The Citizens Party said it could vote for the trade agreement only if the arbitration chapter was removed.",
+     ("Citizens Party", "rejects", "arbitration chapter"), None),
+    ("The Farmers Party said it would back the budget only if the fuel subsidy was restored.",
+     ("Farmers Party", "supports", "fuel subsidy"), None),
+    ("The Democratic Party said it would take part in the peace talks only if civilians were included.",
+     None, ("Democratic Party", "supports", "civilians")),  # who is to be included names no demand
+])
+def test_what_one_backs_something_only_if_is_a_demand(nlp, sentence, expected, absent):
+    found, _ = positions(nlp, "Headline\n\n" + sentence)
+    if expected:
+        assert has(found, *expected), found
+    if absent:
+        assert not has(found, *absent), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Greece objected to the proposal to ban ship-to-ship transfers.",
+    "Greece objected to calls for a ban on ship-to-ship transfers.",
+])
+def test_objecting_to_a_call_is_not_making_it(nlp, sentence):
+    found, _ = positions(nlp, "Headline\n\n" + sentence)
+    assert has(found, "Greece", "rejects", "ship to ship transfers"), found
+    assert not has(found, "Greece", "supports", "ship to ship transfers"), found
+
+
+def test_a_shorter_name_of_an_earlier_proposal_is_that_proposal(nlp):
+    found, _ = positions(nlp, "Headline\n\nEgypt approved a 75% increase in the price of subsidised bread. The Social "
+                              "Democratic Party voted against the bread increase in a separate vote.")
+    assert has(found, "Social Democratic Party", "rejects", "75% increase in the price of subsidised bread"), found
+
+
+def test_where_a_change_is_defended_is_no_part_of_it(nlp):
+    found, _ = positions(nlp, "Headline\n\nEconomy Minister Federico Aldao defended the soy tax increase in a radio interview.")
+    assert ("Federico Aldao", "supports", "soy tax increase") in found, found

@@ -181,6 +181,9 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                                                 for _p, t in [*_prep_targets(token, ("for", "to")),
                                                               *_prep_targets(token.head, ("for", "to"))]):
             verdict_stance = "rejects"  # "a boon for billionaires", "a win for polluters", "a gift to polluters"
+        if verdict_stance == "supports" and token.lemma_.lower() in ("gift", "present") and any(
+                t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") for _p, t in _prep_targets(token, ("to",))):
+            verdict_stance = "rejects"  # "a gift to Moscow", "a gift to Fujairah and Port Said": to rivals
         if verdict_stance and token.dep_ in ("attr", "advmod") and token.head.lemma_.lower() in _COPULAS:
             _spoken_verdict_positions(token, verdict_stance, ctx, emit)
             continue
@@ -195,6 +198,10 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
         if pos in ("VERB", "AUX") and token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
                                                                     for m in token.children):
             _unless_condition_positions(token, ctx, emit)
+        # ---- "X could vote for the deal only if the chapter was removed": X wants it removed ----
+        if pos in ("VERB", "AUX") and token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in token.children) \
+                and any(a.dep_ == "advmod" and a.lower_ == "only" for a in token.children):
+            _only_if_condition_positions(token, ctx, emit)
     for token in sent:
         # ---- "the bill passed with the votes of X and Y": X and Y voted for it ----------
         if token.pos_ == "VERB" and (token.lemma_.lower() in lex.word_sets["deciding"] or token.lemma_.lower() == "vote"):
@@ -592,6 +599,9 @@ def _noun_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
         governor = anchor.head if anchor.head.pos_ in ("VERB", "AUX") else None
         if governor is not None and governor.lemma_.lower() not in lex.light_verbs and governor.lemma_ != "be":
             subject = None
+        if anchor.dep_ == "pobj" and anchor.head.head.pos_ == "VERB" and anchor.head.head.lemma_.lower() in lex.verbs \
+                and anchor.head.head.lemma_.lower() not in lex.light_verbs:
+            subject = None  # "objected to the proposal to ban X", "objected to calls for X": not the caller
     if token.dep_ == "dobj" and token.head.lemma_.lower() in lex.receivers | lex.bearers:
         # "X won the backing of Y", "X secured Y's endorsement": Y backs X's candidacy;
         # "the bill has the backing of Y", "the plan drew opposition from Y": Y's stance on it
@@ -848,6 +858,25 @@ def _unless_condition_positions(token: Token, ctx: SentenceContext, emit: Emit) 
         if target is not None and wanted[1]:
             target.flip = not target.flip
         emit(find_subject(refusal, lex), "supports", target, "unless", _CONDITION_CUE.weight, 1.0)
+
+
+def _only_if_condition_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
+    """"X would back the deal only if the chapter was removed" (X rejects the chapter), "... only if
+    civilians were included" (X wants them included): the condition is X's demand, whatever the
+    main clause (not "X would only strike if ...": a threat, read elsewhere)."""
+    lex = ctx.lexicon
+    wanted = _condition_demanded(token, lex)
+    main = token.head
+    if wanted is None or main.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in token.children) \
+            or main.lemma_.lower() in lex.word_sets["protest_actions"]:
+        return
+    if wanted[0].lemma_.lower() in lex.people or wanted[0].lower_ in lex.people:
+        return  # "only if civilians were included": who, not what (no name for the demand)
+    target = object_target(wanted[0], _CONDITION_CUE, ctx)
+    if target is not None and wanted[1]:
+        target.flip = not target.flip
+    # (the main clause's "could" or "would" is the point of the condition, not a doubt on the demand)
+    emit(find_subject(main, lex), "supports", target, "only if", _CONDITION_CUE.weight, 0.9)
 
 
 def _passed_with_votes_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:

@@ -20,6 +20,10 @@ from kg.model import Actor, Proposal
 _DROP_DEPS = {"det", "poss", "case", "punct", "relcl", "appos", "cc", "predet", "advmod", "neg", "mark", "aux",
               "auxpass", "nsubj", "nsubjpass", "advcl", "parataxis", "dep", "acl", "preconj", "quantmod"}
 # prepositions whose phrase is part of what is proposed ("cessation of hostilities", "talks with Iran")
+_LABEL_FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "to", "for", "and", "with", "by"}
+# where something is said, not what changes: "defended the increase in a radio interview"
+_SAID_IN = {"interview", "statement", "speech", "letter", "meeting", "session", "debate", "address", "post", "tweet",
+            "report", "column", "op-ed", "broadcast", "briefing", "conference", "parliament", "court", "vote"}
 # what "for" says of a verb rather than of the proposal before it
 _ADVERBIAL_FOR = {"time", "sake", "now", "once", "year", "month", "week", "day", "decade", "reason", "purpose", "while"}
 _KEEP_PREPS = {"of", "on", "between", "with", "for", "against", "to", "from", "into", "over", "at", "along", "across", "without"}
@@ -112,6 +116,15 @@ class ProposalMemory:
         means after "the offer to sell 400 stores as a remedy"."""
         return next((p for p, at in reversed(self._all()) if sentence - self.reach <= at <= sentence
                      and word in p.label.lower().split() and p.label.lower() != word), None)
+
+    def covering(self, proposal: Proposal) -> Proposal | None:
+        """The latest other proposal whose label has every content word of PROPOSAL's (two or
+        more): what "the bread increase" means after "a 75% increase in the price of subsidised bread"."""
+        words = {w for w in proposal.label.lower().split() if w not in _LABEL_FUNCTION_WORDS}
+        if len(words) < 2:
+            return None
+        return next((p for p, _at in reversed(self._all()) if p.key != proposal.key
+                     and words <= set(p.label.lower().split())), None)
 
     def course_named(self, noun: str, verbs: tuple[str, ...]) -> Proposal | None:
         """The latest proposal a bare NOUN ("the increase") names: one with NOUN in its label
@@ -297,7 +310,9 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
                 if child.i < token.i or child.lemma_.lower() in _DROP_PREPS_AFTER_HEAD or depth >= 2:
                     continue
                 if child.lemma_.lower() not in _KEEP_PREPS and not (
-                        child.lower_ == "in" and depth == 0 and token.lemma_.lower() in lexicon.nominal_courses):
+                        child.lower_ == "in" and depth == 0 and token.lemma_.lower() in lexicon.nominal_courses
+                        and not any(g.dep_ == "pobj" and (g.lemma_.lower() in _SAID_IN or any(
+                            d.dep_ == "det" and d.lower_ in ("a", "an") for d in g.children)) for g in child.children)):
                     continue  # (but "a rise in the minimum wage", "a cut in fuel duty": what changes)
                 if any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
                     continue

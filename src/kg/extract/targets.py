@@ -321,6 +321,12 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         label = f"{proposer.label}'s {proposal.label}"
         proposal = Proposal(slugify(label), label, proposal.proposal_type, proposal.qualifiers, proposer,
                             proposal.aliases | {proposal.label})
+    if proposal.proposal_type == "Policy" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                  for c in token.children):
+        # "the bread increase" after "a 75% increase in the price of subsidised bread": that one
+        fuller = ctx.memory.covering(proposal)
+        if fuller is not None:
+            return Target(fuller, 0.85)
     if cue.object_types_only and proposal.proposal_type == "Policy" and lemma not in lex.referring_nouns \
             and not ctx.memory.taken_up(proposal.key):
         return None  # (an untyped one the article has already made a proposal of counts)
