@@ -122,7 +122,10 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
             # "the US-brokered truce", "a Saudi-proposed ceasefire", "the Kremlin-backed bill"
             if _hyphen_agent_positions(token, ctx, emit):
                 continue
-        if verb_like and lemma in lex.verbs and not participle_adjective:
+        if verb_like and lemma in lex.verbs and not participle_adjective \
+                and not (not lex.verbs[lemma].object and pos == "VERB" and _consequence_stance(token, lex)):
+            # (a cue only with its preposition is a consequence with an object: "push for X", but
+            # "would push growers off their land")
             _verb_cue_positions(token, ctx, emit)
             continue
         # ---- the lead: "Chile's government will take control of lithium projects, the president said" ----
