@@ -31,6 +31,9 @@ CASES = [
     ("Senator Ana Ruiz called the export levy \"a tax on the only sector that still works\".", "Ana Ruiz", "rejects",
      "export levy"),
     ("Senator Ana Ruiz said the export tax would push small growers off their land.", "Ana Ruiz", "rejects", "export tax"),
+    ("Senator Ana Ruiz said a ceasefire would let herders return to their wells.", "Ana Ruiz", "supports", "ceasefire"),
+    ("Senator Ana Ruiz said the mining bill would allow companies to dump waste in rivers.", "Ana Ruiz", "rejects",
+     "mining bill"),
     ("The Tanker Operators Association called the transfer ban \"a gift to Fujairah and Port Said\".",
      "Tanker Operators Association", "rejects", "transfer ban"),
     ("Senator Ana Ruiz said the 48-hour deadline for the takedown rule was technically impossible.",
@@ -53,6 +56,8 @@ def test_attitudes_and_consequences(nlp, text, actor, stance, proposal):
     "Senator Ana Ruiz said the tariff was a tax on imported steel.",  # what it is, not how good
     "Senator Ana Ruiz said a trade deal was impossible without China.",  # a condition, not a verdict
     "Senator Ana Ruiz said job losses were unavoidable.",  # no proposal
+    "Senator Ana Ruiz said the ceasefire would let both sides talk.",  # neither a good nor a harm
+    "Senator Ana Ruiz said the ban would not let farmers compete.",
 ])
 def test_no_consequence_stance(nlp, text):
     found, _ = positions(nlp, "Headline\n\n" + text)

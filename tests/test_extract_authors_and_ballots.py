@@ -600,3 +600,9 @@ def test_him_or_her_backed_in_a_race_is_a_candidacy(nlp, text, actor):
 def test_backing_her_outside_a_race_is_no_candidacy(nlp):
     found, _ = positions(nlp, "Headline\n\nSenator Ana Ruiz criticised the tax. The Farmers Union backed her.")
     assert not any(p.startswith("candidacy") for _a, _s, p in found), found
+
+
+def test_a_yes_vote_is_on_the_question_hung_after_a_date(nlp):
+    found, _ = positions(nlp, "Headline\n\nKazakhstan will hold a referendum on Oct. 12 on building a second nuclear "
+                              "power plant, the government said. The Amanat Party will campaign for a \"yes\" vote.")
+    assert has(found, "Amanat Party", "supports", "second nuclear power plant"), found

@@ -148,6 +148,12 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
                 and not any(c.dep_ == "xcomp" for c in token.children):
             _harm_verdict_positions(token, sent, ctx, emit, stance="supports")
             continue
+        enabled = _enabled_stance(token, lex) if pos == "VERB" else None
+        if enabled is not None:
+            # "X said the ceasefire would let herders return to their wells" (for it); "... would
+            # let polluters dump waste" (against it)
+            _harm_verdict_positions(token, sent, ctx, emit, stance=enabled)
+            continue
         consequence = _consequence_stance(token, lex) if pos == "VERB" else None
         if consequence is not None:
             # "X said the tax would cost thousands of jobs", "... the deal would create 5,000 jobs"
@@ -556,6 +562,22 @@ def _consequence_stance(verb: Token, lex: Lexicon) -> str | None:
     if obj is not None and obj.lemma_.lower() in lex.word_sets["quantity_nouns"]:
         obj = next((t for _p, t in _prep_targets(obj, ("of",))), obj)  # "thousands of jobs"
     return table.get(obj.lemma_.lower()) if obj is not None else None
+
+
+def _enabled_stance(verb: Token, lex: Lexicon) -> str | None:
+    """The stance of one who says a proposal would let someone do something: "let herders return"
+    (supports), "allow companies to dump waste" or "let polluters ..." (rejects); None otherwise."""
+    if verb.lemma_.lower() not in ("let", "allow", "enable"):
+        return None
+    done = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
+    if done is None or any(c.dep_ == "neg" for c in (*verb.children, *done.children)):
+        return None
+    doers = [c for c in (*verb.children, *done.children) if c.dep_ in ("dobj", "nsubj") and c.i < done.i]
+    if any(d.lower_ in lex.word_sets["villains"] or d.lemma_.lower() in lex.word_sets["villains"] for d in doers):
+        return "rejects"
+    lemma = done.lemma_.lower()
+    return "supports" if lemma in lex.word_sets["enabled_goods"] else \
+        "rejects" if lemma in lex.word_sets["enabled_harms"] else None
 
 
 def _harm_verdict_positions(token: Token, sent: Span, ctx: SentenceContext, emit: Emit,

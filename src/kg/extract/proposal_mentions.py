@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from kg.extract.lexicon import Cue
-from kg.extract.proposals import clause_proposal, tax_verdict
+from kg.extract.proposals import clause_proposal, hung_question, tax_verdict
 from kg.extract.context import SentenceContext
 from kg.extract.targets import _ANAPHORIC_DETS, object_target
 
@@ -36,7 +36,8 @@ def _introduce_proposals(sent: Span, ctx: SentenceContext) -> None:
                              and c.lemma_.lower() in lex.verbs)  # "a motion calling for a windfall tax"
                          or (c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")
                              and c.lemma_.lower() not in lex.qualifiers) for c in token.children)
-                     or (token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in lex.word_sets["deciding"])):
+                     or (token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in lex.word_sets["deciding"])
+                     or hung_question(token) is not None):  # ("will hold a referendum on Oct. 12 on X")
             # (or "the bill passed 104-79": what a following "voted for it" refers to)
             # "Italy holds a referendum on halving X next week", "a bill to cap rents was tabled": a
             # typed proposal named in full, whatever the sentence does with it

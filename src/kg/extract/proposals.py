@@ -334,6 +334,9 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
         if again is not None and not any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") or t.lemma_.lower() in _ADVERBIAL_FOR
                                          for t in again.subtree):
             visit(again, 1)  # (not "for the second time", "for the sake of X", "for now")
+    hung_on = hung_question(head)
+    if hung_on is not None:
+        visit(hung_on, 1)  # "will hold a referendum on Oct. 12 on building a plant"
     if head.dep_ == "dobj" and head.lemma_.lower() in lexicon.word_sets["change_nouns"]:
         # "backed a faster switch to concrete blocks": the parser hung the "to" phrase on the verb
         hung = next((c for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
@@ -351,7 +354,8 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
                              (g.dep_ != "amod" or g.text.lower() in qualifier_words) and
                              (g.dep_ != "punct" or g.text in _QUOTES | {"-", ","}) for g in gap)
             # "a bill last month that would end X": a time phrase the parser hung on the verb
-            bridgeable = bridgeable or all(g.ent_type_ in ("DATE", "TIME") for g in gap)
+            bridgeable = bridgeable or all(g.ent_type_ in ("DATE", "TIME") or (g.dep_ == "prep" and any(
+                c.ent_type_ in ("DATE", "TIME") for c in g.children)) for g in gap)  # (or "on Oct. 12")
             # "a ceasefire that would allow Ukraine to rearm": the "to" of an infinitive inside
             to_gap = all(g.dep_ == "aux" and g.lower_ == "to" and g.head in keep for g in gap)
             if to_gap:
@@ -596,4 +600,23 @@ def tax_verdict(tax: Token, lex: Lexicon) -> str | None:
         return "supports"
     if any(t.lemma_.lower() in lex.word_sets["taxed_victims"] or t.lower_ in lex.word_sets["taxed_victims"] for t in taxed):
         return "rejects"
+    return None
+
+
+_BALLOT_NOUNS = {"referendum", "plebiscite", "vote", "ballot", "consultation"}
+
+
+def hung_question(noun: Token) -> Token | None:
+    """The "on ..." phrase the parser hung on the verb after a ballot noun, past a date: "will hold
+    a referendum on Oct. 12 on building a second plant" (what the referendum asks)."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in _BALLOT_NOUNS or any(
+            c.dep_ == "prep" and c.lower_ == "on" and not any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree)
+            for c in noun.children):
+        return None
+    end = noun.right_edge.i
+    for prep in sorted((c for c in noun.head.children if c.dep_ == "prep" and c.i > end), key=lambda c: c.i):
+        if any(g.ent_type_ in ("DATE", "TIME") for g in prep.subtree) and prep.i == end + 1:
+            end = prep.right_edge.i  # "on Oct. 12"
+            continue
+        return prep if prep.lower_ == "on" and prep.i == end + 1 else None
     return None

@@ -83,7 +83,7 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         funded = next((t for _p, t in _prep_targets(token, ("in", "of", "for"))), None)
         if funded is not None and funded.pos_ in ("NOUN", "PROPN"):
             return object_target(funded, cue, ctx, via_prep)
-    ballot = next((c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "det")
+    ballot = next((c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "det", "nmod")
                    and c.lower_ in ("yes", "no")), None) if lemma in ("vote", "ballot") else None
     if lemma == "question" and any(c.dep_ == "compound" and c.lemma_.lower() in ("referendum", "ballot")
                                    for c in token.children):
