@@ -149,3 +149,17 @@ def test_a_bare_acceptance_or_refusal_takes_the_proposal_just_reported(nlp, seco
 def test_a_refusal_or_acceptance_of_something_else_is_no_position(nlp, second):
     found, _ = positions(nlp, "Headline\n\nKenya proposed a 30-day truce. " + second)
     assert not any(a == "Ana Pereira" for a, _s, _p in found), found
+
+
+def test_the_ruling_after_a_court_order_is_what_was_ordered(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Constitutional Court ordered the closure of all coal plants by 2030. "
+                              "The Coal Council called the ruling a death sentence for the industry. Mayor Ana Ruiz "
+                              "welcomed the ruling. Carvel Energy said it would appeal.")
+    assert has(found, "Coal Council", "rejects", "closure of all coal plants"), found
+    assert has(found, "Ana Ruiz", "supports", "closure of all coal plants"), found
+    assert has(found, "Carvel Energy", "rejects", "closure of all coal plants"), found
+
+
+def test_an_appeal_with_no_decision_before_it_is_no_position(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Greens proposed a ban on coal plants. Carvel Energy said it would appeal.")
+    assert not any(a == "Carvel Energy" for a, _s, _p in found), found

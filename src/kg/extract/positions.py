@@ -386,6 +386,11 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
         last = ctx.memory.last(ctx.sentence_index)
         if last is not None:
             targets = [(cue.stance, Target(last, 0.8))]
+    if lemma == "appeal" and not targets and not ctx.is_headline and _taken_bare(token):
+        # "The court capped night flights. KLM said it would appeal.": against the decision
+        decided = ctx.memory.last_enacted()
+        if decided is not None and not decided[1]:
+            targets = [("rejects", Target(decided[0], 0.8))]
     if lemma == "sign" and not targets and _signed_bare(token):
         # "Oman pressed for changes but signed along with Qatar": the agreement just reported
         last = ctx.memory.last_among(_SIGNED_TYPES, ctx.sentence_index)

@@ -188,11 +188,12 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         backed = ctx.memory.backed_by(owner.key) if owner is not None else None
         if backed is not None:
             return Target(backed, 0.85)
-    if lemma in lex.anaphora and has_det and not complement and not to_clause and "poss" not in children \
+    ruling = lemma in _RULING_NOUNS and ctx.memory.last_enacted() is not None  # "the court ordered X ... the ruling"
+    if (lemma in lex.anaphora or ruling) and has_det and not complement and not to_clause and "poss" not in children \
             and not children & {"compound", "nmod"}:  # "the peace plan" names its own proposal
         # "the package" is the last "package of sanctions" named, however far back and whatever was
         # said of it then, before the last proposal of any kind
-        decided = ctx.memory.last_enacted() if lemma in ("decision", "vote", "ruling") else None
+        decided = ctx.memory.last_enacted() if lemma in ("decision", "vote") or lemma in _RULING_NOUNS else None
         if decided is not None and not ctx.memory.by_head(lemma):
             # "vetoed the plan ... Poland condemned the decision": the decision was against it
             return Target(decided[0], 0.85, flip=decided[1])
@@ -334,6 +335,10 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         proposal = with_proposer(proposal, author)
     return Target(proposal, 1.0 if proposal.proposal_type != "Policy" else 0.9,
                   author=author or (proposer if lemma in lex.word_sets["authored"] else None))
+
+
+# what a court's decision is called: "the ruling" after "the court ordered X" is X
+_RULING_NOUNS = {"ruling", "judgment", "judgement", "verdict", "order"}
 
 
 def _owner_of(noun: Token, ctx: SentenceContext) -> Actor | None:
