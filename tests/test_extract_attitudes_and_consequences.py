@@ -38,7 +38,7 @@ CASES = [
      "Tanker Operators Association", "rejects", "transfer ban"),
     ("Senator Ana Ruiz said the 48-hour deadline for the takedown rule was technically impossible.",
      "Ana Ruiz", "rejects", "takedown rule"),
-    ("Senator Ana Ruiz said the fuel tax rise was painful but unavoidable.", "Ana Ruiz", "supports", "fuel tax"),
+    ("Senator Ana Ruiz said the fuel tax rise was costly and unworkable.", "Ana Ruiz", "rejects", "fuel tax"),
 ]
 
 
@@ -56,6 +56,11 @@ def test_attitudes_and_consequences(nlp, text, actor, stance, proposal):
     "Senator Ana Ruiz said the tariff was a tax on imported steel.",  # what it is, not how good
     "Senator Ana Ruiz said a trade deal was impossible without China.",  # a condition, not a verdict
     "Senator Ana Ruiz said job losses were unavoidable.",  # no proposal
+    "Senator Ana Ruiz said the 2030 emissions target was ambitious but not impossible.",
+    "Senator Ana Ruiz said a deal on the budget was impossible unless the Greens gave ground.",
+    "Senator Ana Ruiz said the ceasefire would let Hamas return to northern Gaza.",  # good for whom?
+    "Senator Ana Ruiz said the pension reform would force companies to hire older workers.",
+    "Senator Ana Ruiz said the trade deal would push millions out of poverty.",
     "Senator Ana Ruiz said the ceasefire would let both sides talk.",  # neither a good nor a harm
     "Senator Ana Ruiz said the ban would not let farmers compete.",
 ])

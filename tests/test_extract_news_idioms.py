@@ -163,3 +163,40 @@ def test_the_ruling_after_a_court_order_is_what_was_ordered(nlp):
 def test_an_appeal_with_no_decision_before_it_is_no_position(nlp):
     found, _ = positions(nlp, "Headline\n\nThe Greens proposed a ban on coal plants. Carvel Energy said it would appeal.")
     assert not any(a == "Carvel Energy" for a, _s, _p in found), found
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Germany proposed a ceasefire. Russia was invited to the talks in Geneva and accepted.", "Russia"),
+    ("The government proposed a wealth tax. Economist Ana Diaz was offered the post of finance minister but refused.",
+     "Ana Diaz"),
+    ("Finance Minister Christian Lindner denied that the Free Democrats would quit the coalition over the budget.",
+     "Free Democratic Party"),
+    ("Prime Minister Liz Truss quit over the mini-budget.", "Liz Truss"),  # taking the blame, not a protest
+    ("BP said it would leave Russia if the EU imposed the new sanctions.", "BP"),  # complying
+    ("The EU and Japan agreed a trade deal. Cristiano Ronaldo signed with Al-Nassr.", "Cristiano Ronaldo"),
+])
+def test_answers_blame_and_compliance_are_no_positions(nlp, text, actor):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert not any(a == actor for a, _s, _p in found), found
+
+
+def test_blocking_a_deal_only_if_something_is_in_it_rejects_that_thing(nlp):
+    found, _ = positions(nlp, "Headline\n\nGermany said it would block the trade deal only if the tariffs were included.")
+    assert has(found, "Germany", "rejects", "tariffs"), found
+    assert not has(found, "Germany", "supports", "tariffs"), found
+
+
+def test_a_vote_side_is_not_given_to_one_who_did_something_else(nlp):
+    found, _ = positions(nlp, "Headline\n\nThe Bundestag passed the bill, with the CDU against and the AfD walking out.")
+    assert has(found, "Christian Democratic Union", "rejects", "bill"), found
+    assert not any(a == "Alternative for Germany" for a, _s, _p in found), found
+
+
+@pytest.mark.parametrize("sentence, proposals", [
+    ("Senator Tom Kane voted for the bill and for the amendment.", {"bill", "amendment"}),
+    ("Senator Tom Kane argued for the tax, for the ban and for the subsidy.", {"tax", "ban", "subsidy"}),
+    ("Minister Ana Ruiz presented amendments to the cabinet.", {"amendments"}),
+])
+def test_a_list_of_for_phrases_is_a_list_of_proposals(nlp, sentence, proposals):
+    found, _ = positions(nlp, "Headline\n\n" + sentence)
+    assert {p for _a, _s, p in found} == proposals, found

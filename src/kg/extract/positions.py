@@ -295,6 +295,9 @@ def _taken_bare(verb: Token) -> bool:
 def _signed_bare(verb: Token) -> bool:
     """"X signed", "signed along with Y", "signed in Doha": "sign" with nothing signed named and
     no other sense ("signed up", "signed off on", "signed a letter", "was signed")."""
+    if any(c.dep_ == "prep" and c.lower_ == "with" and any(g.ent_type_ in ("ORG", "PERSON") for g in c.children)
+           for c in verb.children) or any(c.dep_ == "advcl" for c in verb.children):
+        return False  # "Ronaldo signed with Al-Nassr", "would sign only after the quotas were removed"
     return not any(c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass", "prt", "auxpass", "neg", "dative")
                    or (c.dep_ == "prep" and c.lower_ in ("on", "up", "off", "onto", "for", "as", "to")
                        and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children))  # ("signed on Tuesday")
@@ -381,11 +384,15 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
         last = (ctx.memory.last_of_type("Referendum") if ballot else None) or ctx.memory.last(ctx.sentence_index)
         if last is not None:
             targets = [(bare, Target(last, 0.85))]
-    if lemma in lex.word_sets["bare_takers"] and not targets and not ctx.is_headline and _taken_bare(token):
-        # "Kenya proposed a truce. The Kivu Front accepted.", "... The ministry has refused."
-        last = ctx.memory.last(ctx.sentence_index)
-        if last is not None:
-            targets = [(cue.stance, Target(last, 0.8))]
+    if lemma in lex.word_sets["bare_takers"] and not targets and not ctx.is_headline and _taken_bare(token) \
+            and not any(t.lemma_.lower() in lex.word_sets["offering_verbs"] for t in token.sent) \
+            and not any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in (
+                "when", "if", "after", "before", "because", "until", "once") for m in c.children) for c in token.children):
+        # "Kenya proposed a truce. The Kivu Front accepted.", "... The ministry has refused." (not
+        # "was invited to the talks and accepted", "asked if he would resign, X refused", "objected when ...")
+        recent = ctx.memory.named_in(ctx.sentence_index - 1) + ctx.memory.named_in(ctx.sentence_index)
+        if recent:
+            targets = [(cue.stance, Target(recent[-1], 0.8))]
     if lemma == "appeal" and not targets and not ctx.is_headline and _taken_bare(token):
         # "The court capped night flights. KLM said it would appeal.": against the decision
         decided = ctx.memory.last_enacted()
@@ -566,7 +573,25 @@ def _consequence_stance(verb: Token, lex: Lexicon) -> str | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is not None and obj.lemma_.lower() in lex.word_sets["quantity_nouns"]:
         obj = next((t for _p, t in _prep_targets(obj, ("of",))), obj)  # "thousands of jobs"
+    people = obj is not None and (obj.lemma_.lower() in lex.people | lex.word_sets["enabled_people"]
+                                  or obj.lower_ in lex.people or obj.lemma_.lower() in ("million", "business", "company"))
+    if people and lemma in ("force", "push") and table.get(obj.lemma_.lower()) and not _pushed_to_harm(verb, lex):
+        return None  # "force companies to hire older workers", "push millions out of poverty": what to, first
     return table.get(obj.lemma_.lower()) if obj is not None else None
+
+
+def _pushed_to_harm(verb: Token, lex: Lexicon) -> bool:
+    """Whether "force X to ..." or "push X ..." drives X to a harm: "force farmers to sell their
+    land", "push growers off their land", "push millions into poverty" (not "out of poverty")."""
+    done = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
+    if done is not None:
+        return done.lemma_.lower() in lex.word_sets["forced_harms"]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        if prep.lower_ in ("off", "below"):
+            return True
+        if prep.lower_ == "into" and any(g.lemma_.lower() in lex.word_sets["hardships"] for g in prep.children):
+            return True
+    return False
 
 
 def _enabled_stance(verb: Token, lex: Lexicon) -> str | None:
@@ -580,9 +605,14 @@ def _enabled_stance(verb: Token, lex: Lexicon) -> str | None:
     doers = [c for c in (*verb.children, *done.children) if c.dep_ in ("dobj", "nsubj") and c.i < done.i]
     if any(d.lower_ in lex.word_sets["villains"] or d.lemma_.lower() in lex.word_sets["villains"] for d in doers):
         return "rejects"
-    lemma = done.lemma_.lower()
-    return "supports" if lemma in lex.word_sets["enabled_goods"] else \
-        "rejects" if lemma in lex.word_sets["enabled_harms"] else None
+    if done.lemma_.lower() in lex.word_sets["enabled_harms"]:
+        return "rejects"  # "would allow companies to dump waste", "would let the militias rearm"
+    if not doers or any(d.ent_type_ or d.pos_ in ("PROPN", "PRON") for d in doers):
+        return None  # "would let Hamas return", "let Russia keep the land": good for whom depends on the side
+    if not any(d.lemma_.lower() in lex.people or d.lower_ in lex.people or d.lemma_.lower() in lex.word_sets["enabled_people"]
+               for d in doers):
+        return None  # only plain people ("herders", "residents", "families"), not "companies" or "tenants"
+    return "supports" if done.lemma_.lower() in lex.word_sets["enabled_goods"] else None
 
 
 def _harm_verdict_positions(token: Token, sent: Span, ctx: SentenceContext, emit: Emit,
@@ -791,16 +821,19 @@ def _adjective_cue_positions(token: Token, ctx: SentenceContext, emit: Emit, cue
                 emit(verdict.speaker, _negate(cue.stance) if verdict.negated else cue.stance,
                      object_target(verdict.judged, _VERDICT_CUE, ctx), lemma, cue.weight * 0.95, verdict.modal)
             return
+        second = None
         if token.dep_ == "conj" and head.dep_ == "acomp" and head.head.lemma_.lower() in _COPULAS:
-            token, head = head, head.head  # "was painful but unavoidable": the copula's second predicate
+            second = token  # "was painful but unworkable": the copula's second predicate
+            token, head = head, head.head
         if token.dep_ == "acomp" and head.lemma_.lower() in _COPULAS:
             # "'The ruling is deeply flawed,' Li said", "X said the plan was unworkable": a verdict
             # on the proposal, in the words of the one reporting it (the author's own is none)
             extraposed = any(c.dep_ in ("xcomp", "ccomp") for c in head.children) or any(
                 c.dep_ in ("xcomp", "ccomp") for c in token.children)  # "it is vital to act", "... that X"
-            conditional = any(c.dep_ == "prep" and c.lower_ in ("without", "unless", "until")
+            conditional = any((c.dep_ == "prep" and c.lower_ in ("without", "unless", "until")) or (
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if", "until") for m in c.children))
                               for c in (*token.children, *head.children))  # "a deal is impossible without Russia"
-            verdict = None if extraposed or conditional else _reported_verdict(head, ctx, also_negated_by=token)
+            verdict = None if extraposed or conditional else _reported_verdict(head, ctx, also_negated_by=second or token)
             if verdict is not None and verdict.judged.lemma_.lower() != "vote":  # "the vote was crucial": the ballot
                 emit(verdict.speaker, _negate(cue.stance) if verdict.negated else cue.stance,
                      object_target(verdict.judged, _VERDICT_CUE, ctx), lemma, cue.weight * 0.95, modal)
@@ -905,6 +938,8 @@ def _only_if_condition_positions(token: Token, ctx: SentenceContext, emit: Emit)
     target = object_target(wanted[0], _CONDITION_CUE, ctx)
     if target is not None and wanted[1]:
         target.flip = not target.flip
+    if target is not None and _refusing_verb(main, ctx) is not None:
+        target.flip = not target.flip  # "would block the deal only if the tariffs were included": against them
     # (the main clause's "could" or "would" is the point of the condition, not a doubt on the demand)
     emit(find_subject(main, lex), "supports", target, "only if", _CONDITION_CUE.weight, 0.9)
 
@@ -938,8 +973,9 @@ def _passed_with_votes_positions(token: Token, ctx: SentenceContext, emit: Emit)
     if voters and passed is not None:
         target = object_target(passed, _CONDITION_CUE, ctx)
         for voter, side in voters:
-            if side:
-                emit(voter, side, target, "vote", 0.8, 1.0)
+            actor = resolve_actor_token(voter, ctx)[0] if side else None
+            if actor is not None:  # each voter alone: the list is already spelt out, with each one's side
+                emit(voter, side, target, "vote", 0.8, 1.0, actors=[actor])
 
 
 def _with_sides(verb: Token) -> list[Token]:
@@ -969,6 +1005,8 @@ def _sides_stated(group: Token, default: str | None) -> list[tuple[Token, str]]:
     own = [next((s for c in m.children if c.dep_ == "prep" for s in [_side_word(c)] if s), None) for m in members]
     voters = []
     for n, member in enumerate(members):
+        if own[n] is None and any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in member.children):
+            continue  # "with the CDU against and the AfD walking out": the AfD did something else
         # "X and Y against": X's side is said after Y; "X in favour and most of Y": or hung on X
         side = next((s for s in own[n:] if s), None) or next((s for s in reversed(own[:n]) if s), default)
         if side is None:
@@ -982,8 +1020,8 @@ def _sides_stated(group: Token, default: str | None) -> list[tuple[Token, str]]:
 
 def _side_word(prep: Token) -> str | None:
     """"against": rejects; "in favour" or "for" standing alone: supports."""
-    if prep.lower_ == "against" and not any(c.dep_ == "pobj" for c in prep.children):
-        return "rejects"
+    if prep.lower_ == "against" and not any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return "rejects"  # (not "against holding the vote so soon")
     if prep.lower_ == "in" and any(g.lemma_.lower() in ("favour", "favor") and not any(c.dep_ == "prep" for c in g.children)
                                    for g in prep.children):
         return "supports"
@@ -995,10 +1033,15 @@ def _threat_positions(action: Token, ctx: SentenceContext, emit: Emit) -> None:
     "will walk out if the bill goes ahead", "threatened to quit the coalition over the treaty"
     (against it); "would strike if the pilots were cancelled" (for them)."""
     lex = ctx.lexicon
-    if action.lemma_.lower() == "walk" and not any(c.lower_ == "out" for c in action.children):
+    lemma = action.lemma_.lower()
+    if lemma == "walk" and not any(c.lower_ == "out" for c in action.children):
         return
     if any(c.dep_ == "neg" for c in action.children):
         return  # "would not strike if ...": no threat
+    if not _threatened(action, lex):
+        return  # "Truss quit over the mini-budget" took the blame; "denied it would quit" threatens nothing
+    if lemma in ("leave", "quit") and not any(c.dep_ == "dobj" and not c.ent_type_ in ("GPE", "LOC") for c in action.children):
+        return  # "BP would leave Russia if ...", "smokers would quit if ...": no protest
     for clause in (c for c in action.children if c.dep_ == "advcl"
                    and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)):
         found = _condition_feared(clause, lex)
@@ -1012,6 +1055,22 @@ def _threat_positions(action: Token, ctx: SentenceContext, emit: Emit) -> None:
                for p in c.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)]
     for ground in grounds:
         emit(find_subject(action, lex), "rejects", object_target(ground, _THREAT_CUE, ctx), "threat", _THREAT_CUE.weight, 1.0)
+
+
+def _threatened(action: Token, lex: Lexicon) -> bool:
+    """Whether ACTION is threatened: under "would", "will" or "could", or the complement of
+    "threaten", "vow" or "warn"; and not denied, doubted, ruled out or a rumour."""
+    node, modal = action, False
+    for _ in range(5):
+        modal = modal or any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "could", "might") for c in node.children) \
+            or (node.dep_ == "xcomp" and node.head.lemma_.lower() in ("threaten", "vow", "warn", "pledge", "promise"))
+        if node.lemma_.lower() in lex.word_sets["denying_verbs"] or any(
+                c.lemma_.lower() in ("rumour", "rumor", "speculation") for c in node.children if c.dep_ in ("nsubj", "nsubjpass")):
+            return False
+        if node.head == node:
+            break
+        node = node.head
+    return modal
 
 
 def _condition_feared(clause: Token, lex: Lexicon) -> tuple[Token, bool] | None:

@@ -337,7 +337,8 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
     hung_on = hung_question(head)
     if hung_on is not None:
         visit(hung_on, 1)  # "will hold a referendum on Oct. 12 on building a plant"
-    if head.dep_ == "dobj" and head.lemma_.lower() in lexicon.word_sets["change_nouns"]:
+    if head.dep_ == "dobj" and head.lemma_.lower() in lexicon.word_sets["change_nouns"] \
+            and head.head.lemma_.lower() not in lexicon.word_sets["giving_verbs"]:  # ("presented amendments to the cabinet")
         # "backed a faster switch to concrete blocks": the parser hung the "to" phrase on the verb
         hung = next((c for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
                      and c.i == head.right_edge.i + 1), None)

@@ -72,7 +72,10 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
             # "Gambia nominated Lamin Sowe. Nigeria has since declared for him": his candidacy, in
             # an article about a race ("backed her" after a speech is backing what she said)
             person, _ = resolve_actor_token(token, ctx)
-            if person is not None and person.kind == "person":
+            doer = next((c for c in token.head.children if c.dep_ == "nsubj"), None) if token.dep_ == "dobj" else None
+            doer_actor = resolve_actor_token(doer, ctx)[0] if doer is not None else None
+            if person is not None and person.kind == "person" and (doer_actor is None or doer_actor.key != person.key):
+                # (not "Trump endorsed him" read as Trump himself)
                 return Target(candidacy_of(person), 0.8)
         return None  # a bare "it" or "this" is too often an event, not the last proposal
     if token.pos_ == "VERB" and lemma in lex.deliberating_verbs:

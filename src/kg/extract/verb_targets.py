@@ -21,8 +21,8 @@ def _verb_targets(verb: Token, cue: Cue, ctx: SentenceContext) -> list[tuple[str
     for prep, target_token in _prep_targets(verb, cue.preps):
         if any(o.i < target_token.i for o in early_objects):
             continue
-        if target_token.dep_ == "pobj" and prep in ("at", "in", "on", "for") \
-                and first_prep.setdefault(prep, target_token.head.i) != target_token.head.i:
+        if target_token.dep_ == "pobj" and prep in ("at", "in", "on", "for") and target_token.head.head == verb \
+                and first_prep.setdefault(prep, target_token.head.right_edge.i) + 1 == target_token.head.i:
             # "balked at the listings at a preparatory meeting": the second "at" says where;
             # "pressed for a longer phase-in for British cars": the second "for" completes the first
             continue
