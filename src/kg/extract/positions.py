@@ -24,7 +24,7 @@ from kg.model import Actor
 from kg.extract.context import ACTOR_ENTS, Position, SentenceContext, _inside_quote, _pobj, _prep_targets, distinct_heads
 from kg.extract.subjects import _governing_subject, _speech_subject, find_subject
 from kg.extract.actor_tokens import learn_pronoun_genders, resolve_actor_token, resolve_actors
-from kg.extract.polarity import (_announced, _bare_vote, _modal_factor, _negate, _polarity, _refusing_verb,
+from kg.extract.polarity import (_announced, _bare_vote, _modal_factor, _negate, _polarity,
                                  _reported_verdict, _verdict_frame)
 from kg.extract.targets import (Target, _hung_complement, _noun_prep_targets, _that_clauses, _without_tail,
                                 candidacy_of, clause_target, object_target)
@@ -32,6 +32,9 @@ from kg.extract.verb_targets import _rejected_course, _verb_targets
 from kg.extract.proposal_mentions import _introduce_proposals
 from kg.extract.proposals import tax_verdict
 from kg.extract.phrases import _phrase_positions
+from kg.extract.ballots import passed_with_votes_positions
+from kg.extract.conditions import (CONDITION_CUE, only_if_condition_positions, threat_positions,
+                                   unless_condition_positions)
 
 # what other modules import from here (kg.extract.pipeline); defined in the modules it is split into
 __all__ = ["ACTOR_ENTS", "Position", "SentenceContext", "learn_pronoun_genders", "positions_in_sentence"]
@@ -50,10 +53,6 @@ _VERDICT_CUE = Cue(lemma="verdict", pos="noun", stance="rejects", weight=0.7, ob
 _CANDIDATE_VERDICT_CUE = replace(_VERDICT_CUE, person_object="candidacy")
 # what praise of an outcome is seldom about: "called the outcome a win", "said the move was a boon"
 _EVENT_ANAPHORS = frozenset({"vote", "outcome", "result", "move", "step", "decision", "victory", "win", "change"})
-# what an actor who refuses a proposal "unless" something is done wants done
-_CONDITION_CUE = Cue(lemma="unless", pos="verb", stance="supports", weight=0.7, object=True, object_types_only=False)
-# a protest threatened if a proposal goes ahead: only a typed proposal (not "if wages fall")
-_THREAT_CUE = Cue(lemma="threat", pos="verb", stance="rejects", weight=0.7, object=True, object_types_only=True)
 
 # the callback positions_in_sentence gives each kind of cue: it records a position found
 Emit = Callable[..., None]
@@ -206,18 +205,18 @@ def positions_in_sentence(sent: Span, ctx: SentenceContext) -> list[Position]:
         # ---- "X would block the deal unless it included Y": X wants Y ---------------
         if pos in ("VERB", "AUX") and token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
                                                                     for m in token.children):
-            _unless_condition_positions(token, ctx, emit)
+            unless_condition_positions(token, ctx, emit)
         # ---- "X could vote for the deal only if the chapter was removed": X wants it removed ----
         if pos in ("VERB", "AUX") and token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in token.children) \
                 and any(a.dep_ == "advmod" and a.lower_ == "only" for a in token.children):
-            _only_if_condition_positions(token, ctx, emit)
+            only_if_condition_positions(token, ctx, emit)
     for token in sent:
         # ---- "the bill passed with the votes of X and Y": X and Y voted for it ----------
         if token.pos_ == "VERB" and (token.lemma_.lower() in lex.word_sets["deciding"] or token.lemma_.lower() == "vote"):
-            _passed_with_votes_positions(token, ctx, emit)
+            passed_with_votes_positions(token, ctx, emit)
         # ---- "X would strike if parliament approved Y", "X threatened to strike over Y" ----------
         if token.pos_ == "VERB" and token.lemma_.lower() in lex.word_sets["protest_actions"]:
-            _threat_positions(token, ctx, emit)
+            threat_positions(token, ctx, emit)
         # ---- "Senator Ortiz's bill", "Britain's NATO membership bid": its author backs it ----------
         if token.pos_ == "NOUN" and token.lemma_.lower() not in lex.nouns:
             _authored_positions(token, ctx, emit)
@@ -366,7 +365,7 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
         about = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if agents and about is not None and about.pos_ == "NOUN":
             for agent in distinct_heads(agents):
-                emit(agent, stance, object_target(about, _CONDITION_CUE, ctx), lemma, cue.weight, factor * modal * 0.9)
+                emit(agent, stance, object_target(about, CONDITION_CUE, ctx), lemma, cue.weight, factor * modal * 0.9)
             return
     subject = find_subject(token, lex)
     relative = token if token.dep_ == "relcl" and subject is not None and subject == token.head else None
@@ -909,216 +908,3 @@ def _copula_prep_positions(token: Token, ctx: SentenceContext, emit: Emit) -> No
         stance, factor = _polarity(token.head, cue.stance, ctx)
         if modal is not None:
             emit(find_subject(token.head, lex), stance, target, lemma, cue.weight, factor * modal)
-
-
-def _unless_condition_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
-    """"X would block the deal unless it included Y": X wants Y."""
-    lex = ctx.lexicon
-    wanted = _condition_demanded(token, lex)
-    refusal = _refusing_verb(token.head, ctx)
-    if wanted is not None and refusal is not None:
-        target = object_target(wanted[0], _CONDITION_CUE, ctx)
-        if target is not None and wanted[1]:
-            target.flip = not target.flip
-        emit(find_subject(refusal, lex), "supports", target, "unless", _CONDITION_CUE.weight, 1.0)
-
-
-def _only_if_condition_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
-    """"X would back the deal only if the chapter was removed" (X rejects the chapter), "... only if
-    civilians were included" (X wants them included): the condition is X's demand, whatever the
-    main clause (not "X would only strike if ...": a threat, read elsewhere)."""
-    lex = ctx.lexicon
-    wanted = _condition_demanded(token, lex)
-    main = token.head
-    if wanted is None or main.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in token.children) \
-            or main.lemma_.lower() in lex.word_sets["protest_actions"]:
-        return
-    if wanted[0].lemma_.lower() in lex.people or wanted[0].lower_ in lex.people:
-        return  # "only if civilians were included": who, not what (no name for the demand)
-    target = object_target(wanted[0], _CONDITION_CUE, ctx)
-    if target is not None and wanted[1]:
-        target.flip = not target.flip
-    if target is not None and _refusing_verb(main, ctx) is not None:
-        target.flip = not target.flip  # "would block the deal only if the tariffs were included": against them
-    # (the main clause's "could" or "would" is the point of the condition, not a doubt on the demand)
-    emit(find_subject(main, lex), "supports", target, "only if", _CONDITION_CUE.weight, 0.9)
-
-
-def _passed_with_votes_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
-    """"the bill passed with the votes of X and Y" or "thanks to the votes of X": X and Y voted for it;
-    "with the Greens voting in favour" (or against): the Greens' vote."""
-    voters: list[tuple[Token, str]] = []
-    for backing in [t for _p, t in _prep_targets(token, ("with",))] + _thanks_to(token):
-        if backing.lower_ in ("vote", "votes", "support", "backing"):
-            voters += [(t, "supports") for _q, t in _prep_targets(backing, ("of", "from"))]
-        elif backing.lower_ == "voting":
-            # "with the Greens voting in favour", the participle read as a noun
-            voters += [(c, _vote_side(backing)) for c in backing.children
-                       if c.dep_ == "compound" and c.ent_type_ in ACTOR_ENTS]
-        else:
-            voting = next((c for c in backing.children if c.dep_ == "acl" and c.lemma_.lower() == "vote"), None)
-            if voting is not None and (backing.ent_type_ in ACTOR_ENTS or backing.pos_ == "PROPN"):
-                voters.append((backing, _vote_side(voting)))  # "with the Greens voting against"
-    voters += _with_sides(token)  # "with X and most of Y in favour", "with X in favour and Y against"
-    passed = next((c for c in token.children if c.dep_ in ("nsubjpass", "dobj") and c.lower_ != "thanks"
-                   and c.pos_ != "NUM" and not c.ent_type_ == "CARDINAL"), None)  # (not "passed 41 to 20")
-    if passed is None and token.dep_ == "conj":
-        passed = next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-    if passed is None and token.lemma_.lower() == "pass":
-        passed = next((c for c in token.children if c.dep_ == "nsubj"), None)  # "the bill passed with ..."
-    if passed is None and token.dep_ == "acl" and token.lemma_.lower() == "pass":
-        passed = token.head  # "The bill passed with ...", read as a noun and its modifier
-    if token.lemma_.lower() == "vote":  # "voted 31-20 for the bill, with X in favour": the bill
-        passed = next((t for _p, t in _prep_targets(token, ("for", "on", "against", "of"))), None)
-    if voters and passed is not None:
-        target = object_target(passed, _CONDITION_CUE, ctx)
-        for voter, side in voters:
-            actor = resolve_actor_token(voter, ctx)[0] if side else None
-            if actor is not None:  # each voter alone: the list is already spelt out, with each one's side
-                emit(voter, side, target, "vote", 0.8, 1.0, actors=[actor])
-
-
-def _with_sides(verb: Token) -> list[Token]:
-    """The voters and their sides in "..., with X and most of Y in favour and Z against" under VERB,
-    however the parser hangs the sides: on a member, on the verb right after the group, or as a
-    small clause ("with X against")."""
-    voters: list[tuple[Token, str]] = []
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
-        trailing = next((s for c in verb.children if c.dep_ == "prep" and c.i == prep.right_edge.i + 1
-                         for s in [_side_word(c)] if s), None)
-        for group in (c for c in prep.children if c.dep_ == "pobj"):
-            voters += _sides_stated(group, trailing)
-        for clause in (c for c in prep.children if c.dep_ == "pcomp"):
-            side = _side_word(clause)
-            for subject in (c for c in clause.children if c.dep_ == "nsubj"):
-                voters += _sides_stated(subject, side)
-                # "with X in favour and Y against": Y hangs on "favour"
-                voters += [(t, side) for c in subject.children if c.dep_ == "prep" and _side_word(c)
-                           for g in c.children for t in g.conjuncts if side and t.ent_type_ in ACTOR_ENTS]
-    return voters
-
-
-def _sides_stated(group: Token, default: str | None) -> list[tuple[Token, str]]:
-    """The voters of "X and most of Y in favour" (or "against"): a member's side is the next one
-    said from it on, else DEFAULT; "most of Y" or "all of Y" is Y's vote."""
-    members = sorted([group, *group.conjuncts], key=lambda m: m.i)
-    own = [next((s for c in m.children if c.dep_ == "prep" for s in [_side_word(c)] if s), None) for m in members]
-    voters = []
-    for n, member in enumerate(members):
-        if own[n] is None and any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in member.children):
-            continue  # "with the CDU against and the AfD walking out": the AfD did something else
-        # "X and Y against": X's side is said after Y; "X in favour and most of Y": or hung on X
-        side = next((s for s in own[n:] if s), None) or next((s for s in reversed(own[:n]) if s), default)
-        if side is None:
-            break
-        if member.pos_ in ("ADJ", "DET", "NUM", "PRON") or member.lower_ in ("most", "all", "some", "half"):
-            voters += [(t, side) for _p, t in _prep_targets(member, ("of",))]
-        elif member.ent_type_ in ACTOR_ENTS or member.pos_ == "PROPN":
-            voters.append((member, side))
-    return voters
-
-
-def _side_word(prep: Token) -> str | None:
-    """"against": rejects; "in favour" or "for" standing alone: supports."""
-    if prep.lower_ == "against" and not any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
-        return "rejects"  # (not "against holding the vote so soon")
-    if prep.lower_ == "in" and any(g.lemma_.lower() in ("favour", "favor") and not any(c.dep_ == "prep" for c in g.children)
-                                   for g in prep.children):
-        return "supports"
-    return None
-
-
-def _threat_positions(action: Token, ctx: SentenceContext, emit: Emit) -> None:
-    """A protest threatened against a proposal: "would strike if parliament approved the reform",
-    "will walk out if the bill goes ahead", "threatened to quit the coalition over the treaty"
-    (against it); "would strike if the pilots were cancelled" (for them)."""
-    lex = ctx.lexicon
-    lemma = action.lemma_.lower()
-    if lemma == "walk" and not any(c.lower_ == "out" for c in action.children):
-        return
-    if any(c.dep_ == "neg" for c in action.children):
-        return  # "would not strike if ...": no threat
-    if not _threatened(action, lex):
-        return  # "Truss quit over the mini-budget" took the blame; "denied it would quit" threatens nothing
-    if lemma in ("leave", "quit") and not any(c.dep_ == "dobj" and not c.ent_type_ in ("GPE", "LOC") for c in action.children):
-        return  # "BP would leave Russia if ...", "smokers would quit if ...": no protest
-    for clause in (c for c in action.children if c.dep_ == "advcl"
-                   and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)):
-        found = _condition_feared(clause, lex)
-        if found is not None and not any(c.dep_ == "neg" for c in clause.children):
-            target = object_target(found[0], _THREAT_CUE, ctx)
-            emit(find_subject(action, lex), "supports" if found[1] else "rejects", target, "threat",
-                 _THREAT_CUE.weight, 1.0)
-    # "over" read as a particle, or hung on the object ("to quit the coalition over the treaty")
-    holders = [action, *(c for c in action.children if c.dep_ == "dobj")]
-    grounds = [t for h in holders for c in h.children if c.dep_ in ("prep", "prt") and c.lower_ in ("over", "against")
-               for p in c.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)]
-    for ground in grounds:
-        emit(find_subject(action, lex), "rejects", object_target(ground, _THREAT_CUE, ctx), "threat", _THREAT_CUE.weight, 1.0)
-
-
-def _threatened(action: Token, lex: Lexicon) -> bool:
-    """Whether ACTION is threatened: under "would", "will" or "could", or the complement of
-    "threaten", "vow" or "warn"; and not denied, doubted, ruled out or a rumour."""
-    node, modal = action, False
-    for _ in range(5):
-        modal = modal or any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "could", "might") for c in node.children) \
-            or (node.dep_ == "xcomp" and node.head.lemma_.lower() in ("threaten", "vow", "warn", "pledge", "promise"))
-        if node.lemma_.lower() in lex.word_sets["denying_verbs"] or any(
-                c.lemma_.lower() in ("rumour", "rumor", "speculation") for c in node.children if c.dep_ in ("nsubj", "nsubjpass")):
-            return False
-        if node.head == node:
-            break
-        node = node.head
-    return modal
-
-
-def _condition_feared(clause: Token, lex: Lexicon) -> tuple[Token, bool] | None:
-    """(what, reversed) the "if" clause of a threat is about: "if parliament approved the reform"
-    or "if the bill goes ahead" (the reform, the bill); "if the pilots were cancelled" (reversed)."""
-    lemma = clause.lemma_.lower()
-    particles = {c.lower_ for c in clause.children if c.dep_ in ("prt", "advmod")}
-    objects = [c for c in clause.children if c.dep_ == "dobj"]
-    passive = [c for c in clause.children if c.dep_ == "nsubjpass"]
-    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-    if lemma in lex.reversal_verbs:
-        return ((objects or passive or [None])[0], True) if objects or passive else None
-    enacted = lemma in lex.enacting_verbs | lex.word_sets["deciding"] or (lemma == "take" and "up" in particles)
-    if enacted and (objects or passive):
-        return (objects or passive)[0], False
-    if subjects and ((lemma == "go" and "ahead" in particles) or lemma in lex.word_sets["taking_effect"]):
-        return subjects[0], False  # "if the bill goes ahead", "if the merger proceeds"
-    return None
-
-
-def _thanks_to(token: Token) -> list[Token]:
-    """The objects of "thanks to" under TOKEN ("passed thanks to the votes of X")."""
-    thanks = [c for c in token.children if c.lower_ == "thanks"]
-    found = [t for c in thanks for _p, t in _prep_targets(c, ("to",))]
-    # (or "to" hung on the verb right after "thanks")
-    return found + [t for p, t in _prep_targets(token, ("to",)) if any(c.i + 1 == t.head.i for c in thanks)]
-
-
-def _vote_side(vote: Token) -> str | None:
-    """"in favour" or "for": supports; "against": rejects; otherwise no side."""
-    for prep in (c for c in vote.children if c.dep_ == "prep"):
-        if prep.lower_ == "against":
-            return "rejects"
-        if prep.lower_ == "for" or (prep.lower_ == "in" and any(g.lemma_.lower() in ("favour", "favor") for g in prep.children)):
-            return "supports"
-    return None
-
-
-def _condition_demanded(clause: Token, lex: Lexicon) -> tuple[Token, bool] | None:
-    """(what, reversed) a condition demands: "unless it included a ban" (the ban), "unless
-    safeguards were added" (the safeguards), "unless the tax was scrapped" (the tax, reversed)."""
-    lemma = clause.lemma_.lower()
-    objects = [c for c in clause.children if c.dep_ == "dobj"]
-    passive = [c for c in clause.children if c.dep_ == "nsubjpass"]
-    if objects and lemma in lex.word_sets["conditions"]:
-        return objects[0], False
-    if passive and lemma in lex.word_sets["conditions"] | lex.enacting_verbs:
-        return passive[0], False
-    if passive and lemma in lex.reversal_verbs:
-        return passive[0], True
-    return None
