@@ -64,3 +64,13 @@ def test_a_state_s_parliament_by_its_own_name(nlp, text, label):
 def test_a_title_before_a_name_makes_no_organisation(nlp, text, person):
     found, result = positions(nlp, text)
     assert any(s.actor.kind == "person" and person in s.actor.label for s in result.statements), found
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("Khalfan al-Mukhaini backed the tax bill.", "Khalfan al-Mukhaini"),
+    ("Shura member Aisha al-Balushi backed the tax bill.", "Aisha al-Balushi"),
+    ("President Abdel Fattah el-Sisi backed the tax bill.", "Abdel Fattah el-Sisi"),
+])
+def test_a_name_with_a_lowercase_particle_is_a_person(nlp, sentence, actor):
+    found, _ = positions(nlp, "Headline\n\n" + sentence)
+    assert has(found, actor, "supports", "tax bill"), found

@@ -832,8 +832,12 @@ def _after_description(words: list[str]) -> list[str]:
 
 
 def _looks_like_name(words: list[str]) -> bool:
-    content = [w for w in words if w.lower() not in _NAME_PARTICLES]
+    content = [_HYPHEN_PARTICLE.sub("", w) for w in words if w.lower() not in _NAME_PARTICLES]
     return bool(content) and all(_NAME_TOKEN.match(w) for w in content) and len(content) <= 6
+
+
+# a lowercase particle joined to a name: "al-Mukhaini", "el-Sisi", "bin-Salman", "d'Estaing"
+_HYPHEN_PARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|ben|abu|ul|ud|ur)-(?=[A-Z])|^d['’](?=[A-Z])")
 
 
 _GENERIC_ROLES = {"chief", "head", "leader", "boss", "top official", "official"}
