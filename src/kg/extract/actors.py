@@ -425,10 +425,6 @@ class ActorResolver:
                 and name.split()[0].lower() in given_name_genders() and _looks_like_name(name.split()) \
                 and name.split()[1].lower() not in organisation_heads() and gazetteer.lookup_name(name) is None:
             label = "PERSON"  # "Marta Ilves" tagged as an organisation: a given name and a surname
-        if label is None and 2 <= len(name.split()) <= 3 and name.split()[0].lower() in given_name_genders() \
-                and _looks_like_name(name.split()) and name.split()[-1].lower() not in organisation_heads() \
-                and gazetteer.lookup_name(name) is None and gazetteer.lookup_demonym(name.split()[-1]) is None:
-            label, core = "PERSON", name  # "Dinesh Kurup", untagged: a given name and a surname
         if label == "PERSON" and core and len(_clean(core).split()) > 1 \
                 and _clean(core).split()[-1].lower() in organisation_heads():
             return _organisation(_clean(core))  # "Nuovi Italiani Network" tagged as a person
