@@ -228,28 +228,8 @@ def resolve_actor_token(token: Token, ctx: SentenceContext, depth: int = 0) -> t
             spoken, _ = resolve_actor_token(speaker, ctx, depth + 1)
             if spoken is not None:
                 return spoken, True
-    if actor is None and depth < 2 and ctx.is_lead:
-        named = _named_later(token, ctx)
-        if named is not None:
-            return named, True
     coref = token.pos_ != "PROPN" and not token.ent_type_
     return actor, coref
-
-
-def _named_later(token: Token, ctx: SentenceContext) -> Actor | None:
-    """The organisation a lead describes before naming it: "The union representing 55,000 postal
-    workers turned down X ... The Postal Employees' Union of Canada is seeking Y": the first
-    organisation named later in the article whose name ends in or holds the lead's kind word."""
-    kind = token.lemma_.lower()
-    if token.pos_ != "NOUN" or token.ent_type_ or kind not in organisation_words() \
-            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-            or not any(c.dep_ in ("acl", "amod", "poss", "compound", "relcl") for c in token.children):
-        return None  # (a bare "the union" refers back, not forward)
-    here = ctx.position_of(token)
-    for position, name in ctx.resolver.organisations:
-        if position > here and kind in name.lower().replace("'", " ").split():
-            return ctx.resolver.resolve_text(name, "ORG", position)
-    return None
 
 
 def _own_body_word(token: Token, ctx: SentenceContext) -> bool:

@@ -120,7 +120,6 @@ class ActorResolver:
     governments: list[tuple[int, Actor]] = field(default_factory=list)  # (position, state) of "India's government"
     home: Actor | None = None  # the state of the article's dateline ("LONDON -"): "the government" named nowhere
     person_words: frozenset = frozenset()  # last words of names tagged as persons anywhere in the article
-    organisations: tuple = ()  # (position, name) of every organisation the tagger names in the article, in order
     groups: list[tuple[int, list[Actor]]] = field(default_factory=list)  # (position, actors) of "X and Y" subjects
 
     # ---- memory -----------------------------------------------------------

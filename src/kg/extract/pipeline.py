@@ -265,9 +265,7 @@ def _extract_from_docs(article: Article, blocks: list[Block], docs: list, lexico
     tag_known_subjects(docs)
     tag_introduced_organisations(docs, lexicon)
     resolver = ActorResolver(home=dateline_state(next((b.dateline for b in blocks if b.dateline), "")),
-                             person_words=_person_words(docs, lexicon),
-                             organisations=tuple((block.start + ent.start_char, ent.text) for block, doc in zip(blocks, docs)
-                                                 if not block.is_headline for ent in doc.ents if ent.label_ == "ORG"))
+                             person_words=_person_words(docs, lexicon))
     memory = ProposalMemory()
     after_body = len(article.text) + 1
     best: dict[tuple, Statement] = {}
