@@ -200,3 +200,14 @@ def test_a_vote_side_is_not_given_to_one_who_did_something_else(nlp):
 def test_a_list_of_for_phrases_is_a_list_of_proposals(nlp, sentence, proposals):
     found, _ = positions(nlp, "Headline\n\n" + sentence)
     assert {p for _a, _s, p in found} == proposals, found
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Parliament approved the new carbon tax. Separately, a court convicted former minister Lars Holm of fraud. "
+     "Holm said he would appeal.", "Lars Holm"),
+    ("The authority approved the new mine. A separate ruling on water rights was issued by the High Court last week. "
+     "The Farmers Union welcomed the ruling.", "Farmers Union"),
+])
+def test_an_appeal_or_a_ruling_after_other_news_is_not_the_earlier_decision(nlp, text, actor):
+    found, _ = positions(nlp, "Headline\n\n" + text)
+    assert not any(a == actor and p in ("carbon tax", "mine") for a, _s, p in found), found

@@ -394,9 +394,10 @@ def _verb_cue_positions(token: Token, ctx: SentenceContext, emit: Emit) -> None:
             targets = [(cue.stance, Target(recent[-1], 0.8))]
     if lemma == "appeal" and not targets and not ctx.is_headline and _taken_bare(token):
         # "The court capped night flights. KLM said it would appeal.": against the decision
-        decided = ctx.memory.last_enacted()
-        if decided is not None and not decided[1]:
-            targets = [("rejects", Target(decided[0], 0.8))]
+        decided = ctx.memory.just_enacted(ctx.sentence_index)
+        if decided is not None and not decided[1] and not any(
+                t.lemma_.lower() in lex.word_sets["court_outcomes"] for t in token.sent):
+            targets = [("rejects", Target(decided[0], 0.8))]  # (not "convicted ... said he would appeal")
     if lemma == "sign" and not targets and _signed_bare(token):
         # "Oman pressed for changes but signed along with Qatar": the agreement just reported
         last = ctx.memory.last_among(_SIGNED_TYPES, ctx.sentence_index)

@@ -171,6 +171,15 @@ class ProposalMemory:
     def last_enacted(self) -> tuple[Proposal, bool] | None:
         return self.enacted[-1] if self.enacted else None
 
+    def just_enacted(self, sentence: int) -> tuple[Proposal, bool] | None:
+        """The last decision, if it was named in SENTENCE or the one before it: what a following
+        "the ruling" or "said it would appeal" answers (not a decision with other news between)."""
+        decided = self.last_enacted()
+        if decided is None or not any(p.key == decided[0].key for back in range(2)
+                                      for p in self.named_in(sentence - back)):
+            return None
+        return decided
+
     def last_distinct(self, n: int, sentence: int) -> list[Proposal]:
         """The N latest different proposals named in SENTENCE or the few before it."""
         found: list[Proposal] = []

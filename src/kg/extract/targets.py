@@ -191,12 +191,13 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         backed = ctx.memory.backed_by(owner.key) if owner is not None else None
         if backed is not None:
             return Target(backed, 0.85)
-    ruling = lemma in _RULING_NOUNS and ctx.memory.last_enacted() is not None  # "the court ordered X ... the ruling"
+    ruling = lemma in _RULING_NOUNS and ctx.memory.just_enacted(ctx.sentence_index) is not None  # "the court ordered X ... the ruling"
     if (lemma in lex.anaphora or ruling) and has_det and not complement and not to_clause and "poss" not in children \
             and not children & {"compound", "nmod"}:  # "the peace plan" names its own proposal
         # "the package" is the last "package of sanctions" named, however far back and whatever was
         # said of it then, before the last proposal of any kind
-        decided = ctx.memory.last_enacted() if lemma in ("decision", "vote") or lemma in _RULING_NOUNS else None
+        decided = ctx.memory.last_enacted() if lemma in ("decision", "vote") else \
+            ctx.memory.just_enacted(ctx.sentence_index) if lemma in _RULING_NOUNS else None
         if decided is not None and not ctx.memory.by_head(lemma):
             # "vetoed the plan ... Poland condemned the decision": the decision was against it
             return Target(decided[0], 0.85, flip=decided[1])
