@@ -145,30 +145,23 @@ def _companions(token: Token) -> list[Token]:
     if token.dep_ == "pcomp" and token.head.lower_ == "in" and token.head.head.lemma_ == "join":
         # "Vietnam joined the Philippines and Malaysia in rejecting X"
         found.extend(t for c in token.head.head.children if c.dep_ == "dobj" for t in (c, *c.conjuncts))
+    alongside: list[Token] = []  # the "with" phrases of "along with X", "together with X"
     for child in token.children:
         if child.dep_ in ("advcl", "acl") and child.lemma_ == "join" and child.tag_ == "VBN":
-            for agent in (c for c in child.children if c.dep_ == "agent"):
-                target = _pobj(agent)
-                if target is not None:
-                    found.extend([target, *target.conjuncts])
+            alongside.extend(c for c in child.children if c.dep_ == "agent")  # "joined by X"
         if child.dep_ in ("prep", "advmod") and child.lower_ in ("along", "together"):
-            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "with"):
-                target = _pobj(prep)
-                if target is not None:
-                    found.extend([target, *target.conjuncts])
+            alongside.extend(c for c in child.children if c.dep_ == "prep" and c.lower_ == "with")
         if child.dep_ == "prep" and child.lower_ == "with" and any(
                 a.dep_ == "advmod" and a.lower_ in ("along", "together") and a.i + 1 == child.i for a in token.children):
-            # "signed along with Qatar", "along" and "with" both hung on the verb
-            target = _pobj(child)
-            if target is not None:
-                found.extend([target, *target.conjuncts])
+            alongside.append(child)  # "signed along with Qatar", "along" and "with" both hung on the verb
         if child.dep_ in ("nsubj", "nsubjpass"):
             # "France, together with Spain, backed X": the phrase hangs on the subject
-            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "with" and any(
-                    a.dep_ == "advmod" and a.lower_ in ("along", "together") for a in (*c.children, *child.children))):
-                target = _pobj(prep)
-                if target is not None:
-                    found.extend([target, *target.conjuncts])
+            alongside.extend(c for c in child.children if c.dep_ == "prep" and c.lower_ == "with" and any(
+                a.dep_ == "advmod" and a.lower_ in ("along", "together") for a in (*c.children, *child.children)))
+    for prep in alongside:
+        target = _pobj(prep)
+        if target is not None:
+            found.extend([target, *target.conjuncts])
     return [t for t in found if _names_actor(t)]
 
 

@@ -338,8 +338,7 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
     visit(head, 0)
     if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.pos_ == "VERB":
         # "pressed for a longer phase-in for British cars": the second "for" hung on the verb
-        again = next((c for c in head.head.head.children if c.dep_ == "prep" and c.lower_ == "for"
-                      and c.i == head.right_edge.i + 1), None)
+        again = prep_hung_after(head, head.head.head, ("for",))
         if again is not None and not any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") or t.lemma_.lower() in _ADVERBIAL_FOR
                                          for t in again.subtree):
             visit(again, 1)  # (not "for the second time", "for the sake of X", "for now")
@@ -349,8 +348,7 @@ def _content_tokens(head: Token, lexicon: Lexicon) -> tuple[list[Token], list[st
     if head.dep_ == "dobj" and head.lemma_.lower() in lexicon.word_sets["change_nouns"] \
             and head.head.lemma_.lower() not in lexicon.word_sets["giving_verbs"]:  # ("presented amendments to the cabinet")
         # "backed a faster switch to concrete blocks": the parser hung the "to" phrase on the verb
-        hung = next((c for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
-                     and c.i == head.right_edge.i + 1), None)
+        hung = prep_hung_after(head, head.head, ("to", "in"))
         if hung is not None and not any(t.ent_type_ in ("DATE", "TIME") for t in hung.subtree):
             visit(hung, 1)
     keep.sort(key=lambda t: t.i)
@@ -611,6 +609,12 @@ def tax_verdict(tax: Token, lex: Lexicon) -> str | None:
     if any(t.lemma_.lower() in lex.word_sets["taxed_victims"] or t.lower_ in lex.word_sets["taxed_victims"] for t in taxed):
         return "rejects"
     return None
+
+
+def prep_hung_after(noun: Token, verb: Token, words: tuple[str, ...]) -> Token | None:
+    """The preposition among WORDS that the parser hung on VERB right after NOUN's phrase, where it
+    most often completes the noun ("pressed for a phase-in for British cars", "backed a switch to coal")."""
+    return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in words and c.i == noun.right_edge.i + 1), None)
 
 
 _BALLOT_NOUNS = {"referendum", "plebiscite", "vote", "ballot", "consultation"}

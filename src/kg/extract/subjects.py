@@ -178,8 +178,9 @@ def find_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                 and noun.head.head.lemma_.lower() in lexicon.document_verbs:
             # "X signed on to a letter urging Y": the signatories speak through it
             return find_subject(noun.head.head, lexicon, depth + 1)
-        if noun.lemma_.lower() in lexicon.documents and _document_author(noun) is not None:
-            return _document_author(noun)  # "a letter from ten states calling for X", "Kenya's motion urging X"
+        author = _document_author(noun) if noun.lemma_.lower() in lexicon.documents else None
+        if author is not None:
+            return author  # "a letter from ten states calling for X", "Kenya's motion urging X"
         if dep == "acl" and verb.tag_ == "VBG" and noun.tag_ in ("NNS", "NNPS") and verb.i > noun.i \
                 and not any(t.is_punct for t in verb.doc[noun.i + 1:verb.i]):
             return None  # "House Republicans supporting the bill said ...": those of them who do, not the party

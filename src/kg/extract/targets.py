@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from kg.extract.actors import GOVERNMENT_NOUNS, entity_of, mention_span
 from kg.extract.lexicon import Cue, Lexicon, reverses
-from kg.extract.proposals import bids_for_a_company, clause_proposal, noun_proposal, with_proposer
+from kg.extract.proposals import bids_for_a_company, clause_proposal, noun_proposal, prep_hung_after, with_proposer
 from kg.iris import slugify
 from kg.model import Actor, Proposal
 from kg.extract.context import ACTOR_ENTS, SentenceContext, _pobj, _prep_targets
@@ -191,13 +191,13 @@ def object_target(token: Token, cue: Cue, ctx: SentenceContext, via_prep: bool =
         backed = ctx.memory.backed_by(owner.key) if owner is not None else None
         if backed is not None:
             return Target(backed, 0.85)
-    ruling = lemma in _RULING_NOUNS and ctx.memory.just_enacted(ctx.sentence_index) is not None  # "the court ordered X ... the ruling"
-    if (lemma in lex.anaphora or ruling) and has_det and not complement and not to_clause and "poss" not in children \
+    # "the court ordered X ... welcomed the ruling": X, if the order was just reported
+    just_decided = ctx.memory.just_enacted(ctx.sentence_index) if lemma in _RULING_NOUNS else None
+    if (lemma in lex.anaphora or just_decided is not None) and has_det and not complement and not to_clause and "poss" not in children \
             and not children & {"compound", "nmod"}:  # "the peace plan" names its own proposal
         # "the package" is the last "package of sanctions" named, however far back and whatever was
         # said of it then, before the last proposal of any kind
-        decided = ctx.memory.last_enacted() if lemma in ("decision", "vote") else \
-            ctx.memory.just_enacted(ctx.sentence_index) if lemma in _RULING_NOUNS else None
+        decided = ctx.memory.last_enacted() if lemma in ("decision", "vote") else just_decided
         if decided is not None and not ctx.memory.by_head(lemma):
             # "vetoed the plan ... Poland condemned the decision": the decision was against it
             return Target(decided[0], 0.85, flip=decided[1])
@@ -378,8 +378,7 @@ def _hung_complement(noun: Token, lex: Lexicon) -> list[Token]:
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # ("threw its weight behind the proposal for X")
     if verb.lemma_.lower() in lex.word_sets["reason_verbs"]:
         return []
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
-                 and c.i == noun.right_edge.i + 1), None)
+    prep = prep_hung_after(noun, verb, ("for",))
     target = _pobj(prep) if prep is not None else None
     if target is not None and target.pos_ == "NOUN" and not target.ent_type_:
         named = noun_proposal(target, lex)  # "the African proposal for a protocol on X"
